@@ -1,0 +1,191 @@
+/**
+ * Assessments of the child, the family, the home and readiness: dated, by an
+ * assessor, with domain scores on the 1–4 scale (child wellbeing: 5 domains;
+ * family protective capacity: 6 domains, Primero Cambodia) and the risk
+ * factors of MoSVY Form 2 ("problems", OSCaR), each with its mitigation
+ * status, and the Form 2 conclusion.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, IsoDate, Score, SensitiveText } from "./Common.js"
+
+/**
+ * Child wellbeing domains (Primero Cambodia).
+ *
+ * @since 0.1.0
+ */
+export const ChildWellbeingDomains = [
+  "health",
+  "education",
+  "emotionalSocial",
+  "safetyEnvironment",
+  "nutrition"
+] as const
+
+/**
+ * Family protective capacity domains (Primero Cambodia).
+ *
+ * @since 0.1.0
+ */
+export const FamilyCapacityDomains = [
+  "basicCare",
+  "safetyStability",
+  "emotionalBonding",
+  "economicCapacity",
+  "familyFunctioning",
+  "community"
+] as const
+
+/**
+ * Scores for the 5 child wellbeing domains.
+ *
+ * @since 0.1.0
+ */
+export const ChildWellbeing = Schema.Struct({
+  health: Score,
+  education: Score,
+  emotionalSocial: Score,
+  safetyEnvironment: Score,
+  nutrition: Score
+}).annotate({ identifier: "ChildWellbeing" })
+
+/**
+ * @since 0.1.0
+ */
+export type ChildWellbeing = typeof ChildWellbeing.Type
+
+/**
+ * Scores for the 6 family protective capacity domains.
+ *
+ * @since 0.1.0
+ */
+export const FamilyCapacity = Schema.Struct({
+  basicCare: Score,
+  safetyStability: Score,
+  emotionalBonding: Score,
+  economicCapacity: Score,
+  familyFunctioning: Score,
+  community: Score
+}).annotate({ identifier: "FamilyCapacity" })
+
+/**
+ * @since 0.1.0
+ */
+export type FamilyCapacity = typeof FamilyCapacity.Type
+
+/**
+ * Harm / risk factors screened on MoSVY Form 2 (OSCaR "problems").
+ *
+ * @since 0.1.0
+ */
+export const RiskFactor = Schema.Literals([
+  "alcohol-use",
+  "drug-use",
+  "gambling",
+  "living-in-public-places",
+  "not-attending-school",
+  "physical-abuse",
+  "sexual-abuse",
+  "emotional-abuse",
+  "trafficking",
+  "forced-marriage",
+  "migration",
+  "domestic-violence",
+  "labour-exploitation",
+  "worst-forms-of-child-labour"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type RiskFactor = typeof RiskFactor.Type
+
+/**
+ * Mitigation status of a risk factor found present.
+ *
+ * @since 0.1.0
+ */
+export const MitigationStatus = Schema.Literals(["unmitigated", "mitigation-in-progress", "mitigated"])
+
+/**
+ * @since 0.1.0
+ */
+export type MitigationStatus = typeof MitigationStatus.Type
+
+/**
+ * A risk factor found present, with its mitigation.
+ *
+ * @since 0.1.0
+ */
+export const RiskFinding = Schema.Struct({
+  factor: RiskFactor,
+  mitigation: MitigationStatus,
+  plan: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "RiskFinding" })
+
+/**
+ * @since 0.1.0
+ */
+export type RiskFinding = typeof RiskFinding.Type
+
+/**
+ * Kind of assessment.
+ *
+ * @since 0.1.0
+ */
+export const AssessmentKind = Schema.Literals(["child", "family", "home", "readiness"])
+
+/**
+ * @since 0.1.0
+ */
+export type AssessmentKind = typeof AssessmentKind.Type
+
+/**
+ * Form 2 conclusion (OSCaR).
+ *
+ * @since 0.1.0
+ */
+export const Conclusion = Schema.Literals(["can-reintegrate", "cannot-reintegrate", "continue-case", "close-case"])
+
+/**
+ * @since 0.1.0
+ */
+export type Conclusion = typeof Conclusion.Type
+
+/**
+ * Risk level of a case, which sets the response time (Primero Cambodia).
+ *
+ * @since 0.1.0
+ */
+export const RiskLevel = Schema.Literals(["high", "medium", "low"])
+
+/**
+ * @since 0.1.0
+ */
+export type RiskLevel = typeof RiskLevel.Type
+
+/**
+ * An assessment.
+ *
+ * @since 0.1.0
+ */
+export const Assessment = Schema.Struct({
+  id: Id,
+  kind: AssessmentKind,
+  date: IsoDate,
+  assessorId: Id,
+  householdId: Schema.optionalKey(Id),
+  childWellbeing: Schema.optionalKey(ChildWellbeing),
+  familyCapacity: Schema.optionalKey(FamilyCapacity),
+  riskFactors: Schema.Array(RiskFinding),
+  riskLevel: Schema.optionalKey(RiskLevel),
+  conclusion: Schema.optionalKey(Conclusion),
+  familyAcceptsServices: Schema.optionalKey(Schema.Boolean),
+  notes: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "Assessment", title: "Assessment" })
+
+/**
+ * @since 0.1.0
+ */
+export type Assessment = typeof Assessment.Type

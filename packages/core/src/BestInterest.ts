@@ -1,0 +1,69 @@
+/**
+ * Best-interest determination (UNHCR 2008: gather and analyse, then balance
+ * by a normally multidisciplinary panel) with the Cambodian recommendation
+ * options recorded in the Primero Cambodia configuration.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { PlacementType } from "./Case.js"
+import { Id, IsoDate, SensitiveText } from "./Common.js"
+
+/**
+ * Recommendation options (Primero Cambodia BID form).
+ *
+ * @since 0.1.0
+ */
+export const BidOption = Schema.Literals([
+  "reunification",
+  "local-integration",
+  "maintain-current-arrangement",
+  "change-current-arrangement",
+  "medical",
+  "repatriation",
+  "resettlement"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type BidOption = typeof BidOption.Type
+
+/**
+ * Best-interest determination record.
+ *
+ * @since 0.1.0
+ */
+export const BestInterestDetermination = Schema.Struct({
+  id: Id,
+  date: IsoDate,
+  panel: Schema.Array(
+    Schema.Struct({
+      memberId: Id,
+      role: Schema.Literals([
+        "social-worker",
+        "case-manager",
+        "government-official",
+        "psychologist",
+        "health",
+        "education",
+        "community",
+        "other"
+      ])
+    })
+  ).check(Schema.isMinLength(1, { expected: "at least one panel member" } as never)),
+  childViewsConsidered: Schema.Boolean,
+  familyViewsConsidered: Schema.Boolean,
+  optionsConsidered: Schema.Array(BidOption).check(
+    Schema.isMinLength(1, { expected: "at least one option considered" } as never)
+  ),
+  recommendation: BidOption,
+  placementType: Schema.optionalKey(PlacementType),
+  householdId: Schema.optionalKey(Id),
+  rationale: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "BestInterestDetermination", title: "Best-interest determination" })
+
+/**
+ * @since 0.1.0
+ */
+export type BestInterestDetermination = typeof BestInterestDetermination.Type

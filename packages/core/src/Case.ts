@@ -1,0 +1,133 @@
+/**
+ * The case record: which child, which institution, which agency and social
+ * worker are responsible, when the case was opened, why the child was admitted
+ * to care (flagging admissions for poverty alone, UN Guidelines ¶15) and where
+ * the child lives now.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, IsoDate } from "./Common.js"
+
+/**
+ * Reasons recorded for a child's admission to residential care.
+ *
+ * @since 0.1.0
+ */
+export const AdmissionReason = Schema.Literals([
+  "poverty",
+  "access-to-education",
+  "orphaned-both-parents",
+  "orphaned-one-parent",
+  "abandonment",
+  "physical-abuse",
+  "sexual-abuse",
+  "emotional-abuse",
+  "neglect",
+  "domestic-violence",
+  "parental-illness",
+  "parental-imprisonment",
+  "parental-migration",
+  "disability",
+  "trafficking",
+  "exploitation",
+  "family-breakdown",
+  "other"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type AdmissionReason = typeof AdmissionReason.Type
+
+/**
+ * Whether poverty (with or without access to education, which is a poverty
+ * reason in Cambodian practice) was the only recorded reason for admission.
+ * Poverty is never, by itself, a reason to keep a child in care (UN
+ * Guidelines ¶15): it calls for family support instead.
+ *
+ * @example
+ * ```ts
+ * import { Case } from "@homeward/core"
+ *
+ * Case.isPovertyOnly(["poverty", "access-to-education"]) // true
+ * Case.isPovertyOnly(["poverty", "neglect"]) // false
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const isPovertyOnly = (reasons: ReadonlyArray<AdmissionReason>): boolean =>
+  reasons.length > 0 && reasons.every((r) => r === "poverty" || r === "access-to-education")
+
+/**
+ * Where a child lives.
+ *
+ * @since 0.1.0
+ */
+export const PlacementType = Schema.Literals([
+  "residential-care",
+  "transitional-shelter",
+  "parents",
+  "kinship",
+  "foster",
+  "community-based",
+  "independent-living",
+  "other-residential"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type PlacementType = typeof PlacementType.Type
+
+/**
+ * Whether a placement type is a family or community setting (not residential care).
+ *
+ * @since 0.1.0
+ */
+export const isFamilyBased = (type: PlacementType): boolean =>
+  type === "parents" ||
+  type === "kinship" ||
+  type === "foster" ||
+  type === "community-based" ||
+  type === "independent-living"
+
+/**
+ * A placement: type, since when, and where (institution or household id).
+ *
+ * @since 0.1.0
+ */
+export const Placement = Schema.Struct({
+  type: PlacementType,
+  since: IsoDate,
+  institutionId: Schema.optionalKey(Id),
+  householdId: Schema.optionalKey(Id)
+}).annotate({ identifier: "Placement" })
+
+/**
+ * @since 0.1.0
+ */
+export type Placement = typeof Placement.Type
+
+/**
+ * Case record as imported from a case-management system (one row per case).
+ *
+ * @since 0.1.0
+ */
+export const Case = Schema.Struct({
+  id: Id,
+  childId: Id,
+  institutionId: Id,
+  agencyId: Id,
+  socialWorkerId: Id,
+  openedOn: IsoDate,
+  admissionReasons: Schema.Array(AdmissionReason).check(
+    Schema.isMinLength(1, { expected: "at least one admission reason" } as never)
+  ),
+  placement: Placement
+}).annotate({ identifier: "Case", title: "Case" })
+
+/**
+ * @since 0.1.0
+ */
+export type Case = typeof Case.Type

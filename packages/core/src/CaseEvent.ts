@@ -1,0 +1,214 @@
+/**
+ * Case events: the append-only history of a case, from opening to closure.
+ * Every event carries its id, the case id, the day it happened
+ * (`occurredOn`), when it was recorded (`recordedAt`), who recorded it
+ * (`actor`) and, optionally, why (`reason`, sensitive free text).
+ * Case state is a fold of these events (see `Decider.evolve`).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Assessment } from "./Assessment.js"
+import { BestInterestDetermination } from "./BestInterest.js"
+import { AdmissionReason, Placement } from "./Case.js"
+import { Child } from "./Child.js"
+import { ChildViews } from "./ChildViews.js"
+import { Actor, Id, IsoDate, IsoDateTime, SensitiveText, Text } from "./Common.js"
+import { Consent } from "./Consent.js"
+import { Contact } from "./Contact.js"
+import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
+import { Household } from "./Household.js"
+import { PhaseRef } from "./Phase.js"
+import { SupportPayment, SupportPlan } from "./Support.js"
+
+const envelope = {
+  eventId: Id,
+  caseId: Id,
+  occurredOn: IsoDate,
+  recordedAt: IsoDateTime,
+  actor: Actor,
+  reason: Schema.optionalKey(SensitiveText)
+}
+
+const event = <const T extends string, const F extends Schema.Struct.Fields>(type: T, fields: F) =>
+  Schema.Struct({ type: Schema.Literal(type), ...envelope, ...fields }).annotate({ identifier: type })
+
+/**
+ * Why a case was closed (Primero Cambodia; OSCaR).
+ *
+ * @since 0.1.0
+ */
+export const CaseClosureReason = Schema.Literals([
+  "reintegration-complete",
+  "transferred",
+  "moved-cannot-be-found",
+  "repatriated",
+  "died",
+  "became-adult",
+  "refused-services",
+  "no-longer-needs-support",
+  "breakdown"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type CaseClosureReason = typeof CaseClosureReason.Type
+
+/**
+ * Incident severity.
+ *
+ * @since 0.1.0
+ */
+export const IncidentSeverity = Schema.Literals(["low", "medium", "high"])
+
+/**
+ * The case was opened for a child in care.
+ * @since 0.1.0
+ */
+export const CaseOpened = event("CaseOpened", {
+  child: Child,
+  institutionId: Id,
+  agencyId: Id,
+  socialWorkerId: Id,
+  admissionReasons: Schema.Array(AdmissionReason).check(Schema.isMinLength(1)),
+  placement: Placement
+})
+/** @since 0.1.0 */
+export const WorkerAssigned = event("WorkerAssigned", { socialWorkerId: Id })
+/** @since 0.1.0 */
+export const Assessed = event("Assessed", { assessment: Assessment })
+/** @since 0.1.0 */
+export const FamilyTraced = event("FamilyTraced", { household: Household })
+/** @since 0.1.0 */
+export const ViewsRecorded = event("ViewsRecorded", { views: ChildViews })
+/** @since 0.1.0 */
+export const BestInterestDetermined = event("BestInterestDetermined", { determination: BestInterestDetermination })
+/** @since 0.1.0 */
+export const ConsentRecorded = event("ConsentRecorded", { consent: Consent })
+/** @since 0.1.0 */
+export const ConsentWithdrawn = event("ConsentWithdrawn", { consentId: Id, withdrawnOn: IsoDate })
+/**
+ * The case moved forward; `override` is set when a step was skipped.
+ * @since 0.1.0
+ */
+export const PhaseAdvanced = event("PhaseAdvanced", {
+  from: PhaseRef,
+  to: PhaseRef,
+  override: Schema.optionalKey(Schema.Struct({ approvedBy: Id, justification: Text }))
+})
+/** @since 0.1.0 */
+export const PhaseSteppedBack = event("PhaseSteppedBack", { from: PhaseRef, to: PhaseRef, concern: Text })
+/** @since 0.1.0 */
+export const ContactRecorded = event("ContactRecorded", { contact: Contact })
+/** @since 0.1.0 */
+export const IncidentReported = event("IncidentReported", {
+  incidentId: Id,
+  severity: IncidentSeverity,
+  description: Schema.optionalKey(SensitiveText)
+})
+/** @since 0.1.0 */
+export const IncidentResolved = event("IncidentResolved", { incidentId: Id })
+/** @since 0.1.0 */
+export const SupportScheduled = event("SupportScheduled", { plan: SupportPlan })
+/** @since 0.1.0 */
+export const SupportPaid = event("SupportPaid", { payment: SupportPayment })
+/**
+ * The child returned to a family or community placement (parents, kinship,
+ * foster, community-based, independent living).
+ * @since 0.1.0
+ */
+export const Reunified = event("Reunified", { placement: Placement })
+/**
+ * The child was placed elsewhere (e.g. temporary placement in a residential
+ * facility that meets minimum standards).
+ * @since 0.1.0
+ */
+export const Placed = event("Placed", { placement: Placement })
+/** @since 0.1.0 */
+export const MonitoringVisitRecorded = event("MonitoringVisitRecorded", { visit: FollowUpVisit })
+/** @since 0.1.0 */
+export const ClosureAssessed = event("ClosureAssessed", { assessment: ClosureAssessment })
+/**
+ * Reintegration broke down and the child returned to care.
+ * @since 0.1.0
+ */
+export const BrokeDown = event("BrokeDown", { placement: Placement })
+/** @since 0.1.0 */
+export const CaseTransferred = event("CaseTransferred", { toAgencyId: Id, toSocialWorkerId: Schema.optionalKey(Id) })
+/** @since 0.1.0 */
+export const CaseClosed = event("CaseClosed", { closureReason: CaseClosureReason })
+/**
+ * A closed case was reopened (e.g. after a breakdown).
+ * @since 0.1.0
+ */
+export const CaseReopened = event("CaseReopened", { placement: Placement })
+
+/**
+ * Every case event, discriminated by `type`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * const decode = Schema.decodeUnknownResult(CaseEvent.CaseEvent)
+ * decode({ type: "WorkerAssigned", eventId: "e1", caseId: "c1", occurredOn: "2018-01-02",
+ *   recordedAt: "2018-01-02T08:00:00Z", actor: { id: "sw1", role: "social-worker" }, socialWorkerId: "sw2" })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const CaseEvent = Schema.Union([
+  CaseOpened,
+  WorkerAssigned,
+  Assessed,
+  FamilyTraced,
+  ViewsRecorded,
+  BestInterestDetermined,
+  ConsentRecorded,
+  ConsentWithdrawn,
+  PhaseAdvanced,
+  PhaseSteppedBack,
+  ContactRecorded,
+  IncidentReported,
+  IncidentResolved,
+  SupportScheduled,
+  SupportPaid,
+  Reunified,
+  Placed,
+  MonitoringVisitRecorded,
+  ClosureAssessed,
+  BrokeDown,
+  CaseTransferred,
+  CaseClosed,
+  CaseReopened
+]).annotate({ identifier: "CaseEvent", title: "Case event" })
+
+/**
+ * A case event.
+ *
+ * @since 0.1.0
+ */
+export type CaseEvent = typeof CaseEvent.Type
+
+/**
+ * Encoded (JSON) form of a case event.
+ *
+ * @since 0.1.0
+ */
+export type CaseEventEncoded = typeof CaseEvent.Encoded
+
+/**
+ * Event type names.
+ *
+ * @since 0.1.0
+ */
+export type CaseEventType = CaseEvent["type"]
+
+/**
+ * Narrow a case event by its type.
+ *
+ * @since 0.1.0
+ */
+export type CaseEventOf<T extends CaseEventType> = Extract<CaseEvent, { readonly type: T }>

@@ -1,0 +1,74 @@
+/**
+ * The child's views on returning home (Primero Cambodia): when and how they
+ * were heard, the wish (yes soon / yes later / not sure / no), up to three
+ * ranked people the child would like to live with, and a sensitive summary.
+ * UN Guidelines ¶49: the reintegration assessment consults the child.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, IsoDate, SensitiveText } from "./Common.js"
+import { Relationship } from "./Household.js"
+
+/**
+ * How the child's views were heard.
+ *
+ * @since 0.1.0
+ */
+export const HowHeard = Schema.Literals([
+  "direct-conversation",
+  "play-or-drawing",
+  "observation",
+  "through-trusted-adult",
+  "written"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type HowHeard = typeof HowHeard.Type
+
+/**
+ * The child's wish about reunification.
+ *
+ * @since 0.1.0
+ */
+export const Wish = Schema.Literals(["yes-soon", "yes-later", "not-sure", "no"])
+
+/**
+ * @since 0.1.0
+ */
+export type Wish = typeof Wish.Type
+
+/**
+ * A person the child would like to live with, ranked 1–3.
+ *
+ * @since 0.1.0
+ */
+export const PreferredPerson = Schema.Struct({
+  rank: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 3 })),
+  relationship: Relationship,
+  memberId: Schema.optionalKey(Id),
+  name: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "PreferredPerson" })
+
+/**
+ * The child's views.
+ *
+ * @since 0.1.0
+ */
+export const ChildViews = Schema.Struct({
+  date: IsoDate,
+  heardBy: Id,
+  howHeard: HowHeard,
+  wish: Wish,
+  preferredPeople: Schema.Array(PreferredPerson).check(
+    Schema.isMaxLength(3, { expected: "at most three people" } as never)
+  ),
+  summary: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "ChildViews", title: "Child's views" })
+
+/**
+ * @since 0.1.0
+ */
+export type ChildViews = typeof ChildViews.Type

@@ -1,0 +1,60 @@
+/**
+ * Contact between the child and family during preparation and gradual
+ * return (Aziza's Place: Sunday day visits, weekend sleep-overs, 2–3 nights a
+ * week, every night) and monitoring home visits, with their outcome.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, IsoDate, SensitiveText } from "./Common.js"
+
+/**
+ * Kind of contact.
+ *
+ * @since 0.1.0
+ */
+export const ContactKind = Schema.Literals([
+  "family-visit-at-centre",
+  "day-visit-home",
+  "overnight",
+  "multi-night",
+  "monitoring-home-visit",
+  "phone"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type ContactKind = typeof ContactKind.Type
+
+/**
+ * Outcome of a contact.
+ *
+ * @since 0.1.0
+ */
+export const ContactOutcome = Schema.Literals(["positive", "concerns", "incident"])
+
+/**
+ * @since 0.1.0
+ */
+export type ContactOutcome = typeof ContactOutcome.Type
+
+/**
+ * A contact or visit.
+ *
+ * @since 0.1.0
+ */
+export const Contact = Schema.Struct({
+  id: Id,
+  date: IsoDate,
+  kind: ContactKind,
+  nights: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 7 }))),
+  outcome: ContactOutcome,
+  householdId: Schema.optionalKey(Id),
+  notes: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "Contact", title: "Contact / visit" })
+
+/**
+ * @since 0.1.0
+ */
+export type Contact = typeof Contact.Type

@@ -1,0 +1,165 @@
+/**
+ * Follow-up visit records (Primero Cambodia: five criteria rated A/B/C, whether
+ * the child was seen, whether closure is recommended) and the MoSVY Form 6
+ * closure assessment (8 child items and 11 family items scored 1–4).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, IsoDate, Score, SensitiveText } from "./Common.js"
+
+/**
+ * A/B/C rating of a follow-up criterion.
+ *
+ * @since 0.1.0
+ */
+export const Rating = Schema.Literals(["A", "B", "C"])
+
+/**
+ * @since 0.1.0
+ */
+export type Rating = typeof Rating.Type
+
+/**
+ * The five follow-up criteria: access to health care, school or vocational
+ * attendance, food three or more times a day, relationship with the carer,
+ * and (absence of) violence, abuse, exploitation or neglect.
+ *
+ * @since 0.1.0
+ */
+export const FollowUpCriteria = Schema.Struct({
+  health: Rating,
+  education: Rating,
+  food: Rating,
+  relationship: Rating,
+  safety: Rating
+}).annotate({ identifier: "FollowUpCriteria" })
+
+/**
+ * @since 0.1.0
+ */
+export type FollowUpCriteria = typeof FollowUpCriteria.Type
+
+/**
+ * A follow-up (monitoring) visit.
+ *
+ * @since 0.1.0
+ */
+export const FollowUpVisit = Schema.Struct({
+  id: Id,
+  date: IsoDate,
+  visitorId: Id,
+  criteria: FollowUpCriteria,
+  childSeen: Schema.Boolean,
+  notSeenReason: Schema.optionalKey(
+    Schema.Literals(["not-at-home", "at-school-or-work", "refused", "moved", "unwell", "other"])
+  ),
+  closureRecommended: Schema.Boolean,
+  notes: Schema.optionalKey(SensitiveText)
+})
+  .check(
+    Schema.makeFilter(
+      (v: { childSeen: boolean; notSeenReason?: string }) =>
+        v.childSeen || v.notSeenReason !== undefined
+          ? true
+          : { path: ["notSeenReason"], issue: "say why the child was not seen" },
+      { expected: "a reason when the child was not seen" }
+    )
+  )
+  .annotate({ identifier: "FollowUpVisit", title: "Follow-up visit" })
+
+/**
+ * @since 0.1.0
+ */
+export type FollowUpVisit = typeof FollowUpVisit.Type
+
+/**
+ * Child items of the Form 6 closure assessment (8 items, max 32). Item names
+ * are Homeward's labels for the Form 6 child items.
+ *
+ * @since 0.1.0
+ */
+export const ClosureChildItems = [
+  "health",
+  "nutrition",
+  "education",
+  "emotionalWellbeing",
+  "socialBehaviour",
+  "safety",
+  "shelter",
+  "relationshipWithCaregiver"
+] as const
+
+/**
+ * Family items of the Form 6 closure assessment (11 items, max 44). The item
+ * `assistanceFromRelatives` may be below 2 without blocking closure.
+ *
+ * @since 0.1.0
+ */
+export const ClosureFamilyItems = [
+  "basicNeeds",
+  "income",
+  "housing",
+  "caregivingSkills",
+  "childSafety",
+  "emotionalBond",
+  "familyRelationships",
+  "healthCareAccess",
+  "educationSupport",
+  "communityParticipation",
+  "assistanceFromRelatives"
+] as const
+
+/**
+ * Form 6 child items.
+ *
+ * @since 0.1.0
+ */
+export const ClosureChild = Schema.Struct({
+  health: Score,
+  nutrition: Score,
+  education: Score,
+  emotionalWellbeing: Score,
+  socialBehaviour: Score,
+  safety: Score,
+  shelter: Score,
+  relationshipWithCaregiver: Score
+}).annotate({ identifier: "ClosureChild" })
+
+/**
+ * Form 6 family items.
+ *
+ * @since 0.1.0
+ */
+export const ClosureFamily = Schema.Struct({
+  basicNeeds: Score,
+  income: Score,
+  housing: Score,
+  caregivingSkills: Score,
+  childSafety: Score,
+  emotionalBond: Score,
+  familyRelationships: Score,
+  healthCareAccess: Score,
+  educationSupport: Score,
+  communityParticipation: Score,
+  assistanceFromRelatives: Score
+}).annotate({ identifier: "ClosureFamily" })
+
+/**
+ * MoSVY Form 6 closure / final assessment, with the manager's approval when given.
+ *
+ * @since 0.1.0
+ */
+export const ClosureAssessment = Schema.Struct({
+  id: Id,
+  date: IsoDate,
+  assessorId: Id,
+  child: ClosureChild,
+  family: ClosureFamily,
+  managerApproval: Schema.optionalKey(Schema.Struct({ managerId: Id, on: IsoDate }))
+}).annotate({ identifier: "ClosureAssessment", title: "Closure assessment (Form 6)" })
+
+/**
+ * @since 0.1.0
+ */
+export type ClosureAssessment = typeof ClosureAssessment.Type

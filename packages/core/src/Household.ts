@@ -1,0 +1,128 @@
+/**
+ * The child's family or household: members and their relationship to the
+ * child, the primary caregiver, where they live (Cambodian administrative
+ * levels), contact (sensitive), and the conditions Aziza's Place sets before
+ * a return: a suitable place to live and a stable livelihood.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, Location, SensitiveText, sensitive, Text } from "./Common.js"
+
+/**
+ * Relationship of a household member to the child.
+ *
+ * @since 0.1.0
+ */
+export const Relationship = Schema.Literals([
+  "parent",
+  "step-parent",
+  "grandparent",
+  "aunt-uncle",
+  "adult-sibling",
+  "other-kin",
+  "unrelated"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type Relationship = typeof Relationship.Type
+
+/**
+ * A household member.
+ *
+ * @since 0.1.0
+ */
+export const Member = Schema.Struct({
+  id: Id,
+  name: Schema.optionalKey(SensitiveText),
+  relationship: Relationship,
+  primaryCaregiver: Schema.Boolean,
+  birthYear: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })))
+}).annotate({ identifier: "HouseholdMember" })
+
+/**
+ * @since 0.1.0
+ */
+export type Member = typeof Member.Type
+
+/**
+ * Contact details, all sensitive.
+ *
+ * @since 0.1.0
+ */
+export const Contact = sensitive(
+  Schema.Struct({
+    phone: Schema.optionalKey(SensitiveText),
+    other: Schema.optionalKey(SensitiveText)
+  }).annotate({ identifier: "HouseholdContact" })
+)
+
+/**
+ * Housing suitability (Aziza's Place condition: "a suitable place to live").
+ *
+ * @since 0.1.0
+ */
+export const Housing = Schema.Literals(["suitable", "needs-improvement", "unsuitable", "none", "unknown"])
+
+/**
+ * @since 0.1.0
+ */
+export type Housing = typeof Housing.Type
+
+/**
+ * Livelihood / income stability (Aziza's Place condition: "a stable job").
+ *
+ * @since 0.1.0
+ */
+export const Livelihood = Schema.Literals(["stable", "irregular", "none", "unknown"])
+
+/**
+ * @since 0.1.0
+ */
+export type Livelihood = typeof Livelihood.Type
+
+/**
+ * Family tracing status (Inter-agency Guidelines 2016: tracing, assessment and planning).
+ *
+ * @since 0.1.0
+ */
+export const TracingStatus = Schema.Literals(["not-started", "in-progress", "traced", "not-found", "deceased"])
+
+/**
+ * @since 0.1.0
+ */
+export type TracingStatus = typeof TracingStatus.Type
+
+/**
+ * Household record.
+ *
+ * @since 0.1.0
+ */
+export const Household = Schema.Struct({
+  id: Id,
+  members: Schema.Array(Member),
+  location: Location,
+  contact: Schema.optionalKey(Contact),
+  housing: Housing,
+  livelihood: Livelihood,
+  tracing: TracingStatus,
+  notes: Schema.optionalKey(SensitiveText),
+  kind: Schema.optionalKey(Schema.Literals(["birth-family", "kinship", "foster", "other"])),
+  label: Schema.optionalKey(Text)
+}).annotate({ identifier: "Household", title: "Household / family" })
+
+/**
+ * @since 0.1.0
+ */
+export type Household = typeof Household.Type
+
+/**
+ * Whether the household has a primary caregiver who is kin (parent, step-parent,
+ * grandparent, aunt/uncle, adult sibling, other kin).
+ *
+ * @since 0.1.0
+ */
+export const hasKinCaregiver = (household: Household): boolean =>
+  household.members.some((m) => m.primaryCaregiver && m.relationship !== "unrelated")

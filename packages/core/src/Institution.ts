@@ -1,0 +1,111 @@
+/**
+ * Residential care institutions and other centres, with their status
+ * (operating, transitioning, transitioned to community-based care, closed)
+ * and closure reason (UNICEF Siem Reap 2017: minimum standards not met,
+ * abuse reports, insufficient donor funds), and the Sub-decree 119 (2015)
+ * inspection ranking as recorded in the Primero Cambodia configuration.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Id, IsoDate, Location, Text } from "./Common.js"
+
+/**
+ * Kind of institution.
+ *
+ * @since 0.1.0
+ */
+export const InstitutionKind = Schema.Literals([
+  "residential-care",
+  "community-based-centre",
+  "day-centre",
+  "transitional-shelter"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type InstitutionKind = typeof InstitutionKind.Type
+
+/**
+ * Status of an institution.
+ *
+ * @since 0.1.0
+ */
+export const InstitutionStatus = Schema.Literals(["operating", "transitioning", "transitioned", "closed"])
+
+/**
+ * @since 0.1.0
+ */
+export type InstitutionStatus = typeof InstitutionStatus.Type
+
+/**
+ * Why an institution closed.
+ *
+ * @since 0.1.0
+ */
+export const ClosureReason = Schema.Literals([
+  "minimum-standards-not-met",
+  "abuse-reports",
+  "insufficient-funds",
+  "voluntary"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type ClosureReason = typeof ClosureReason.Type
+
+/**
+ * Inspection ranking (Primero Cambodia): above minimum standards / below but
+ * not critical / below and critical.
+ *
+ * @since 0.1.0
+ */
+export const InspectionRanking = Schema.Literals(["above-minimum", "below-not-critical", "below-critical"])
+
+/**
+ * @since 0.1.0
+ */
+export type InspectionRanking = typeof InspectionRanking.Type
+
+/**
+ * Institution record. A closed institution must give its closure reason.
+ *
+ * @since 0.1.0
+ */
+export const Institution = Schema.Struct({
+  id: Id,
+  name: Text,
+  kind: InstitutionKind,
+  status: InstitutionStatus,
+  closureReason: Schema.optionalKey(ClosureReason),
+  closedOn: Schema.optionalKey(IsoDate),
+  location: Location,
+  inspection: Schema.optionalKey(Schema.Struct({ on: IsoDate, ranking: InspectionRanking })),
+  capacity: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)))
+})
+  .check(
+    Schema.makeFilter(
+      (i: { status: string; closureReason?: string }) =>
+        i.status !== "closed" || i.closureReason !== undefined
+          ? true
+          : { path: ["closureReason"], issue: "a closed institution needs a closure reason" },
+      { expected: "a closure reason when the status is closed" }
+    )
+  )
+  .annotate({ identifier: "Institution", title: "Institution" })
+
+/**
+ * @since 0.1.0
+ */
+export type Institution = typeof Institution.Type
+
+/**
+ * Whether an institution meets minimum standards (its last inspection was
+ * above minimum). Unknown inspection counts as not known to meet them.
+ *
+ * @since 0.1.0
+ */
+export const meetsMinimumStandards = (institution: Institution): boolean =>
+  institution.inspection?.ranking === "above-minimum"

@@ -1,0 +1,440 @@
+/**
+ * Policy profiles: every number a rule uses — durations, thresholds, visit
+ * frequencies, age limits — is a cited parameter here, never a literal in a
+ * rule. A parameter is `{ value, source: { document, year, section?, url? },
+ * effectiveFrom }`, plus its unit, its status (law, policy, guidance,
+ * practice, or "default, not law") and optional earlier or later values.
+ * Built-in profiles are in `Profiles`; users load their own from JSON with
+ * {@link decodeProfile} or derive one with {@link derive}.
+ *
+ * @since 0.1.0
+ */
+import { Result, Schema } from "effect"
+import { Id, IsoDate, pattern, Text } from "./Common.js"
+import { ContactKind } from "./Contact.js"
+import type { ValidationIssue } from "./Validation.js"
+import { decodeUnknown } from "./Validation.js"
+
+/**
+ * Where a value comes from.
+ *
+ * @since 0.1.0
+ */
+export const Citation = Schema.Struct({
+  document: Text,
+  year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })),
+  section: Schema.optionalKey(Text),
+  url: Schema.optionalKey(Text),
+  note: Schema.optionalKey(Text)
+}).annotate({ identifier: "Citation" })
+
+/**
+ * @since 0.1.0
+ */
+export type Citation = typeof Citation.Type
+
+/**
+ * How binding a value is. `default-not-law` marks practitioner or software
+ * defaults (RULES.md: "default, not law").
+ *
+ * @since 0.1.0
+ */
+export const ParameterStatus = Schema.Literals(["law", "policy", "guidance", "practice", "default-not-law"])
+
+/**
+ * @since 0.1.0
+ */
+export type ParameterStatus = typeof ParameterStatus.Type
+
+/**
+ * A cited parameter holding values of schema `S`.
+ *
+ * @since 0.1.0
+ */
+export const Parameter = <S extends Schema.Top>(value: S) =>
+  Schema.Struct({
+    value,
+    unit: Schema.optionalKey(Text),
+    source: Citation,
+    effectiveFrom: IsoDate,
+    status: ParameterStatus,
+    lastChecked: Schema.optionalKey(IsoDate),
+    history: Schema.optionalKey(Schema.Array(Schema.Struct({ value, source: Citation, effectiveFrom: IsoDate })))
+  })
+
+/**
+ * A cited parameter (decoded).
+ *
+ * @since 0.1.0
+ */
+export interface Param<A> {
+  readonly value: A
+  readonly unit?: string
+  readonly source: Citation
+  readonly effectiveFrom: Date
+  readonly status: ParameterStatus
+  readonly lastChecked?: Date
+  readonly history?: ReadonlyArray<{ readonly value: A; readonly source: Citation; readonly effectiveFrom: Date }>
+}
+
+const NonNegInt = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+const PosInt = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
+const Share = Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 }))
+const ScoreValue = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 4 }))
+
+/**
+ * A step of gradual contact (Aziza's Place: Sunday day visits, weekend
+ * sleep-overs, 2–3 nights a week, every night).
+ *
+ * @since 0.1.0
+ */
+export const ContactStep = Schema.Struct({
+  id: Schema.String.check(pattern(/^[a-z0-9][a-z0-9-]*$/, "a step id in lower-case letters, digits and dashes")),
+  label: Text,
+  contactKinds: Schema.Array(ContactKind).check(Schema.isMinLength(1)),
+  minPositiveContacts: NonNegInt,
+  minDwellDays: NonNegInt,
+  longDwellWarningDays: PosInt
+}).annotate({ identifier: "ContactStep" })
+
+/**
+ * @since 0.1.0
+ */
+export type ContactStep = typeof ContactStep.Type
+
+/**
+ * A band of the monitoring schedule: from day `fromDay` after reunification,
+ * one visit every `intervalDays`.
+ *
+ * @since 0.1.0
+ */
+export const VisitBand = Schema.Struct({ fromDay: NonNegInt, intervalDays: PosInt }).annotate({
+  identifier: "VisitBand"
+})
+
+/**
+ * @since 0.1.0
+ */
+export type VisitBand = typeof VisitBand.Type
+
+/**
+ * Case-conference triggers (Primero Cambodia).
+ *
+ * @since 0.1.0
+ */
+export const ConferenceTrigger = Schema.Literals([
+  "removal-from-carer",
+  "placement-in-alternative-care",
+  "complex-protection-case",
+  "family-reunification",
+  "relocation-or-transfer"
+])
+
+/**
+ * @since 0.1.0
+ */
+export type ConferenceTrigger = typeof ConferenceTrigger.Type
+
+const parameters = {
+  scoring: Schema.Struct({
+    concernAtOrBelow: Parameter(ScoreValue),
+    highRiskAnyDomainAtOrBelow: Parameter(ScoreValue),
+    highRiskPoorScore: Parameter(ScoreValue),
+    highRiskPoorDomainsMoreThan: Parameter(NonNegInt)
+  }),
+  responseTime: Schema.Struct({
+    highHours: Parameter(PosInt),
+    mediumHours: Parameter(PosInt),
+    lowHours: Parameter(PosInt)
+  }),
+  conference: Schema.Struct({ triggers: Parameter(Schema.Array(ConferenceTrigger)) }),
+  eligibility: Schema.Struct({
+    familyAssessmentMaxAgeDays: Parameter(PosInt),
+    bidMaxAgeDays: Parameter(PosInt),
+    viewsMaxAgeDays: Parameter(PosInt),
+    viewsDirectFromAge: Parameter(NonNegInt),
+    independentLivingFromAge: Parameter(NonNegInt),
+    adultAge: Parameter(PosInt),
+    residentialCareFromAge: Parameter(NonNegInt),
+    childAssentFromAge: Parameter(NonNegInt),
+    keepSiblingsTogether: Parameter(Schema.Boolean),
+    requireSuitableHousing: Parameter(Schema.Boolean),
+    requireStableLivelihood: Parameter(Schema.Boolean)
+  }),
+  phases: Schema.Struct({
+    contactSteps: Parameter(Schema.Array(ContactStep).check(Schema.isMinLength(1))),
+    deadlineDays: Parameter(Schema.NullOr(PosInt))
+  }),
+  monitoring: Schema.Struct({
+    durationMonths: Parameter(PosInt),
+    schedule: Parameter(Schema.Array(VisitBand).check(Schema.isMinLength(1))),
+    graceDays: Parameter(NonNegInt),
+    reviewIntervalMonths: Parameter(PosInt),
+    caseNoteMaxDays: Parameter(PosInt)
+  }),
+  closure: Schema.Struct({
+    childMinTotal: Parameter(NonNegInt),
+    childMinItem: Parameter(ScoreValue),
+    familyMinTotal: Parameter(NonNegInt),
+    familyMinItem: Parameter(ScoreValue),
+    familyItemsExempt: Parameter(Schema.Array(Schema.String)),
+    grandMinTotal: Parameter(NonNegInt),
+    managerApprovalRequired: Parameter(Schema.Boolean),
+    recentVisitsPositive: Parameter(NonNegInt)
+  }),
+  support: Schema.Struct({
+    maxStepShare: Parameter(Share),
+    stepMonths: Parameter(PosInt)
+  }),
+  programme: Schema.Struct({
+    targetShare: Parameter(Share),
+    targetDeadline: Parameter(IsoDate),
+    maxCaseload: Parameter(PosInt)
+  }),
+  reporting: Schema.Struct({ smallCellK: Parameter(PosInt) })
+}
+
+/**
+ * A policy profile.
+ *
+ * @since 0.1.0
+ */
+export const PolicyProfile = Schema.Struct({
+  id: Id,
+  version: Schema.String.check(pattern(/^\d+\.\d+\.\d+$/, "a version like 1.0.0")),
+  title: Text,
+  description: Schema.optionalKey(Text),
+  jurisdiction: Schema.optionalKey(Text),
+  derivedFrom: Schema.optionalKey(Schema.Struct({ id: Id, version: Schema.String })),
+  parameters: Schema.Struct(parameters)
+}).annotate({ identifier: "PolicyProfile", title: "Policy profile" })
+
+/**
+ * A policy profile (decoded).
+ *
+ * @since 0.1.0
+ */
+export type PolicyProfile = typeof PolicyProfile.Type
+
+/**
+ * A policy profile as JSON.
+ *
+ * @since 0.1.0
+ */
+export type PolicyProfileEncoded = typeof PolicyProfile.Encoded
+
+type Params = PolicyProfile["parameters"]
+
+/**
+ * The plain values of a profile on a given day.
+ *
+ * @since 0.1.0
+ */
+export type ResolvedParameters = {
+  readonly [G in keyof Params]: { readonly [K in keyof Params[G]]: Params[G][K] extends Param<infer A> ? A : never }
+}
+
+/**
+ * A profile resolved on a day: the values in force, the profile's identity,
+ * and the parameters that were not yet in force (their earliest value is
+ * used and the fact reported).
+ *
+ * @since 0.1.0
+ */
+export interface ResolvedPolicy {
+  readonly profile: { readonly id: string; readonly version: string }
+  readonly asOf: Date
+  readonly values: ResolvedParameters
+  readonly notYetInForce: ReadonlyArray<string>
+}
+
+/**
+ * The value of one parameter in force on `asOf`: the latest version whose
+ * `effectiveFrom` is on or before `asOf`; before the first version, the
+ * earliest one with `inForce: false`.
+ *
+ * @since 0.1.0
+ */
+export const valueAt = <A>(
+  param: Param<A>,
+  asOf: Date
+): { readonly value: A; readonly source: Citation; readonly inForce: boolean } => {
+  const versions = [
+    { value: param.value, source: param.source, effectiveFrom: param.effectiveFrom },
+    ...(param.history ?? [])
+  ]
+  let best: (typeof versions)[number] | undefined
+  let earliest = versions[0]!
+  for (const v of versions) {
+    if (v.effectiveFrom.getTime() < earliest.effectiveFrom.getTime()) earliest = v
+    if (
+      v.effectiveFrom.getTime() <= asOf.getTime() &&
+      (best === undefined || v.effectiveFrom.getTime() > best.effectiveFrom.getTime())
+    )
+      best = v
+  }
+  return best === undefined
+    ? { value: earliest.value, source: earliest.source, inForce: false }
+    : { value: best.value, source: best.source, inForce: true }
+}
+
+/**
+ * Every parameter of a profile as `[group, key, param]`.
+ *
+ * @since 0.1.0
+ */
+export const entries = (profile: PolicyProfile): ReadonlyArray<readonly [string, string, Param<unknown>]> => {
+  const out: Array<readonly [string, string, Param<unknown>]> = []
+  for (const [group, params] of Object.entries(profile.parameters)) {
+    for (const [key, param] of Object.entries(params as Record<string, Param<unknown>>)) out.push([group, key, param])
+  }
+  return out
+}
+
+const cache = new WeakMap<PolicyProfile, Map<number, ResolvedPolicy>>()
+
+/**
+ * Resolve every parameter of a profile on `asOf` (pure; memoised per profile
+ * object and day).
+ *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const p = PolicyProfile.resolve(Profiles.unicefSiemReap2017, new Date("2018-01-01"))
+ * p.values.monitoring.durationMonths // 36
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
+  const day = Math.floor(asOf.getTime() / 86_400_000)
+  let byDay = cache.get(profile)
+  if (byDay === undefined) {
+    byDay = new Map()
+    cache.set(profile, byDay)
+  }
+  const hit = byDay.get(day)
+  if (hit !== undefined) return hit
+  const values: Record<string, Record<string, unknown>> = {}
+  const notYetInForce: Array<string> = []
+  for (const [group, key, param] of entries(profile)) {
+    const v = valueAt(param, asOf)
+    const g = values[group] ?? {}
+    g[key] = v.value
+    values[group] = g
+    if (!v.inForce) notYetInForce.push(`${group}.${key}`)
+  }
+  const resolved: ResolvedPolicy = {
+    profile: { id: profile.id, version: profile.version },
+    asOf,
+    values: values as unknown as ResolvedParameters,
+    notYetInForce
+  }
+  if (byDay.size > 4096) byDay.clear()
+  byDay.set(day, resolved)
+  return resolved
+}
+
+/**
+ * The citation of a parameter, for a decision's reasons.
+ *
+ * @since 0.1.0
+ */
+export const cite = <G extends keyof Params, K extends keyof Params[G]>(
+  profile: PolicyProfile,
+  group: G,
+  key: K
+): Citation => (profile.parameters[group][key] as Param<unknown>).source
+
+/**
+ * Decode a profile from JSON (never throws).
+ *
+ * @since 0.1.0
+ */
+export const decodeProfile = (input: unknown): Result.Result<PolicyProfile, ReadonlyArray<ValidationIssue>> =>
+  decodeUnknown(PolicyProfile, input)
+
+type DeepPartial<T> =
+  T extends ReadonlyArray<unknown> ? T : T extends object ? { [K in keyof T]?: DeepPartial<T[K]> } : T
+
+/**
+ * Changes to apply to a base profile: identity plus any parameters (in JSON
+ * form). A changed parameter must bring its own `source` when its value
+ * changes; {@link derive} rejects a new value that keeps the base citation.
+ *
+ * @since 0.1.0
+ */
+export interface ProfilePatch {
+  readonly id: string
+  readonly version: string
+  readonly title: string
+  readonly description?: string
+  readonly jurisdiction?: string
+  readonly parameters?: DeepPartial<PolicyProfileEncoded["parameters"]>
+}
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
+
+const merge = (base: unknown, patch: unknown): unknown => {
+  if (!isPlainObject(base) || !isPlainObject(patch)) return patch === undefined ? base : patch
+  const out: Record<string, unknown> = { ...base }
+  for (const [k, v] of Object.entries(patch)) out[k] = v === undefined ? base[k] : merge(base[k], v)
+  return out
+}
+
+/**
+ * Derive a profile from a base profile (e.g. a programme that keeps the
+ * Cambodian scoring but monitors for 2 years). Returns the decoded profile or
+ * the validation issues; a changed value whose citation was not changed is
+ * reported as an issue, so every value keeps a true source.
+ *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const mine = PolicyProfile.derive(Profiles.cambodiaMosvy, {
+ *   id: "my-ngo", version: "1.0.0", title: "My NGO",
+ *   parameters: { monitoring: { durationMonths: { value: 24,
+ *     source: { document: "My NGO reintegration policy", year: 2026, section: "4.2" } } } }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const derive = (
+  base: PolicyProfile,
+  patch: ProfilePatch
+): Result.Result<PolicyProfile, ReadonlyArray<ValidationIssue>> => {
+  const encodedBase = Schema.encodeSync(PolicyProfile)(base)
+  const issues: Array<ValidationIssue> = []
+  for (const [group, params] of Object.entries(patch.parameters ?? {})) {
+    for (const [key, p] of Object.entries((params ?? {}) as Record<string, Record<string, unknown> | undefined>)) {
+      const baseParam = (encodedBase.parameters as Record<string, Record<string, Record<string, unknown>>>)[group]?.[
+        key
+      ]
+      if (
+        p !== undefined &&
+        "value" in p &&
+        baseParam !== undefined &&
+        !("source" in p) &&
+        JSON.stringify(p["value"]) !== JSON.stringify(baseParam["value"])
+      ) {
+        issues.push({
+          path: ["parameters", group, key, "source"],
+          pathString: `parameters.${group}.${key}.source`,
+          rule: "policy/citation-required",
+          message: "a changed value needs its own source (document, year, section)"
+        })
+      }
+    }
+  }
+  if (issues.length > 0) return Result.fail(issues)
+  const { parameters: patchParams, ...identity } = patch
+  const merged = merge(
+    { ...encodedBase, derivedFrom: { id: base.id, version: base.version } },
+    { ...identity, parameters: patchParams }
+  )
+  return decodeProfile(merged)
+}

@@ -1,0 +1,92 @@
+/**
+ * The record types an NGO can validate and export, by name: used by the CLI
+ * (`homeward validate --as child`), the JSON Schema files and the data
+ * dictionary.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Assessment } from "./Assessment.js"
+import { BestInterestDetermination } from "./BestInterest.js"
+import { Case } from "./Case.js"
+import { CaseEvent } from "./CaseEvent.js"
+import { Child } from "./Child.js"
+import { ChildViews } from "./ChildViews.js"
+import { Consent } from "./Consent.js"
+import { Contact } from "./Contact.js"
+import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
+import { Household } from "./Household.js"
+import { Institution } from "./Institution.js"
+import { PolicyProfile } from "./PolicyProfile.js"
+import { SupportPayment, SupportPlan } from "./Support.js"
+
+/**
+ * Record types by name.
+ *
+ * @since 0.1.0
+ */
+export const records = {
+  child: Child,
+  household: Household,
+  institution: Institution,
+  case: Case,
+  assessment: Assessment,
+  "follow-up-visit": FollowUpVisit,
+  "closure-assessment": ClosureAssessment,
+  "child-views": ChildViews,
+  "best-interest-determination": BestInterestDetermination,
+  contact: Contact,
+  consent: Consent,
+  "support-plan": SupportPlan,
+  "support-payment": SupportPayment,
+  "case-event": CaseEvent,
+  "policy-profile": PolicyProfile
+} as const
+
+/**
+ * A record type name.
+ *
+ * @since 0.1.0
+ */
+export type RecordType = keyof typeof records
+
+/**
+ * Record type names.
+ *
+ * @since 0.1.0
+ */
+export const recordTypes = Object.keys(records) as ReadonlyArray<RecordType>
+
+/**
+ * Whether a string names a record type.
+ *
+ * @since 0.1.0
+ */
+export const isRecordType = (s: string): s is RecordType => Object.hasOwn(records, s)
+
+/**
+ * JSON Schema (draft 2020-12) of a record type's JSON form. Sensitive fields
+ * carry `"x-sensitive": true`.
+ *
+ * @example
+ * ```ts
+ * import { Registry } from "@homeward/core"
+ *
+ * const schema = Registry.jsonSchema("child")
+ * schema.$schema // "https://json-schema.org/draft/2020-12/schema"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const jsonSchema = (type: RecordType): Record<string, unknown> => {
+  const doc = Schema.toJsonSchemaDocument(records[type], {
+    includeAnnotationKey: (k) => k === "x-sensitive"
+  })
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: `https://homeward.dev/schema/${type}.json`,
+    title: type,
+    ...doc.schema,
+    ...(Object.keys(doc.definitions).length > 0 ? { $defs: doc.definitions } : {})
+  }
+}
