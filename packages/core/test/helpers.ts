@@ -19,7 +19,7 @@ export const checkSchemaProperty = async <A>(
 /** decode(encode(x)) equals x for generated values of a schema. */
 export const assertRoundTrip = async <S extends Schema.Codec<unknown, unknown>>(schema: S, runs = 100) => {
   const equivalent = Schema.toEquivalence(Schema.toType(schema) as unknown as Schema.Schema<S["Type"]>)
-  const encode = Schema.encodeSync(schema as never) as (a: S["Type"]) => unknown
+  const encode = Schema.encodeSync(schema as never) as unknown as (a: S["Type"]) => unknown
   const decode = Schema.decodeUnknownSync(schema as never) as (u: unknown) => S["Type"]
   await checkSchemaProperty(
     Arbitrary.schema(Schema.toType(schema) as unknown as Schema.Schema<S["Type"]>),

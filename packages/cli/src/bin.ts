@@ -1,0 +1,6 @@
+/**
+ * The `homeward` command.
+ *
+ * @since 0.1.0
+ */
+console.log("homeward: not yet")

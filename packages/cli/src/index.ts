@@ -1,0 +1,6 @@
+/**
+ * @homeward/cli
+ *
+ * @since 0.1.0
+ */
+export {}

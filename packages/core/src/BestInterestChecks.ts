@@ -1,0 +1,6 @@
+/**
+ * BestInterestChecks (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

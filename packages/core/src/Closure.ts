@@ -1,0 +1,6 @@
+/**
+ * Closure (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * Decider (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

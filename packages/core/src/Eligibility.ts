@@ -1,0 +1,6 @@
+/**
+ * Eligibility (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * EventStore (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * Monitoring (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * Scoring (work in progress).
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * @homeward/fp-ts
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * @homeward/report
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * @homeward/simulate
+ *
+ * @since 0.1.0
+ */
+export {}

@@ -1,0 +1,6 @@
+/**
+ * @homeward/store-postgres
+ *
+ * @since 0.1.0
+ */
+export {}
