@@ -1,6 +1,365 @@
 /**
- * Closure (work in progress).
+ * Case closure. A case closes as `reintegration-complete` only when the
+ * monitoring duration is over, the latest follow-up visits are green, support
+ * has tapered to independence and the latest MoSVY Form 6 final assessment
+ * meets the profile's thresholds with the manager's approval. Closure for
+ * other reasons (transferred, became adult, died, moved or cannot be found,
+ * repatriated, refused services, breakdown, no longer needs support) is
+ * allowed and recorded as such, with the checks each reason needs.
  *
  * @since 0.1.0
  */
-export {}
+import type { CaseClosureReason } from "./CaseEvent.js"
+import type { CaseState } from "./CaseState.js"
+import { ageOn } from "./Child.js"
+import { type Decision, make, type Reason } from "./Decision.js"
+import { type ClosureAssessment, ClosureChildItems, ClosureFamilyItems } from "./FollowUp.js"
+import { dayOf } from "./internal/dates.js"
+import { visitRating } from "./internal/rating.js"
+import { monitoringEnd } from "./Monitoring.js"
+import type { Citation } from "./PolicyProfile.js"
+import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { amountOn, supportSchedule } from "./Support.js"
+
+/**
+ * Sources of the closure reasons.
+ *
+ * @since 0.1.0
+ */
+export const sources = {
+  reasons: {
+    document:
+      "MoSVY case-management forms as configured in Primero for Cambodia (repository ajit3190/cam_config, implementations/cambodia); OSCaR Form 6",
+    year: 2026,
+    section:
+      "Case closure outcomes: transferred, moved / cannot be found, repatriated, died, became adult, refused services, no longer needs support"
+  },
+  closedCase: {
+    document: "Homeward case lifecycle (event-sourced case decider)",
+    year: 2026,
+    section: "A closed case takes no command except Reopen",
+    note: "Software rule (default, not law)."
+  }
+} as const satisfies Record<string, Citation>
+
+/**
+ * Outcome of the Form 6 thresholds.
+ *
+ * @since 0.1.0
+ */
+export interface Form6Outcome {
+  readonly passes: boolean
+  readonly childTotal: number
+  readonly familyTotal: number
+  readonly grandTotal: number
+}
+
+/**
+ * The MoSVY Form 6 closure thresholds on one final assessment: child total
+ * at least `childMinTotal` with no child item below `childMinItem`; family
+ * total at least `familyMinTotal` with no family item below `familyMinItem`
+ * except the items in `familyItemsExempt` (assistance from relatives); grand
+ * total at least `grandMinTotal`; the manager's approval when
+ * `managerApprovalRequired`.
+ *
+ * @example
+ * ```ts
+ * import { Closure, Profiles } from "@homeward/core"
+ *
+ * const child = { health: 3, nutrition: 3, education: 3, emotionalWellbeing: 3, socialBehaviour: 3,
+ *   safety: 3, shelter: 3, relationshipWithCaregiver: 3 }
+ * const family = { basicNeeds: 3, income: 3, housing: 3, caregivingSkills: 3, childSafety: 3,
+ *   emotionalBond: 3, familyRelationships: 3, healthCareAccess: 3, educationSupport: 3,
+ *   communityParticipation: 3, assistanceFromRelatives: 1 }
+ * const d = Closure.assessForm6({ id: "f6", date: new Date("2020-01-01"), assessorId: "sw1", child, family,
+ *   managerApproval: { managerId: "m1", on: new Date("2020-01-02") } }, Profiles.cambodiaMosvy, new Date("2020-01-03"))
+ * d.outcome.passes // true: 24 + 31 = 55 ≥ 48; relatives' help may be 1
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const assessForm6 = (
+  assessment: ClosureAssessment,
+  profile: PolicyProfile,
+  asOf: Date
+): Decision<Form6Outcome> => {
+  const policy = resolve(profile, asOf)
+  const c = policy.values.closure
+  const reasons: Array<Reason> = []
+  let childTotal = 0
+  for (const item of ClosureChildItems) {
+    const v = assessment.child[item]
+    childTotal += v
+    if (v < c.childMinItem)
+      reasons.push({
+        code: "child-item-below-minimum",
+        rule: "closure/form6-child-item",
+        source: cite(profile, "closure", "childMinItem"),
+        severity: "blocker",
+        message: `A child item scores below ${c.childMinItem}.`,
+        details: { item, score: v, minimum: c.childMinItem }
+      })
+  }
+  let familyTotal = 0
+  for (const item of ClosureFamilyItems) {
+    const v = assessment.family[item]
+    familyTotal += v
+    if (v < c.familyMinItem) {
+      const exempt = c.familyItemsExempt.includes(item)
+      reasons.push({
+        code: exempt ? "family-item-exempt" : "family-item-below-minimum",
+        rule: "closure/form6-family-item",
+        source: cite(profile, "closure", exempt ? "familyItemsExempt" : "familyMinItem"),
+        severity: exempt ? "info" : "blocker",
+        message: exempt
+          ? `A family item scores below ${c.familyMinItem} but is exempt from the item minimum.`
+          : `A family item scores below ${c.familyMinItem}.`,
+        details: { item, score: v, minimum: c.familyMinItem }
+      })
+    }
+  }
+  const grandTotal = childTotal + familyTotal
+  if (childTotal < c.childMinTotal)
+    reasons.push({
+      code: "child-total-below-minimum",
+      rule: "closure/form6-child-total",
+      source: cite(profile, "closure", "childMinTotal"),
+      severity: "blocker",
+      message: `The child total is ${childTotal}; at least ${c.childMinTotal} is needed.`,
+      details: { total: childTotal, minimum: c.childMinTotal }
+    })
+  if (familyTotal < c.familyMinTotal)
+    reasons.push({
+      code: "family-total-below-minimum",
+      rule: "closure/form6-family-total",
+      source: cite(profile, "closure", "familyMinTotal"),
+      severity: "blocker",
+      message: `The family total is ${familyTotal}; at least ${c.familyMinTotal} is needed.`,
+      details: { total: familyTotal, minimum: c.familyMinTotal }
+    })
+  if (grandTotal < c.grandMinTotal)
+    reasons.push({
+      code: "grand-total-below-minimum",
+      rule: "closure/form6-grand-total",
+      source: cite(profile, "closure", "grandMinTotal"),
+      severity: "blocker",
+      message: `The grand total is ${grandTotal}; at least ${c.grandMinTotal} is needed.`,
+      details: { total: grandTotal, minimum: c.grandMinTotal }
+    })
+  if (c.managerApprovalRequired && assessment.managerApproval === undefined)
+    reasons.push({
+      code: "manager-approval-missing",
+      rule: "closure/manager-approval",
+      source: cite(profile, "closure", "managerApprovalRequired"),
+      severity: "blocker",
+      message: "The final assessment needs a manager's approval."
+    })
+  const passes = !reasons.some((x) => x.severity === "blocker")
+  return make(policy, { passes, childTotal, familyTotal, grandTotal }, reasons)
+}
+
+/**
+ * Outcome of {@link closureEligibility}.
+ *
+ * @since 0.1.0
+ */
+export interface ClosureOutcome {
+  readonly eligible: boolean
+  readonly reason: CaseClosureReason
+  /** Whether the reason bypasses the monitoring duration and Form 6 thresholds. */
+  readonly bypassesCompletion: boolean
+}
+
+/**
+ * Reasons that close a case without the monitoring duration, the recent
+ * green visits, the taper or the Form 6 thresholds, and why:
+ * - `transferred`: another agency continues the case (it keeps monitoring);
+ *   requires a recorded transfer;
+ * - `became-adult`: the child has reached `eligibility.adultAge`, so child
+ *   protection case management ends (checked against the child's birth date);
+ * - `died`, `moved-cannot-be-found`, `repatriated`: the agency can no longer
+ *   work the case; keeping it open would only produce missed visits;
+ * - `refused-services`: services are voluntary; the family's refusal is
+ *   recorded, not overridden;
+ * - `breakdown`: the reintegration broke down; requires a recorded breakdown
+ *   (the child's care continues under a new case or a reopening).
+ *
+ * `no-longer-needs-support` is NOT in this list: it bypasses the monitoring
+ * duration, the recent visits and the taper (the family became independent
+ * early) but still needs the Form 6 thresholds and the manager's approval,
+ * so it cannot be used to close an unfinished reintegration quietly.
+ *
+ * @since 0.1.0
+ */
+export const bypassReasons: ReadonlyArray<CaseClosureReason> = [
+  "transferred",
+  "became-adult",
+  "died",
+  "moved-cannot-be-found",
+  "repatriated",
+  "refused-services",
+  "breakdown"
+]
+
+const latest = <T>(xs: ReadonlyArray<T>): T | undefined => xs[xs.length - 1]
+
+/**
+ * Whether a case may close on `asOf` for a given reason (default
+ * `reintegration-complete`), and why (or why not).
+ *
+ * `reintegration-complete` requires: a current reunification; the monitoring
+ * duration completed (`monitoring.durationMonths` from `reunifiedOn`); the
+ * last `closure.recentVisitsPositive` follow-up visits rated green; support
+ * tapered to independence (the scheduled amount of every tapered plan is
+ * zero on `asOf` and no payment was made after the taper end); and the latest
+ * Form 6 final assessment meeting the thresholds (see {@link assessForm6}).
+ * Other reasons: see {@link bypassReasons}.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Closure, Profiles } from "@homeward/core"
+ *
+ * const d = Closure.closureEligibility(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2020-01-01"))
+ * d.outcome.eligible // false
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const closureEligibility = (
+  state: CaseState,
+  profile: PolicyProfile,
+  asOf: Date,
+  reason: CaseClosureReason = "reintegration-complete"
+): Decision<ClosureOutcome> => {
+  const policy = resolve(profile, asOf)
+  const reasons: Array<Reason> = []
+  const blocker = (code: string, rule: string, source: Citation, message: string, details?: Reason["details"]) =>
+    reasons.push(
+      details === undefined
+        ? { code, rule, source, severity: "blocker", message }
+        : { code, rule, source, severity: "blocker", message, details }
+    )
+  const bypasses = bypassReasons.includes(reason)
+  if (state.status !== "open") {
+    blocker(
+      state.status === "closed" ? "case-closed" : "case-not-open",
+      "closure/case-open",
+      sources.closedCase,
+      state.status === "closed" ? "The case is already closed." : "The case has not been opened."
+    )
+    return make(policy, { eligible: false, reason, bypassesCompletion: bypasses }, reasons)
+  }
+  if (bypasses) {
+    reasons.push({
+      code: "closure-reason-bypass",
+      rule: "closure/other-reasons",
+      source: sources.reasons,
+      severity: "info",
+      message:
+        "This closure reason does not require completed monitoring or the Form 6 thresholds; it is recorded as such.",
+      details: { reason }
+    })
+    if (reason === "became-adult") {
+      const adultAge = policy.values.eligibility.adultAge
+      const birth = state.child?.birth.date
+      if (birth === undefined || ageOn(birth, asOf) < adultAge)
+        blocker(
+          "not-adult",
+          "closure/became-adult",
+          cite(profile, "eligibility", "adultAge"),
+          `The child is not yet ${adultAge}.`,
+          {
+            adultAge
+          }
+        )
+    } else if (reason === "transferred" && state.transfers === 0) {
+      blocker("no-transfer-recorded", "closure/transferred", sources.reasons, "No transfer is recorded for this case.")
+    } else if (reason === "breakdown" && state.breakdowns === 0) {
+      blocker("no-breakdown-recorded", "closure/breakdown", sources.reasons, "No breakdown is recorded for this case.")
+    }
+    return make(
+      policy,
+      { eligible: !reasons.some((x) => x.severity === "blocker"), reason, bypassesCompletion: true },
+      reasons
+    )
+  }
+  const complete = reason === "reintegration-complete"
+  const reunifiedOn = state.reunifiedOn
+  if (complete) {
+    if (reunifiedOn === undefined || state.phase.phase !== "reunified") {
+      blocker(
+        "not-reunified",
+        "closure/reunified",
+        cite(profile, "monitoring", "durationMonths"),
+        "The child is not reunified: there is no monitoring to complete."
+      )
+    } else {
+      const end = monitoringEnd(reunifiedOn, profile)
+      if (dayOf(asOf).getTime() < end.getTime())
+        blocker(
+          "monitoring-not-complete",
+          "closure/monitoring-duration",
+          cite(profile, "monitoring", "durationMonths"),
+          `Monitoring lasts ${resolve(profile, reunifiedOn).values.monitoring.durationMonths} months from reunification; it is not over yet.`,
+          { endsOn: end.toISOString().slice(0, 10) }
+        )
+      const n = policy.values.closure.recentVisitsPositive
+      const since = state.monitoringVisits.filter(
+        (v) => v.date.getTime() >= reunifiedOn.getTime() && v.date.getTime() <= asOf.getTime()
+      )
+      const recent = since.slice(Math.max(0, since.length - n))
+      const green = recent.filter((v) => visitRating(v.criteria) === "green").length
+      if (recent.length < n || green < n)
+        blocker(
+          "recent-visits-not-green",
+          "closure/recent-visits-green",
+          cite(profile, "closure", "recentVisitsPositive"),
+          `The last ${n} follow-up visit(s) must be rated green; ${green} of the last ${recent.length} are.`,
+          { required: n, green, considered: recent.length }
+        )
+      for (const plan of state.supportPlans) {
+        const schedule = supportSchedule(plan, profile, reunifiedOn).outcome
+        const still = schedule.lines.some((l) => l.tapered && amountOn(l, asOf) > 0)
+        const late = state.payments.some(
+          (p) => p.planId === plan.id && p.paidOn.getTime() > schedule.taperEnd.getTime() && p.amount.amount > 0
+        )
+        if (still || late)
+          blocker(
+            "support-not-tapered",
+            "closure/support-tapered",
+            cite(profile, "support", "maxStepShare"),
+            still
+              ? "Support is still scheduled: the family is not yet independent of financial support."
+              : "A support payment was made after the taper ended.",
+            { planId: plan.id }
+          )
+      }
+    }
+  } else {
+    reasons.push({
+      code: "closure-reason-early-independence",
+      rule: "closure/no-longer-needs-support",
+      source: sources.reasons,
+      severity: "info",
+      message:
+        "Closing because support is no longer needed: the monitoring duration is not required, the Form 6 thresholds are.",
+      details: { reason }
+    })
+  }
+  const form6 = latest(state.closureAssessments)
+  if (form6 === undefined) {
+    blocker(
+      "form6-missing",
+      "closure/form6",
+      cite(profile, "closure", "grandMinTotal"),
+      "No final assessment (Form 6) is recorded."
+    )
+  } else {
+    for (const x of assessForm6(form6, profile, asOf).reasons) reasons.push(x)
+  }
+  return make(
+    policy,
+    { eligible: !reasons.some((x) => x.severity === "blocker"), reason, bypassesCompletion: false },
+    reasons
+  )
+}

@@ -1,6 +1,291 @@
 /**
- * Monitoring (work in progress).
+ * Monitoring after reunification: the dated plan of follow-up visits over the
+ * profile's monitoring duration (3 years in the UNICEF Siem Reap plan, 2 years
+ * at Aziza's Place) following the profile's visit schedule (by default weekly
+ * for 8 weeks, then monthly: a default, not law), and the status of a case's
+ * monitoring on a day: visits completed, due, overdue and missed, the next
+ * visit, and the escalation a red follow-up visit calls for.
  *
  * @since 0.1.0
  */
-export {}
+import type { CaseState } from "./CaseState.js"
+import { type Decision, make, type Reason } from "./Decision.js"
+import type { FollowUpVisit } from "./FollowUp.js"
+import { addDays, addMonths, dayNumber, dayOf } from "./internal/dates.js"
+import { visitRating } from "./internal/rating.js"
+import { cite, type PolicyProfile, resolve, type VisitBand } from "./PolicyProfile.js"
+
+/**
+ * A planned follow-up visit: its number (from 1), the day it is due and the
+ * last day of its window (`due + graceDays`).
+ *
+ * @since 0.1.0
+ */
+export interface PlannedVisit {
+  readonly index: number
+  readonly due: Date
+  readonly windowEnd: Date
+}
+
+/**
+ * The last day of monitoring: `reunifiedOn` plus the profile's
+ * `monitoring.durationMonths` (calendar months, clamped to month ends).
+ *
+ * @since 0.1.0
+ */
+export const monitoringEnd = (reunifiedOn: Date, profile: PolicyProfile): Date =>
+  addMonths(dayOf(reunifiedOn), resolve(profile, reunifiedOn).values.monitoring.durationMonths)
+
+const bandAt = (bands: ReadonlyArray<VisitBand>, day: number): VisitBand => {
+  let band = bands[0]!
+  for (const b of bands) if (b.fromDay <= day && b.fromDay >= band.fromDay) band = b
+  // Before the first band starts, its interval applies.
+  return band.fromDay <= day ? band : bands.reduce((a, b) => (b.fromDay < a.fromDay ? b : a))
+}
+
+const planCache = new WeakMap<PolicyProfile, Map<number, ReadonlyArray<PlannedVisit>>>()
+
+/**
+ * The dated visits planned from `reunifiedOn` to the end of monitoring, with
+ * the values of the profile in force on the reunification day.
+ *
+ * Construction: starting on the reunification day (day 0, not itself a
+ * visit), each next visit is due `intervalDays` after the previous one, the
+ * interval being that of the schedule band in force on the previous visit's
+ * day (the band with the greatest `fromDay` not after it). The last visit is
+ * due on the last day of monitoring: when the next interval would reach or
+ * pass it, that visit is moved to the end. So no gap between consecutive
+ * visits (or from day 0 to the first visit) exceeds the interval of the band
+ * it starts in, and the plan covers the whole duration.
+ *
+ * @example
+ * ```ts
+ * import { Monitoring, Profiles } from "@homeward/core"
+ *
+ * const plan = Monitoring.monitoringPlan(new Date("2018-01-01"), Profiles.azizasPlace)
+ * plan[0]?.due // 2018-01-08 (weekly for 8 weeks)
+ * plan.at(-1)?.due // 2020-01-01 (end of the 2 years)
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const monitoringPlan = (reunifiedOn: Date, profile: PolicyProfile): ReadonlyArray<PlannedVisit> => {
+  const start = dayOf(reunifiedOn)
+  const key = dayNumber(start)
+  let byDay = planCache.get(profile)
+  if (byDay === undefined) {
+    byDay = new Map()
+    planCache.set(profile, byDay)
+  }
+  const hit = byDay.get(key)
+  if (hit !== undefined) return hit
+  const values = resolve(profile, start).values.monitoring
+  const endDay = dayNumber(monitoringEnd(start, profile)) - key
+  const visits: Array<PlannedVisit> = []
+  let day = 0
+  while (day < endDay) {
+    const interval = bandAt(values.schedule, day).intervalDays
+    day = Math.min(day + interval, endDay)
+    const due = addDays(start, day)
+    visits.push({ index: visits.length + 1, due, windowEnd: addDays(due, values.graceDays) })
+  }
+  if (byDay.size > 4096) byDay.clear()
+  byDay.set(key, visits)
+  return visits
+}
+
+/**
+ * Match recorded visits to planned ones.
+ *
+ * Rule: planned visits are taken in order; planned visit *i* is matched by
+ * the earliest recorded visit not yet used that falls after the previous
+ * planned visit's due day (or on/after the reunification day for the first
+ * one) and no later than *i*'s window end. A visit made early (between two
+ * due days) therefore counts for the next planned visit; each recorded visit
+ * counts once; visits before reunification do not count. A visit counts
+ * whether or not the child was seen (the visit took place; the rating of the
+ * criteria tells how the child is doing).
+ *
+ * Returns, for each planned visit, the id of the recorded visit matched (or
+ * `undefined`).
+ *
+ * @since 0.1.0
+ */
+export const matchVisits = (
+  plan: ReadonlyArray<PlannedVisit>,
+  visits: ReadonlyArray<FollowUpVisit>,
+  reunifiedOn: Date
+): ReadonlyArray<FollowUpVisit | undefined> => {
+  const sorted = [...visits].sort((a, b) => a.date.getTime() - b.date.getTime())
+  const out: Array<FollowUpVisit | undefined> = []
+  let j = 0
+  let lowerExclusive = dayOf(reunifiedOn).getTime() - 1
+  for (const p of plan) {
+    while (j < sorted.length && sorted[j]!.date.getTime() <= lowerExclusive) j++
+    const v = sorted[j]
+    if (v !== undefined && v.date.getTime() <= p.windowEnd.getTime()) {
+      out.push(v)
+      j++
+    } else out.push(undefined)
+    lowerExclusive = p.due.getTime()
+  }
+  return out
+}
+
+/**
+ * The escalation a red follow-up visit calls for: a response by
+ * `respondBy` (visit day + the profile's high-risk response time).
+ *
+ * @since 0.1.0
+ */
+export interface Escalation {
+  readonly visitId: string
+  readonly visitedOn: Date
+  readonly respondBy: Date
+  readonly overdue: boolean
+}
+
+/**
+ * Monitoring status on a day.
+ *
+ * @since 0.1.0
+ */
+export interface MonitoringStatus {
+  /** Whether the case is being monitored (reunified). */
+  readonly monitoring: boolean
+  readonly end?: Date
+  /** Whether the monitoring duration is complete on `asOf`. */
+  readonly durationComplete: boolean
+  readonly planned: number
+  readonly completed: number
+  /** Planned visits in their window (`due ≤ asOf ≤ windowEnd`), not yet matched. */
+  readonly due: ReadonlyArray<PlannedVisit>
+  /** The subset of `due` whose due day has passed (`due < asOf`). */
+  readonly overdue: ReadonlyArray<PlannedVisit>
+  /** Planned visits whose window ended without a matching visit. */
+  readonly missed: ReadonlyArray<PlannedVisit>
+  /** The first planned visit due after `asOf` and not yet matched. */
+  readonly next?: PlannedVisit
+  readonly escalation?: Escalation
+}
+
+/**
+ * Monitoring status of a case on `asOf`: planned visits completed, due,
+ * overdue and missed (matched per {@link matchVisits}), the next visit, and
+ * an escalation when the latest recorded visit is rated red (any criterion
+ * C): a response within the profile's high-risk response time
+ * (`responseTime.highHours`, 24 hours in Primero Cambodia), overdue when no
+ * later visit was recorded by then.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Monitoring, Profiles } from "@homeward/core"
+ *
+ * const d = Monitoring.monitoringStatus(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2018-01-01"))
+ * d.outcome.monitoring // false: not reunified
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf: Date): Decision<MonitoringStatus> => {
+  const policy = resolve(profile, asOf)
+  const reunifiedOn = state.reunifiedOn
+  if (reunifiedOn === undefined || state.status !== "open") {
+    return make(
+      policy,
+      { monitoring: false, durationComplete: false, planned: 0, completed: 0, due: [], overdue: [], missed: [] },
+      [
+        {
+          code: "not-monitoring",
+          rule: "monitoring/reunified",
+          source: cite(profile, "monitoring", "durationMonths"),
+          severity: "info",
+          message: "The case is not in monitoring (no current reunification)."
+        }
+      ]
+    )
+  }
+  const plan = monitoringPlan(reunifiedOn, profile)
+  const matched = matchVisits(plan, state.monitoringVisits, reunifiedOn)
+  const t = asOf.getTime()
+  const due: Array<PlannedVisit> = []
+  const overdue: Array<PlannedVisit> = []
+  const missed: Array<PlannedVisit> = []
+  let completed = 0
+  let next: PlannedVisit | undefined
+  for (let i = 0; i < plan.length; i++) {
+    const p = plan[i]!
+    if (matched[i] !== undefined) {
+      completed++
+      continue
+    }
+    if (p.due.getTime() > t) {
+      if (next === undefined) next = p
+    } else if (t <= p.windowEnd.getTime()) {
+      due.push(p)
+      if (p.due.getTime() < dayOf(asOf).getTime()) overdue.push(p)
+    } else missed.push(p)
+  }
+  const end = plan.length === 0 ? dayOf(reunifiedOn) : plan[plan.length - 1]!.due
+  const reasons: Array<Reason> = []
+  const scheduleSource = cite(profile, "monitoring", "schedule")
+  const graceSource = cite(profile, "monitoring", "graceDays")
+  if (missed.length > 0)
+    reasons.push({
+      code: "visits-missed",
+      rule: "monitoring/visit-missed",
+      source: graceSource,
+      severity: "warning",
+      message: `${missed.length} planned follow-up visit(s) were not made within their window.`,
+      details: { missed: missed.length }
+    })
+  if (overdue.length > 0)
+    reasons.push({
+      code: "visit-overdue",
+      rule: "monitoring/visit-overdue",
+      source: scheduleSource,
+      severity: "warning",
+      message: `${overdue.length} follow-up visit(s) are past their due day and still within their window.`,
+      details: { overdue: overdue.length }
+    })
+  else if (due.length > 0)
+    reasons.push({
+      code: "visit-due",
+      rule: "monitoring/visit-due",
+      source: scheduleSource,
+      severity: "info",
+      message: "A follow-up visit is due today."
+    })
+  // Escalation: the latest recorded visit since reunification rated red.
+  let escalation: Escalation | undefined
+  let latest: FollowUpVisit | undefined
+  for (const v of state.monitoringVisits)
+    if (v.date.getTime() >= dayOf(reunifiedOn).getTime() && v.date.getTime() <= t) latest = v
+  if (latest !== undefined && visitRating(latest.criteria) === "red") {
+    const hours = policy.values.responseTime.highHours
+    const respondBy = new Date(latest.date.getTime() + hours * 3_600_000)
+    const overdueEsc = t > respondBy.getTime()
+    escalation = { visitId: latest.id, visitedOn: latest.date, respondBy, overdue: overdueEsc }
+    reasons.push({
+      code: overdueEsc ? "red-visit-response-overdue" : "red-visit-escalation",
+      rule: "monitoring/red-visit-response",
+      source: cite(profile, "responseTime", "highHours"),
+      severity: "blocker",
+      message: `The latest follow-up visit was rated red: respond within ${hours} hours${overdueEsc ? " (the time has passed)" : ""}.`,
+      details: { hours, visitId: latest.id }
+    })
+  }
+  const outcome: MonitoringStatus = {
+    monitoring: true,
+    end,
+    durationComplete: dayOf(asOf).getTime() >= end.getTime(),
+    planned: plan.length,
+    completed,
+    due,
+    overdue,
+    missed,
+    ...(next === undefined ? {} : { next }),
+    ...(escalation === undefined ? {} : { escalation })
+  }
+  return make(policy, outcome, reasons)
+}

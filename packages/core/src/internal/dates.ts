@@ -1,0 +1,34 @@
+/** Pure UTC calendar-day helpers shared by the rules (private). */
+
+/** Milliseconds in a day. */
+export const MS_PER_DAY = 86_400_000
+
+/** The calendar day (00:00 UTC) of a moment. */
+export const dayOf = (d: Date): Date => new Date(Math.floor(d.getTime() / MS_PER_DAY) * MS_PER_DAY)
+
+/** Day number since the epoch (UTC). */
+export const dayNumber = (d: Date): number => Math.floor(d.getTime() / MS_PER_DAY)
+
+/** `d` plus `n` days. */
+export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * MS_PER_DAY)
+
+/** Whole days from `a` to `b` (negative when `b` is earlier). */
+export const daysBetween = (a: Date, b: Date): number => dayNumber(b) - dayNumber(a)
+
+/**
+ * `d` plus `n` calendar months, clamped to the last day of the target month
+ * (31 January + 1 month = 28 or 29 February).
+ */
+export const addMonths = (d: Date, n: number): Date => {
+  const y = d.getUTCFullYear()
+  const m = d.getUTCMonth() + n
+  const target = new Date(Date.UTC(y, m, 1))
+  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  return new Date(
+    Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) +
+      (d.getTime() - dayOf(d).getTime())
+  )
+}
+
+/** The ISO day `YYYY-MM-DD` of a date. */
+export const isoDay = (d: Date): string => d.toISOString().slice(0, 10)
