@@ -1,6 +1,345 @@
 /**
- * Scoring (work in progress).
+ * Scoring rules of the MoSVY case-management forms (Primero Cambodia, OSCaR
+ * Form 3): domain scores on the 1–4 scale give an overall score (mean of the
+ * domains, rounded half up) and a high-risk flag (any domain at or below
+ * `scoring.highRiskAnyDomainAtOrBelow`, or more than
+ * `scoring.highRiskPoorDomainsMoreThan` domains at `scoring.highRiskPoorScore`);
+ * items at or below `scoring.concernAtOrBelow` must become case-plan goals;
+ * a follow-up visit is rated green / yellow / red from its five A/B/C
+ * criteria; the risk level sets a response deadline (`responseTime.*Hours`);
+ * and the profile's `conference.triggers` say which situations need a case
+ * conference.
+ *
+ * Convention: every rule returns a `Decision`. The two tiny pure helpers that
+ * need no profile ({@link overall} and {@link visitRating}) also exist as
+ * plain functions; their Decision variants are {@link scoreDomains} and
+ * {@link rateVisit}.
  *
  * @since 0.1.0
  */
-export {}
+import type { RiskLevel } from "./Assessment.js"
+import { type Decision, make, type Reason } from "./Decision.js"
+import type { FollowUpCriteria, Rating } from "./FollowUp.js"
+import { prim } from "./internal/ruleSources.js"
+import { type ConferenceTrigger, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+
+/**
+ * Mean of integer scores rounded half up, computed in exact integer
+ * arithmetic (`floor((2·sum + n) / 2n)`), so 2.5 → 3 and 3.5 → 4 with no
+ * floating-point drift. Returns `undefined` for no scores.
+ *
+ * @example
+ * ```ts
+ * import { Scoring } from "@homeward/core"
+ *
+ * Scoring.overall([2, 3]) // 3
+ * Scoring.overall([1, 2, 2]) // 2
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const overall = (scores: ReadonlyArray<number>): number | undefined => {
+  if (scores.length === 0) return undefined
+  let sum = 0
+  for (const s of scores) sum += s
+  return Math.floor((2 * sum + scores.length) / (2 * scores.length))
+}
+
+/**
+ * A domain that needs a case-plan goal.
+ *
+ * @since 0.1.0
+ */
+export interface Goal {
+  readonly domain: string
+  readonly score: number
+}
+
+/**
+ * Result of scoring a set of domains.
+ *
+ * @since 0.1.0
+ */
+export interface DomainScoring {
+  /** Mean of the domains rounded half up (`undefined` when no domain was scored). */
+  readonly overall: number | undefined
+  readonly highRisk: boolean
+  /** Domains at or below `highRiskAnyDomainAtOrBelow`. */
+  readonly veryPoorDomains: ReadonlyArray<string>
+  /** Domains equal to `highRiskPoorScore`. */
+  readonly poorDomains: ReadonlyArray<string>
+  /** Domains at or below `concernAtOrBelow`: each must be a case-plan goal. */
+  readonly requiredGoals: ReadonlyArray<Goal>
+}
+
+/**
+ * Score a set of domains (child wellbeing: 5 domains; family protective
+ * capacity: 6 domains): overall score, high-risk flag and required case-plan
+ * goals, with reasons citing the profile.
+ *
+ * @example
+ * ```ts
+ * import { Profiles, Scoring } from "@homeward/core"
+ *
+ * const d = Scoring.scoreDomains(
+ *   { health: 2, education: 2, emotionalSocial: 2, safetyEnvironment: 2, nutrition: 3 },
+ *   Profiles.cambodiaMosvy,
+ *   new Date("2018-01-01")
+ * )
+ * d.outcome.highRisk // true (four domains at 2)
+ * d.outcome.overall // 2
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const scoreDomains = (
+  domains: Readonly<Record<string, number>>,
+  profile: PolicyProfile,
+  asOf: Date
+): Decision<DomainScoring> => {
+  const policy = resolve(profile, asOf)
+  const v = policy.values.scoring
+  const entries = Object.entries(domains)
+  const veryPoorDomains = entries.filter(([, s]) => s <= v.highRiskAnyDomainAtOrBelow).map(([d]) => d)
+  const poorDomains = entries.filter(([, s]) => s === v.highRiskPoorScore).map(([d]) => d)
+  const requiredGoals = entries.filter(([, s]) => s <= v.concernAtOrBelow).map(([domain, score]) => ({ domain, score }))
+  const reasons: Array<Reason> = []
+  if (veryPoorDomains.length > 0) {
+    reasons.push({
+      code: "high-risk-domain-very-poor",
+      rule: "scoring/high-risk",
+      source: cite(profile, "scoring", "highRiskAnyDomainAtOrBelow"),
+      severity: "blocker",
+      message: "At least one domain is scored very poor: the case is high risk.",
+      details: { domains: veryPoorDomains.length, atOrBelow: v.highRiskAnyDomainAtOrBelow }
+    })
+  }
+  if (poorDomains.length > v.highRiskPoorDomainsMoreThan) {
+    reasons.push({
+      code: "high-risk-many-poor-domains",
+      rule: "scoring/high-risk",
+      source: cite(profile, "scoring", "highRiskPoorDomainsMoreThan"),
+      severity: "blocker",
+      message: "More domains are scored poor than the profile allows: the case is high risk.",
+      details: {
+        poorDomains: poorDomains.length,
+        moreThan: v.highRiskPoorDomainsMoreThan,
+        poorScore: v.highRiskPoorScore
+      }
+    })
+  }
+  for (const g of requiredGoals) {
+    reasons.push({
+      code: "concern-requires-goal",
+      rule: "scoring/concern-in-case-plan",
+      source: cite(profile, "scoring", "concernAtOrBelow"),
+      severity: "warning",
+      message: "A domain scored poor or very poor must be addressed by a goal in the case plan.",
+      details: { domain: g.domain, score: g.score, concernAtOrBelow: v.concernAtOrBelow }
+    })
+  }
+  const highRisk = veryPoorDomains.length > 0 || poorDomains.length > v.highRiskPoorDomainsMoreThan
+  if (!highRisk) {
+    reasons.push({
+      code: "not-high-risk",
+      rule: "scoring/high-risk",
+      source: cite(profile, "scoring", "highRiskPoorDomainsMoreThan"),
+      severity: "info",
+      message: "No domain is very poor and no more poor domains than the profile allows.",
+      details: { poorDomains: poorDomains.length, moreThan: v.highRiskPoorDomainsMoreThan }
+    })
+  }
+  return make(
+    policy,
+    { overall: overall(entries.map(([, s]) => s)), highRisk, veryPoorDomains, poorDomains, requiredGoals },
+    reasons
+  )
+}
+
+/**
+ * Items at or below `scoring.concernAtOrBelow` (on any 1–4 scored form,
+ * e.g. Form 3 or Form 6): each must be a goal in the case plan.
+ *
+ * @since 0.1.0
+ */
+export const requiredGoals = (
+  items: Readonly<Record<string, number>>,
+  profile: PolicyProfile,
+  asOf: Date
+): Decision<{ readonly goals: ReadonlyArray<Goal> }> => {
+  const policy = resolve(profile, asOf)
+  const at = policy.values.scoring.concernAtOrBelow
+  const goals = Object.entries(items)
+    .filter(([, s]) => s <= at)
+    .map(([domain, score]) => ({ domain, score }))
+  return make(
+    policy,
+    { goals },
+    goals.map((g) => ({
+      code: "concern-requires-goal",
+      rule: "scoring/concern-in-case-plan",
+      source: cite(profile, "scoring", "concernAtOrBelow"),
+      severity: "warning" as const,
+      message: "An item scored poor or very poor must be addressed by a goal in the case plan.",
+      details: { domain: g.domain, score: g.score, concernAtOrBelow: at }
+    }))
+  )
+}
+
+/**
+ * Follow-up visit rating (Primero Cambodia).
+ *
+ * @since 0.1.0
+ */
+export type VisitRating = "green" | "yellow" | "red"
+
+/**
+ * Rate a follow-up visit from its five A/B/C criteria: green if all A,
+ * yellow if any B and no C, red if any C (Primero Cambodia). Plain helper;
+ * {@link rateVisit} is the Decision variant.
+ *
+ * @example
+ * ```ts
+ * import { Scoring } from "@homeward/core"
+ *
+ * Scoring.visitRating({ health: "A", education: "B", food: "A", relationship: "A", safety: "A" }) // "yellow"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const visitRating = (criteria: FollowUpCriteria): VisitRating => {
+  const rs: ReadonlyArray<Rating> = [
+    criteria.health,
+    criteria.education,
+    criteria.food,
+    criteria.relationship,
+    criteria.safety
+  ]
+  if (rs.includes("C")) return "red"
+  if (rs.includes("B")) return "yellow"
+  return "green"
+}
+
+/**
+ * Rate a follow-up visit, explaining which criteria drove the rating.
+ *
+ * @since 0.1.0
+ */
+export const rateVisit = (
+  criteria: FollowUpCriteria,
+  profile: PolicyProfile,
+  asOf: Date
+): Decision<{ readonly rating: VisitRating }> => {
+  const policy = resolve(profile, asOf)
+  const rating = visitRating(criteria)
+  const source = prim("Follow-up visit rating: green if all A, yellow if any B and no C, red if any C")
+  const named = (r: Rating) =>
+    (Object.entries(criteria) as Array<[string, Rating]>).filter(([, x]) => x === r).map(([k]) => k)
+  const reasons: Array<Reason> =
+    rating === "green"
+      ? [
+          {
+            code: "visit-all-criteria-a",
+            rule: "scoring/visit-rating",
+            source,
+            severity: "info",
+            message: "Every follow-up criterion was rated A."
+          }
+        ]
+      : named(rating === "red" ? "C" : "B").map((criterion) => ({
+          code: rating === "red" ? "visit-criterion-c" : "visit-criterion-b",
+          rule: "scoring/visit-rating",
+          source,
+          severity: rating === "red" ? "blocker" : "warning",
+          message:
+            rating === "red"
+              ? "A follow-up criterion was rated C: the visit is red and needs a response."
+              : "A follow-up criterion was rated B: the visit is yellow.",
+          details: { criterion }
+        }))
+  return make(policy, { rating }, reasons)
+}
+
+/**
+ * Response deadline for a report of a given risk level: high within
+ * `responseTime.highHours`, medium `mediumHours`, low `lowHours` (Primero
+ * Cambodia: 24 hours, 72 hours, 5 days). The profile is resolved on
+ * `reportedAt`.
+ *
+ * @example
+ * ```ts
+ * import { Profiles, Scoring } from "@homeward/core"
+ *
+ * Scoring.responseDeadline("high", new Date("2018-03-01T09:00:00Z"), Profiles.cambodiaMosvy).outcome.dueBy
+ * // 2018-03-02T09:00:00.000Z
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const responseDeadline = (
+  level: RiskLevel,
+  reportedAt: Date,
+  profile: PolicyProfile
+): Decision<{ readonly dueBy: Date; readonly hours: number }> => {
+  const policy = resolve(profile, reportedAt)
+  const key = level === "high" ? "highHours" : level === "medium" ? "mediumHours" : "lowHours"
+  const hours = policy.values.responseTime[key]
+  return make(policy, { dueBy: new Date(reportedAt.getTime() + hours * 3_600_000), hours }, [
+    {
+      code: `response-${level}`,
+      rule: "scoring/response-time",
+      source: cite(profile, "responseTime", key),
+      severity: "info",
+      message: `A ${level}-risk report must be responded to within the profile's response time.`,
+      details: { level, hours }
+    }
+  ])
+}
+
+/**
+ * Whether a situation (or several) requires a case conference under the
+ * profile's `conference.triggers` (Primero Cambodia: removal from carer,
+ * placement in alternative care, complex protection case, family
+ * reunification, relocation or transfer).
+ *
+ * @example
+ * ```ts
+ * import { Profiles, Scoring } from "@homeward/core"
+ *
+ * Scoring.conferenceRequired("family-reunification", Profiles.cambodiaMosvy, new Date("2018-01-01")).outcome.required // true
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const conferenceRequired = (
+  situation: ConferenceTrigger | ReadonlyArray<ConferenceTrigger>,
+  profile: PolicyProfile,
+  asOf: Date
+): Decision<{ readonly required: boolean; readonly triggers: ReadonlyArray<ConferenceTrigger> }> => {
+  const policy = resolve(profile, asOf)
+  const situations: ReadonlyArray<ConferenceTrigger> = typeof situation === "string" ? [situation] : situation
+  const configured = policy.values.conference.triggers
+  const triggers = situations.filter((s) => configured.includes(s))
+  const source = cite(profile, "conference", "triggers")
+  const reasons: Array<Reason> =
+    triggers.length > 0
+      ? triggers.map((t) => ({
+          code: "conference-triggered",
+          rule: "scoring/case-conference",
+          source,
+          severity: "warning" as const,
+          message: "This situation requires a case conference under the profile.",
+          details: { trigger: t }
+        }))
+      : [
+          {
+            code: "conference-not-triggered",
+            rule: "scoring/case-conference",
+            source,
+            severity: "info",
+            message: "No situation given is a case-conference trigger under the profile.",
+            details: { situations: situations.length }
+          }
+        ]
+  return make(policy, { required: triggers.length > 0, triggers }, reasons)
+}
