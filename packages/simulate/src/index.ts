@@ -1,6 +1,23 @@
 /**
- * @homeward/simulate
+ * @homeward/simulate: scenario simulation for researchers and planners,
+ * driven by the Homeward core rules. "With these social workers and this
+ * policy, what share of children in care will be safely home by the
+ * deadline, and with what risk of breakdown?"
  *
  * @since 0.1.0
  */
-export {}
+export * as Distribution from "./Distribution.js"
+export * as PolicyFacts from "./PolicyFacts.js"
+export * as Random from "./Random.js"
+export * as Scenario from "./Scenario.js"
+export * as Scenarios from "./Scenarios.js"
+export * as Simulate from "./Simulate.js"
+export {
+  type MonthSummary,
+  type Progress,
+  type SimulateOptions,
+  type SimulationResult,
+  simulate,
+  simulateEffect,
+  simulateSync
+} from "./Simulate.js"
