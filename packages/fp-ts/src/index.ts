@@ -1,6 +1,7 @@
 /**
- * @homeward/fp-ts
+ * @homeward/fp-ts: Homeward for case systems written with fp-ts. Thin: it
+ * calls `@homeward/core` and re-implements nothing.
  *
  * @since 0.1.0
  */
-export {}
+export * as Decode from "./Decode.js"

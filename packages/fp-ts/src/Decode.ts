@@ -1,0 +1,53 @@
+/**
+ * Decoders for fp-ts code: every Homeward Schema as a function from `unknown`
+ * to `Either<ReadonlyArray<ValidationIssue>, A>`. Never throws; issues name
+ * path, rule and row and never echo the rejected value.
+ *
+ * @since 0.1.0
+ */
+import { Registry, Validation } from "@homeward/core"
+import type { Schema } from "effect"
+import { Result } from "effect"
+import * as E from "fp-ts/Either"
+
+/**
+ * A decode failure: every issue found.
+ *
+ * @since 0.1.0
+ */
+export type DecodeError = ReadonlyArray<Validation.ValidationIssue>
+
+/**
+ * Turn an effect `Result` into an fp-ts `Either`.
+ *
+ * @since 0.1.0
+ */
+export const fromResult = <A, E>(r: Result.Result<A, E>): E.Either<E, A> =>
+  Result.isSuccess(r) ? E.right(r.success) : E.left(r.failure)
+
+/**
+ * A decoder for any Homeward Schema.
+ *
+ * @example
+ * ```ts
+ * import { Child } from "@homeward/core"
+ * import { Decode } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/Either"
+ *
+ * const decodeChild = Decode.decoder(Child.Child)
+ * E.isLeft(decodeChild({ id: "not an id" })) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const decoder =
+  <S extends Schema.Decoder<unknown>>(schema: S, options?: Validation.DecodeOptions) =>
+  (input: unknown): E.Either<DecodeError, S["Type"]> =>
+    fromResult(Validation.decodeUnknown(schema, input, options))
+
+/**
+ * A decoder for a record type by name (`"child"`, `"case-event"`, …).
+ *
+ * @since 0.1.0
+ */
+export const decoderFor = <T extends Registry.RecordType>(type: T) => decoder(Registry.records[type])
