@@ -13,7 +13,7 @@ import { BestInterestDetermination } from "./BestInterest.js"
 import { AdmissionReason, Placement } from "./Case.js"
 import { Child } from "./Child.js"
 import { ChildViews } from "./ChildViews.js"
-import { Actor, Id, IsoDate, IsoDateTime, SensitiveText, Text } from "./Common.js"
+import { Actor, Id, IsoDate, IsoDateTime, pattern, SensitiveText, Text } from "./Common.js"
 import { Consent } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
@@ -21,8 +21,22 @@ import { Household } from "./Household.js"
 import { PhaseRef } from "./Phase.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
 
+/**
+ * An event id: a pseudonymous id, optionally followed by `#` and the event's
+ * position in its stream (the decider's deterministic ids `${caseId}#${version}`).
+ *
+ * @since 0.1.0
+ */
+export const EventId = Schema.String.annotate({ description: "Event identifier" }).check(
+  pattern(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}(#[1-9][0-9]{0,11})?$/,
+    "an event id: a pseudonymous id, optionally followed by # and the event's number in its stream",
+    "EventId"
+  )
+)
+
 const envelope = {
-  eventId: Id,
+  eventId: EventId,
   caseId: Id,
   occurredOn: IsoDate,
   recordedAt: IsoDateTime,

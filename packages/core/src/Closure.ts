@@ -15,10 +15,10 @@ import { ageOn } from "./Child.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import { type ClosureAssessment, ClosureChildItems, ClosureFamilyItems } from "./FollowUp.js"
 import { dayOf } from "./internal/dates.js"
-import { visitRating } from "./internal/rating.js"
 import { monitoringEnd } from "./Monitoring.js"
 import type { Citation } from "./PolicyProfile.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { visitRating } from "./Scoring.js"
 import { amountOn, supportSchedule } from "./Support.js"
 
 /**

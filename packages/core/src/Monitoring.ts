@@ -12,8 +12,8 @@ import type { CaseState } from "./CaseState.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import type { FollowUpVisit } from "./FollowUp.js"
 import { addDays, addMonths, dayNumber, dayOf } from "./internal/dates.js"
-import { visitRating } from "./internal/rating.js"
 import { cite, type PolicyProfile, resolve, type VisitBand } from "./PolicyProfile.js"
+import { visitRating } from "./Scoring.js"
 
 /**
  * A planned follow-up visit: its number (from 1), the day it is due and the

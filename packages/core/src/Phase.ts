@@ -10,6 +10,7 @@ import { Schema } from "effect"
 import type { CaseState } from "./CaseState.js"
 import { Id, Text } from "./Common.js"
 import { type Decision, make, type Reason } from "./Decision.js"
+import { assessReintegration, type Outcome as EligibilityOutcome } from "./Eligibility.js"
 import { daysBetween } from "./internal/dates.js"
 import { type Citation, type ContactStep, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 
@@ -237,7 +238,7 @@ export interface CanAdvanceOptions {
    * The eligibility decision to use when leaving preparation (default:
    * `Eligibility.assessReintegration(state, profile, asOf)`).
    */
-  readonly eligibility?: Decision<{ readonly ready: boolean }>
+  readonly eligibility?: Decision<EligibilityOutcome>
 }
 
 const r = (
@@ -285,15 +286,6 @@ export const stepProgress = (
   }
   const dwellDays = state.phaseSince === undefined ? 0 : daysBetween(state.phaseSince, asOf)
   return { positive, dwellDays, concernsInStep }
-}
-
-let eligibilityHook:
-  | ((state: CaseState, profile: PolicyProfile, asOf: Date) => Decision<{ readonly ready: boolean }>)
-  | undefined
-
-/** @internal Registered by the Eligibility integration (kept for cycle-free imports). */
-export const _setEligibility = (f: typeof eligibilityHook): void => {
-  eligibilityHook = f
 }
 
 /**
@@ -377,18 +369,8 @@ export const canAdvance = (
         r("family-not-traced", "phase/family-traced", sources.order, "blocker", "No family has been traced yet.")
       )
   } else if (phase.phase === "preparation") {
-    const eligibility = options?.eligibility ?? eligibilityHook?.(state, profile, asOf)
-    if (eligibility === undefined) {
-      reasons.push(
-        r(
-          "eligibility-unavailable",
-          "phase/eligibility-ready",
-          sources.order,
-          "blocker",
-          "The reintegration eligibility decision is not available."
-        )
-      )
-    } else if (!eligibility.outcome.ready) {
+    const eligibility = options?.eligibility ?? assessReintegration(state, profile, asOf)
+    if (eligibility.outcome.kind !== "ready") {
       reasons.push(
         r(
           "eligibility-not-ready",
@@ -396,7 +378,10 @@ export const canAdvance = (
           sources.order,
           "blocker",
           "The reintegration assessment does not yet support gradual contact.",
-          { blockers: eligibility.reasons.filter((x) => x.severity === "blocker").length }
+          {
+            eligibility: eligibility.outcome.kind,
+            blockers: eligibility.reasons.filter((x) => x.severity === "blocker").length
+          }
         )
       )
       for (const x of eligibility.reasons) if (x.severity === "blocker") reasons.push(x)
