@@ -105,7 +105,7 @@ export const bestInterestChecks = (
   asOf: Date,
   context: Context = {}
 ): Decision<Findings> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.eligibility
   const findings: Array<Reason> = []
   const add = (

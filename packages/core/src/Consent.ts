@@ -111,7 +111,7 @@ export const consentCovers = (
   asOf: Date,
   profile: PolicyProfile
 ): Decision<Coverage> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const assentFrom = policy.values.eligibility.childAssentFromAge
   const age = state.child === undefined ? undefined : ageOn(state.child.birth.date, asOf)
   const assentRequired = age === undefined || age >= assentFrom

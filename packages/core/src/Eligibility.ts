@@ -231,7 +231,7 @@ export const assessReintegration = (
   asOf: Date,
   context: Context = {}
 ): Decision<Outcome> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.eligibility
   const reasons: Array<Reason> = []
   const actions: Array<Action> = []

@@ -97,7 +97,7 @@ export const scoreDomains = (
   profile: PolicyProfile,
   asOf: Date
 ): Decision<DomainScoring> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.scoring
   const entries = Object.entries(domains)
   const veryPoorDomains = entries.filter(([, s]) => s <= v.highRiskAnyDomainAtOrBelow).map(([d]) => d)
@@ -167,7 +167,7 @@ export const requiredGoals = (
   profile: PolicyProfile,
   asOf: Date
 ): Decision<{ readonly goals: ReadonlyArray<Goal> }> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const at = policy.values.scoring.concernAtOrBelow
   const goals = Object.entries(items)
     .filter(([, s]) => s <= at)
@@ -230,7 +230,7 @@ export const rateVisit = (
   profile: PolicyProfile,
   asOf: Date
 ): Decision<{ readonly rating: VisitRating }> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const rating = visitRating(criteria)
   const source = prim("Follow-up visit rating: green if all A, yellow if any B and no C, red if any C")
   const named = (r: Rating) =>
@@ -281,7 +281,7 @@ export const responseDeadline = (
   reportedAt: Date,
   profile: PolicyProfile
 ): Decision<{ readonly dueBy: Date; readonly hours: number }> => {
-  const policy = resolve(profile, reportedAt)
+  const policy = { ...resolve(profile, reportedAt), asOf: reportedAt }
   const key = level === "high" ? "highHours" : level === "medium" ? "mediumHours" : "lowHours"
   const hours = policy.values.responseTime[key]
   return make(policy, { dueBy: new Date(reportedAt.getTime() + hours * 3_600_000), hours }, [
@@ -316,7 +316,7 @@ export const conferenceRequired = (
   profile: PolicyProfile,
   asOf: Date
 ): Decision<{ readonly required: boolean; readonly triggers: ReadonlyArray<ConferenceTrigger> }> => {
-  const policy = resolve(profile, asOf)
+  const policy = { ...resolve(profile, asOf), asOf }
   const situations: ReadonlyArray<ConferenceTrigger> = typeof situation === "string" ? [situation] : situation
   const configured = policy.values.conference.triggers
   const triggers = situations.filter((s) => configured.includes(s))

@@ -275,3 +275,31 @@ export const arbKnobs: fc.Arbitrary<Knobs> = fc
           }
     return { ...readyKnobs, ...rest, bid: b }
   })
+
+const knobKeys = [
+  "childAge",
+  "admissionReasons",
+  "tracing",
+  "housing",
+  "livelihood",
+  "kinHousehold",
+  "familyAssessmentDaysAgo",
+  "conclusion",
+  "risks",
+  "views",
+  "bid",
+  "support",
+  "openIncidents"
+] as const
+
+/** The ready scenario with at most two knobs changed: mostly ready or one step from it. */
+export const arbNearReadyKnobs: fc.Arbitrary<Knobs> = fc
+  .tuple(arbKnobs, fc.subarray([...knobKeys], { maxLength: 2 }))
+  .map(([k, keys]) => {
+    const out: Record<string, unknown> = { ...readyKnobs }
+    for (const key of keys) out[key] = k[key]
+    return out as unknown as Knobs
+  })
+
+/** Scenario knobs: half near the ready scenario, half anywhere. */
+export const arbScenario: fc.Arbitrary<Knobs> = fc.oneof(arbNearReadyKnobs, arbKnobs)

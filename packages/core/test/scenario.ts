@@ -159,7 +159,7 @@ export const stateFrom = (patch: Partial<Knobs>, asOf: Date): CaseState.CaseStat
   const byHousehold = new Map<string, Array<RiskKnob>>()
   for (const r of homeRisks)
     byHousehold.set(r.householdId ?? "HH-1", [...(byHousehold.get(r.householdId ?? "HH-1") ?? []), r])
-  for (const [householdId, rs] of [...byHousehold.entries()].sort()) {
+  for (const [householdId, rs] of [...byHousehold.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
     assessments.push({
       id: `AS-H-${householdId}`,
       kind: "home",
