@@ -3,4 +3,14 @@
  *
  * @since 0.1.0
  */
-console.log("homeward: not yet")
+import * as NodeServices from "@effect/platform-node/NodeServices"
+import { Effect, Exit } from "effect"
+import { Command } from "effect/cli"
+import * as Main from "./commands/main.js"
+
+const program = Command.run(Main.command, { version: "0.1.0" }).pipe(Effect.provide(NodeServices.layer))
+
+Effect.runPromiseExit(program as Effect.Effect<void, unknown>).then((exit) => {
+  // parse errors (unknown flag, missing argument) are already printed: exit 2
+  if (Exit.isFailure(exit)) process.exitCode = 2
+})

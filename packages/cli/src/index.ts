@@ -1,6 +1,44 @@
 /**
- * @homeward/cli
+ * @homeward/cli: the `homeward` command and its programmatic API: validate
+ * NGO files (CSV, JSON, JSON Lines, XLSX) against Homeward record types and
+ * export schemas (JSON Schema, XLSForm, Markdown).
  *
  * @since 0.1.0
  */
-export {}
+
+/**
+ * @since 0.1.0
+ */
+export * as Csv from "./Csv.js"
+/**
+ * @since 0.1.0
+ */
+export * as Export from "./Export.js"
+/**
+ * @since 0.1.0
+ */
+export * as Fields from "./Fields.js"
+/**
+ * @since 0.1.0
+ */
+export * as Format from "./Format.js"
+/**
+ * @since 0.1.0
+ */
+export * as Input from "./Input.js"
+/**
+ * @since 0.1.0
+ */
+export * as Mapping from "./Mapping.js"
+/**
+ * @since 0.1.0
+ */
+export * as Rows from "./Rows.js"
+/**
+ * @since 0.1.0
+ */
+export * as Validate from "./Validate.js"
+/**
+ * @since 0.1.0
+ */
+export { validateFile } from "./Validate.js"
