@@ -211,7 +211,7 @@ const latest = <T>(xs: ReadonlyArray<T>): T | undefined => xs[xs.length - 1]
  * duration completed (`monitoring.durationMonths` from `reunifiedOn`); the
  * last `closure.recentVisitsPositive` follow-up visits rated green; support
  * tapered to independence (the scheduled amount of every tapered plan is
- * zero on `asOf` and no payment was made after the taper end); and the latest
+ * zero on `asOf` and no payment was made on or after the day the taper reached zero); and the latest
  * Form 6 final assessment meeting the thresholds (see {@link assessForm6}).
  * Other reasons: see {@link bypassReasons}.
  *
@@ -321,7 +321,7 @@ export const closureEligibility = (
         const schedule = supportSchedule(plan, profile, reunifiedOn).outcome
         const still = schedule.lines.some((l) => l.tapered && amountOn(l, asOf) > 0)
         const late = state.payments.some(
-          (p) => p.planId === plan.id && p.paidOn.getTime() > schedule.taperEnd.getTime() && p.amount.amount > 0
+          (p) => p.planId === plan.id && p.paidOn.getTime() >= schedule.taperEnd.getTime() && p.amount.amount > 0
         )
         if (still || late)
           blocker(
@@ -330,7 +330,7 @@ export const closureEligibility = (
             cite(profile, "support", "maxStepShare"),
             still
               ? "Support is still scheduled: the family is not yet independent of financial support."
-              : "A support payment was made after the taper ended.",
+              : "A support payment was made on or after the day the taper reached zero.",
             { planId: plan.id }
           )
       }
