@@ -23,6 +23,7 @@ import {
   type CaseState,
   CaseState as CS,
   type Decision,
+  type Eligibility,
   Monitoring,
   Phase,
   type PolicyProfile,
@@ -74,12 +75,14 @@ export interface PolicyFacts {
 const DAY = 86_400_000
 const day = (base: Date, n: number): Date => new Date(base.getTime() + n * DAY)
 
-const readyDecision = (
+const eligibilityDecision = (
   ready: boolean,
   asOf: Date,
   profile: PolicyProfile.PolicyProfile
-): Decision.Decision<{ ready: boolean }> => ({
-  outcome: { ready },
+): Decision.Decision<Eligibility.Outcome> => ({
+  outcome: ready
+    ? { kind: "ready", householdId: "probe", actions: [] }
+    : { kind: "not-yet", blockers: ["probe"], actions: [] },
   reasons: [],
   policy: { id: profile.id, version: profile.version },
   asOf
@@ -166,10 +169,10 @@ export const derive = (profile: PolicyProfile.PolicyProfile, asOf: Date): Policy
   ).outcome.ready
   const preparation = openIn({ phase: "preparation" }, since)
   const preparationNeedsEligibility =
-    !Phase.canAdvance(preparation, profile, day(since, 1), { eligibility: readyDecision(false, since, profile) })
+    !Phase.canAdvance(preparation, profile, day(since, 1), { eligibility: eligibilityDecision(false, since, profile) })
       .outcome.ready &&
-    Phase.canAdvance(preparation, profile, day(since, 1), { eligibility: readyDecision(true, since, profile) }).outcome
-      .ready
+    Phase.canAdvance(preparation, profile, day(since, 1), { eligibility: eligibilityDecision(true, since, profile) })
+      .outcome.ready
   const plan = Monitoring.monitoringPlan(since, profile)
   const monitoringVisitDays = plan.map((v) => Math.round((v.due.getTime() - since.getTime()) / DAY))
   const monitoringDays = Math.round((Monitoring.monitoringEnd(since, profile).getTime() - since.getTime()) / DAY)

@@ -11,7 +11,9 @@
  *
  * @since 0.1.0
  */
+import { createRequire } from "node:module"
 import { availableParallelism } from "node:os"
+import { pathToFileURL } from "node:url"
 import { Worker } from "node:worker_threads"
 import { Effect } from "effect"
 import * as Distribution from "./Distribution.js"
@@ -202,13 +204,15 @@ export const prepare = (
   return { config, facts, dates }
 }
 
-const workerUrl = (): { readonly url: URL; readonly execArgv: ReadonlyArray<string> } => {
+const workerUrl = (): URL => {
   const here = import.meta.url
-  if (here.endsWith(".ts")) {
-    // Running from source (tests, tsx): the worker is TypeScript, loaded through tsx.
-    return { url: new URL("./worker.ts", here), execArgv: ["--import", "tsx"] }
-  }
-  return { url: new URL("./worker.js", here), execArgv: [] }
+  if (!here.endsWith(".ts")) return new URL("./worker.js", here)
+  // Running from source (tests, tsx): bootstrap the TypeScript worker through tsx's ESM API.
+  const req = createRequire(here)
+  const api = pathToFileURL(req.resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href
+  const target = new URL("./worker.ts", here).href
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(target)});`
+  return new URL(`data:text/javascript,${encodeURIComponent(code)}`)
 }
 
 const runInWorkers = async (
@@ -218,11 +222,8 @@ const runInWorkers = async (
   chunk: number,
   onChunk: (from: number, buf: Float64Array) => void
 ): Promise<void> => {
-  const { url, execArgv } = workerUrl()
-  const pool = Array.from(
-    { length: workers },
-    () => new Worker(url, { workerData: { config }, execArgv: [...execArgv] })
-  )
+  const url = workerUrl()
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { config } }))
   let next = 0
   try {
     await Promise.all(

@@ -6,7 +6,14 @@
  *
  * @since 0.1.0
  */
+
+export * as Chart from "./Chart.js"
+export { type FanChartOptions, fanChartSvg } from "./Chart.js"
+export * as Compare from "./Compare.js"
+export { compareOnHistories } from "./Compare.js"
 export * as Distribution from "./Distribution.js"
+export * as Output from "./Output.js"
+export { toCsv, toJson } from "./Output.js"
 export * as PolicyFacts from "./PolicyFacts.js"
 export * as Random from "./Random.js"
 export * as Scenario from "./Scenario.js"

@@ -1,0 +1,173 @@
+import { test } from "@fast-check/vitest"
+import { PolicyProfile, Profiles } from "@homeward/core"
+import { describe, expect, it } from "vitest"
+import { fanChartSvg } from "../src/Chart.js"
+import { layout, STATES } from "../src/internal/kernel.js"
+import { toCsv, toJson } from "../src/Output.js"
+import { type Progress, prepare, simulate, simulateSync } from "../src/Simulate.js"
+import { fromKnobs, knobs, small } from "./helpers.js"
+
+const S = STATES.length
+const countsAt = (run: Float64Array, P: number, m: number) => Array.from({ length: S }, (_, s) => run[s * P + m]!)
+const reintegratedAt = (run: Float64Array, P: number, m: number) =>
+  run[STATES.indexOf("reunified") * P + m]! + run[STATES.indexOf("closed") * P + m]!
+
+describe("simulate: conservation", () => {
+  test.prop([knobs], { numRuns: 40 })("every child is in exactly one state at every month", (k) => {
+    const sc = fromKnobs(k)
+    const r = simulateSync(sc, { keepRuns: true })
+    const P = layout(sc.horizonMonths).P
+    for (const run of r.runs!) {
+      for (let m = 0; m < P; m++) {
+        const c = countsAt(run, P, m)
+        expect(c.every((x) => x >= 0)).toBe(true)
+        expect(c.reduce((a, b) => a + b, 0)).toBe(sc.cohort.children)
+      }
+    }
+  })
+})
+
+describe("simulate: social workers (common random numbers)", () => {
+  test.prop([knobs], { numRuns: 40 })(
+    "more social workers never lower the reintegrated share at the horizon (no breakdowns, no ageing out)",
+    (k) => {
+      const over = {
+        cohort: {
+          children: k.children,
+          ageYears: { kind: "fixed", value: 5 },
+          traceableFamilyShare: k.traceable,
+          riskFactorShare: k.risk,
+          povertyOnlyShare: 0.3
+        },
+        breakdown: { probability: 0, withinMonths: 60, riskMultiplier: 1, readmit: true }
+      }
+      const few = fromKnobs(k, over)
+      const many = fromKnobs({ ...k, workers: k.workers + k.extraWorkers }, over)
+      const a = simulateSync(few, { keepRuns: true })
+      const b = simulateSync(many, { keepRuns: true })
+      const P = layout(few.horizonMonths).P
+      for (let r = 0; r < few.runs; r++) {
+        expect(reintegratedAt(b.runs![r]!, P, P - 1)).toBeGreaterThanOrEqual(reintegratedAt(a.runs![r]!, P, P - 1))
+      }
+      expect(b.horizon.reintegratedShare.mean).toBeGreaterThanOrEqual(a.horizon.reintegratedShare.mean)
+    }
+  )
+})
+
+describe("simulate: the fastest path the policy allows", () => {
+  const fastest = (policy: string, visitsPerWeek: number, horizonMonths: number) =>
+    small({
+      cohort: {
+        children: 10,
+        ageYears: { kind: "fixed", value: 5 },
+        traceableFamilyShare: 1,
+        riskFactorShare: 0,
+        povertyOnlyShare: 0
+      },
+      socialWorkers: { count: 10, caseloadCap: 15, visitsPerWeek },
+      policy,
+      durations: {
+        intake: { kind: "fixed", value: 0 },
+        assessment: { kind: "fixed", value: 0 },
+        preparation: { kind: "fixed", value: 0 },
+        contactStep: { kind: "fixed", value: 0 }
+      },
+      outcomes: { contactPositive: 1, riskIneligible: 0, closurePass: 1, closureRetryDays: 30 },
+      breakdown: { probability: 0, withinMonths: 60, riskMultiplier: 1, readmit: false },
+      horizonMonths,
+      runs: 2
+    })
+
+  it.each(["azizas-place", "unicef-siem-reap-2017", "un-guidelines-2009"])(
+    "[seed: Aziza's Place] %s: when every step succeeds, every child is home after the sum of the steps' minimum dwell",
+    (id) => {
+      const profile = Profiles.get(id)!
+      const sc = fastest(id, 1000, 12)
+      const { facts, config } = prepare(sc)
+      const steps = PolicyProfile.resolve(profile, sc.startDate).values.phases.contactSteps
+      // The facts learned from Phase.canAdvance match the profile's own minimums.
+      expect(facts.steps.map((s) => [s.id, s.positiveContacts, s.minDwellDays])).toEqual(
+        steps.map((s) => [s.id, s.minPositiveContacts, s.minDwellDays])
+      )
+      const minDays = steps.reduce((a, s) => a + s.minDwellDays, 0)
+      const r = simulateSync(sc, { keepRuns: true })
+      const P = layout(12).P
+      const L = layout(12)
+      const home = config.snapshotDays.findIndex((d) => d >= minDays)
+      for (const run of r.runs!) {
+        expect(reintegratedAt(run, P, home - 1)).toBe(0)
+        expect(reintegratedAt(run, P, home)).toBe(10)
+        expect(run[L.reunifications + home]).toBe(10)
+        let contacts = 0
+        for (let m = 0; m < P; m++) contacts += run[L.contactVisits + m]!
+        expect(contacts).toBe(10 * steps.reduce((a, s) => a + s.minPositiveContacts, 0))
+      }
+    }
+  )
+
+  it("[seed: Aziza's Place] when visits are scarce, each step lasts as long as the worker needs to make its contacts", () => {
+    const sc = fastest("azizas-place", 1, 60)
+    const { config } = prepare(sc)
+    const steps = PolicyProfile.resolve(Profiles.azizasPlace, sc.startDate).values.phases.contactSteps
+    const perVisit = (7 * 15) / 1
+    const days = steps.reduce((a, s) => a + Math.max(s.minDwellDays, s.minPositiveContacts * perVisit), 0)
+    const r = simulateSync(sc, { keepRuns: true })
+    const L = layout(60)
+    const home = config.snapshotDays.findIndex((d) => d >= days)
+    expect(r.runs![0]![L.reunifications + home]).toBe(10)
+  })
+})
+
+describe("simulate: determinism and outputs", () => {
+  it("the same scenario and seed give byte-identical JSON on 1 and 2 worker threads (from source)", async () => {
+    const sc = small({ runs: 24 })
+    const progress: Array<Progress> = []
+    const one = toJson(await simulate(sc, { workers: 1, chunkSize: 5 }))
+    const two = toJson(await simulate(sc, { workers: 2, chunkSize: 5, onProgress: (p) => progress.push(p) }))
+    expect(two).toBe(one)
+    expect(toJson(simulateSync(sc))).toBe(one)
+    expect(progress.at(-1)).toEqual({ completed: 24, total: 24 })
+    expect(progress.map((p) => p.completed)).toEqual([...progress.map((p) => p.completed)].sort((a, b) => a - b))
+  }, 60_000)
+
+  it("a different seed gives different results", () => {
+    expect(toJson(simulateSync(small({ seed: 8 })))).not.toBe(toJson(simulateSync(small({ seed: 7 }))))
+  })
+
+  it("fixed-seed snapshot of a small scenario (JSON and CSV)", async () => {
+    const r = simulateSync(small({ runs: 5 }))
+    await expect(toJson(r)).toMatchFileSnapshot("__snapshots__/small.json.snap")
+    await expect(toCsv(r)).toMatchFileSnapshot("__snapshots__/small.csv.snap")
+  })
+
+  it("CSV has one row per month and the documented columns", () => {
+    const r = simulateSync(small({ runs: 3 }))
+    const lines = toCsv(r).trim().split("\n")
+    expect(lines.length).toBe(r.months.length + 1)
+    expect(lines[0]!.split(",")).toContain("reintegrated_share_p95")
+    for (const l of lines) expect(l.split(",").length).toBe(lines[0]!.split(",").length)
+  })
+
+  it("bands are ordered P5 ≤ P50 ≤ P95 and the target probability is a share", () => {
+    const r = simulateSync(small({ runs: 30 }))
+    for (const m of r.months) {
+      expect(m.reintegratedShare.p5).toBeLessThanOrEqual(m.reintegratedShare.p50)
+      expect(m.reintegratedShare.p50).toBeLessThanOrEqual(m.reintegratedShare.p95)
+    }
+    expect(r.target.probabilityReached).toBeGreaterThanOrEqual(0)
+    expect(r.target.probabilityReached).toBeLessThanOrEqual(1)
+  })
+
+  it("the fan chart is self-contained SVG with band, median, target line, deadline, axes and title", () => {
+    const svg = fanChartSvg(simulateSync(small({ runs: 10 })))
+    expect(svg.startsWith("<svg")).toBe(true)
+    expect(svg).toContain("<polygon")
+    expect(svg).toContain("<polyline")
+    expect(svg).toContain("Target 30%")
+    expect(svg).toContain("Deadline 2018-12-31")
+    expect(svg).toContain("Share of children reintegrated")
+    expect(svg).toContain("<title")
+    expect(svg).not.toMatch(/<script|<image|href=|@import|url\(/)
+    expect(svg.match(/http/g)?.length).toBe(1) // the xmlns only
+  })
+})
