@@ -1,110 +1,114 @@
 /**
- * The table runner for example fixtures (`test/fixtures/*.ts`): one test per
- * fixture, named `[source] name`.
+ * Table-driven example tests of the rules, one fixture file per source
+ * document (`test/fixtures/rules/*.json`), each case `{ name, source, asOf,
+ * input, output }` in plain JSON: commands are decoded with the Decider's
+ * Command Schema, exactly as a plain-data user would.
  */
+import { readdirSync, readFileSync } from "node:fs"
+import { join } from "node:path"
+import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import {
-  BestInterestChecks,
-  Consent,
-  type Decision,
-  Eligibility,
-  type Institution,
-  Profiles,
-  Scoring
-} from "../src/index.js"
-import { fixtures as azizasPlace } from "./fixtures/azizas-place.js"
-import { fixtures as homeward } from "./fixtures/homeward.js"
-import { fixtures as prim } from "./fixtures/prim.js"
-import type { Fixture, Input } from "./fixtures/types.js"
-import { fixtures as unGuidelines } from "./fixtures/un-guidelines.js"
-import { fixtures as unicefSiemReap } from "./fixtures/unicef-siem-reap-2017.js"
-import { stateFrom } from "./scenario.js"
+import { ClosureAssessment } from "../src/FollowUp.js"
+import { CaseState, Closure, Decider, Monitoring, Phase, Profiles, Support } from "../src/index.js"
+import { SupportPlan } from "../src/Support.js"
 
-const files: ReadonlyArray<readonly [string, ReadonlyArray<Fixture>]> = [
-  ["prim.ts", prim],
-  ["azizas-place.ts", azizasPlace],
-  ["un-guidelines.ts", unGuidelines],
-  ["unicef-siem-reap-2017.ts", unicefSiemReap],
-  ["homeward.ts", homeward]
-]
+interface Fixture {
+  readonly name: string
+  readonly source: string
+  readonly asOf: string
+  readonly input: { readonly rule: string; readonly profile: string } & Record<string, unknown>
+  readonly output: Record<string, unknown>
+}
 
+const dir = join(import.meta.dirname, "fixtures", "rules")
+const DAY = 86_400_000
 const day = (s: string) => new Date(`${s}T00:00:00.000Z`)
+const iso = (d: Date) => d.toISOString().slice(0, 10)
 
-const run = (input: Input, asOf: Date): Decision.Decision<unknown> => {
-  const profile = Profiles.builtIn[input.profile]!
-  switch (input.rule) {
-    case "assessReintegration":
-    case "bestInterestChecks": {
-      const state = stateFrom(input.scenario, asOf)
-      const siblings = (input.siblings ?? []).map((s) => stateFrom(s, asOf))
-      const institutions: Record<string, Institution.Institution> = {}
-      for (const i of input.institutions ?? []) {
-        institutions[i.id] = {
-          id: i.id,
-          name: "Residential care institution",
-          kind: "residential-care",
-          status: "operating",
-          location: { province: "Siem Reap" },
-          ...(i.ranking === undefined ? {} : { inspection: { on: asOf, ranking: i.ranking } })
+const run = (f: Fixture): Record<string, unknown> => {
+  const profile = Profiles.get(f.input.profile)
+  if (profile === undefined) throw new Error(`unknown profile ${f.input.profile}`)
+  switch (f.input.rule) {
+    case "commands": {
+      const commands = (f.input["commands"] as ReadonlyArray<unknown>).map((c) =>
+        Schema.decodeUnknownSync(Decider.Command)(c)
+      )
+      let state = CaseState.initial(f.input["caseId"] as string)
+      const phases: Array<string> = ["intake"]
+      const rejected: Array<{ index: number; codes: ReadonlyArray<string> }> = []
+      const warnings = new Set<string>()
+      let closed: string | undefined
+      commands.forEach((command, index) => {
+        const asOf = command.occurredOn ?? day(f.asOf)
+        if (command.type === "Advance")
+          for (const r of Phase.canAdvance(state, profile, asOf).reasons)
+            if (r.severity === "warning") warnings.add(r.code)
+        const r = Decider.decide(state, command, profile, asOf)
+        if (!r.ok) {
+          rejected.push({ index, codes: r.reasons.map((x) => x.code) })
+          return
         }
+        for (const e of r.events) {
+          state = Decider.evolve(state, e)
+          if (e.type === "CaseClosed") closed = e.closureReason
+        }
+        const label = state.phase.step ?? state.phase.phase
+        if (phases[phases.length - 1] !== label) phases.push(label)
+      })
+      return {
+        phases,
+        rejected,
+        ...("warnings" in f.output ? { warnings: [...warnings] } : {}),
+        ...(closed === undefined ? {} : { closed })
       }
-      const context = {
-        siblings,
-        ...(input.institutions === undefined ? {} : { institutions }),
-        ...(input.rule === "bestInterestChecks" && input.casePlanGoals !== undefined
-          ? { casePlanGoals: input.casePlanGoals }
-          : {})
-      }
-      return input.rule === "assessReintegration"
-        ? Eligibility.assessReintegration(state, profile, asOf, context)
-        : BestInterestChecks.bestInterestChecks(state, profile, asOf, context)
     }
-    case "scoreDomains":
-      return Scoring.scoreDomains(input.domains, profile, asOf)
-    case "rateVisit":
-      return Scoring.rateVisit(input.criteria, profile, asOf)
-    case "responseDeadline":
-      return Scoring.responseDeadline(input.level, new Date(input.reportedAt), profile)
-    case "conferenceRequired":
-      return Scoring.conferenceRequired(input.situations, profile, asOf)
-    case "consentCovers":
-      return Consent.consentCovers(stateFrom(input.scenario, asOf), input.purpose, input.agency, asOf, profile)
+    case "monitoringPlan": {
+      const reunifiedOn = day(f.input["reunifiedOn"] as string)
+      const plan = Monitoring.monitoringPlan(reunifiedOn, profile)
+      let prev = reunifiedOn.getTime()
+      let maxGapDays = 0
+      for (const p of plan) {
+        maxGapDays = Math.max(maxGapDays, (p.due.getTime() - prev) / DAY)
+        prev = p.due.getTime()
+      }
+      return {
+        end: iso(Monitoring.monitoringEnd(reunifiedOn, profile)),
+        firstDue: iso(plan[0]!.due),
+        lastDue: iso(plan[plan.length - 1]!.due),
+        maxGapDays
+      }
+    }
+    case "supportSchedule": {
+      const plan = Schema.decodeUnknownSync(SupportPlan)(f.input["plan"])
+      const d = Support.supportSchedule(plan, profile, day(f.input["reunifiedOn"] as string))
+      return {
+        amounts: d.outcome.lines[0]!.steps.map((s) => s.amount),
+        taperEnd: iso(d.outcome.taperEnd),
+        codes: d.reasons.map((r) => r.code)
+      }
+    }
+    case "form6": {
+      const a = Schema.decodeUnknownSync(ClosureAssessment)(f.input["assessment"])
+      const d = Closure.assessForm6(a, profile, day(f.asOf))
+      return { ...d.outcome, codes: d.reasons.map((r) => r.code) }
+    }
+    default:
+      throw new Error(`unknown rule ${f.input.rule}`)
   }
 }
 
-describe("example fixtures", () => {
-  for (const [file, table] of files) {
+const files = readdirSync(dir).filter((f) => f.endsWith(".json"))
+
+describe("rule fixtures", () => {
+  it("there is at least one fixture file per source document", () => {
+    expect(files.sort()).toEqual(["azizas-place.json", "prim-oscar-form6.json", "unicef-siem-reap-2017.json"])
+  })
+  for (const file of files) {
+    const fixtures = JSON.parse(readFileSync(join(dir, file), "utf8")) as ReadonlyArray<Fixture>
     describe(file, () => {
-      it("has examples, each with a source, a name and a real day", () => {
-        expect(table.length).toBeGreaterThan(0)
-        for (const f of table) {
-          expect(f.name.length).toBeGreaterThan(0)
-          expect(f.source.length).toBeGreaterThan(0)
-          expect(Number.isNaN(day(f.asOf).getTime())).toBe(false)
-        }
-      })
-      for (const f of table) {
+      for (const f of fixtures) {
         it(`[${f.source}] ${f.name}`, () => {
-          const d = run(f.input, day(f.asOf))
-          const codes = d.reasons.map((r) => r.code)
-          expect(d.policy.id).toBe(f.input.profile)
-          if (f.output.outcome !== undefined)
-            expect(JSON.parse(JSON.stringify(d.outcome))).toMatchObject(f.output.outcome)
-          for (const c of f.output.includes ?? []) expect(codes, c).toContain(c)
-          for (const c of f.output.excludes ?? []) expect(codes, c).not.toContain(c)
-          if (f.output.blockers !== undefined)
-            expect([...new Set(d.reasons.filter((r) => r.severity === "blocker").map((r) => r.code))].sort()).toEqual(
-              [...f.output.blockers].sort()
-            )
-          const actions = ((d.outcome as { actions?: ReadonlyArray<{ code: string }> }).actions ?? []).map(
-            (a) => a.code
-          )
-          for (const a of f.output.actions ?? []) expect(actions, a).toContain(a)
-          for (const r of d.reasons) {
-            expect(r.code.length).toBeGreaterThan(0)
-            expect(r.rule.length).toBeGreaterThan(0)
-            expect(r.source.document.length).toBeGreaterThan(0)
-          }
+          expect(run(f)).toEqual(f.output)
         })
       }
     })
