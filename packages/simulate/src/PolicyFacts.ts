@@ -81,7 +81,7 @@ const eligibilityDecision = (
   profile: PolicyProfile.PolicyProfile
 ): Decision.Decision<Eligibility.Outcome> => ({
   outcome: ready
-    ? { kind: "ready", householdId: "probe", actions: [] }
+    ? { kind: "ready", householdId: "probe", placementType: "parents", actions: [] }
     : { kind: "not-yet", blockers: ["probe"], actions: [] },
   reasons: [],
   policy: { id: profile.id, version: profile.version },
