@@ -94,7 +94,13 @@ export interface Action {
  * @since 0.1.0
  */
 export type Outcome =
-  | { readonly kind: "ready"; readonly householdId: string; readonly actions: ReadonlyArray<Action> }
+  | {
+      readonly kind: "ready"
+      readonly householdId: string
+      /** `parents` for the birth family, `kinship` for extended family (both are reintegration, IAG 2016). */
+      readonly placementType: "parents" | "kinship"
+      readonly actions: ReadonlyArray<Action>
+    }
   | {
       readonly kind: "not-yet"
       readonly householdId?: string
@@ -280,6 +286,15 @@ export const assessReintegration = (
       "The child's record (with date of birth) is missing, so age-dependent rules cannot be applied."
     )
     act("record-child")
+  } else if (age >= v.adultAge) {
+    add(
+      "warning",
+      "young-person-is-adult",
+      "child-record",
+      cite(profile, "eligibility", "adultAge"),
+      "The young person has reached adulthood: returning to the family is their choice; supported independent living is an option.",
+      { age, adultAge: v.adultAge }
+    )
   }
 
   const bid = latestOnOrBefore(state.determinations, asOf, (d) => d.date)
@@ -566,7 +581,16 @@ export const assessReintegration = (
     "Every condition is met: begin preparing the child and family for a gradual return.",
     { householdId: hid }
   )
-  return make(policy, { kind: "ready", householdId: hid, actions }, reasons)
+  const placementType =
+    target.kind === "kinship" ||
+    (target.kind === undefined &&
+      !target.members.some(
+        (m) => m.primaryCaregiver && (m.relationship === "parent" || m.relationship === "step-parent")
+      ) &&
+      hasKinCaregiver(target))
+      ? "kinship"
+      : "parents"
+  return make(policy, { kind: "ready", householdId: hid, placementType, actions }, reasons)
 }
 
 type Add = (

@@ -175,4 +175,35 @@ describe("Eligibility.assessReintegration", () => {
     expect(assess({ ...readyKnobs, housing: "none" }, asOf, base).outcome.kind).toBe("not-yet")
     expect(assess({ ...readyKnobs, housing: "none" }, asOf, relaxed).outcome.kind).toBe("ready")
   })
+
+  it("[IAG 2016] return to extended family is reintegration: ready with placement type kinship", () => {
+    const asOf = new Date("2018-06-01")
+    const s = stateFrom(readyKnobs, asOf)
+    const hh = s.households["HH-1"]!
+    const kin = {
+      ...s,
+      households: {
+        "HH-1": {
+          ...hh,
+          kind: "kinship" as const,
+          members: [{ ...hh.members[0]!, relationship: "grandparent" as const }]
+        }
+      }
+    }
+    const d = Eligibility.assessReintegration(kin, Profiles.cambodiaMosvy, asOf)
+    expect(d.outcome).toMatchObject({ kind: "ready", placementType: "kinship" })
+    expect(Eligibility.assessReintegration(s, Profiles.cambodiaMosvy, asOf).outcome).toMatchObject({
+      kind: "ready",
+      placementType: "parents"
+    })
+  })
+
+  test.prop([fc.integer({ min: 0, max: 25 }), arbDay])(
+    "[UNCRC art. 1] from adultAge the young person is flagged as an adult",
+    (age, asOf) => {
+      const adult = Profiles.cambodiaMosvy.parameters.eligibility.adultAge.value
+      const d = assess({ ...readyKnobs, childAge: age }, asOf)
+      expect(d.reasons.map((r) => r.code).includes("young-person-is-adult")).toBe(age >= adult)
+    }
+  )
 })
