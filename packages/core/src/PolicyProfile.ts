@@ -315,7 +315,7 @@ export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
     cache.set(profile, byDay)
   }
   const hit = byDay.get(day)
-  if (hit !== undefined) return hit
+  if (hit !== undefined) return hit.asOf.getTime() === asOf.getTime() ? hit : { ...hit, asOf }
   const values: Record<string, Record<string, unknown>> = {}
   const notYetInForce: Array<string> = []
   for (const [group, key, param] of entries(profile)) {

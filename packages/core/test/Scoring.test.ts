@@ -155,3 +155,17 @@ describe("Scoring.conferenceRequired", () => {
     ).toEqual(["removal-from-carer"])
   })
 })
+
+describe("decisions carry the exact asOf", () => {
+  it("two calls on the same day at different times keep their own asOf", () => {
+    const morning = new Date("2018-06-01T08:00:00Z")
+    const evening = new Date("2018-06-01T20:00:00Z")
+    expect(
+      Scoring.rateVisit({ health: "A", education: "A", food: "A", relationship: "A", safety: "A" }, P, morning).asOf
+    ).toEqual(morning)
+    expect(
+      Scoring.rateVisit({ health: "A", education: "A", food: "A", relationship: "A", safety: "A" }, P, evening).asOf
+    ).toEqual(evening)
+    expect(PolicyProfile.resolve(P, evening).asOf).toEqual(evening)
+  })
+})
