@@ -351,8 +351,16 @@ export const assessReintegration = (
     )
   }
 
-  // A current best-interest determination for another arrangement decides the pathway.
-  if (bid !== undefined && bidFresh && bid.recommendation !== "reunification" && bid.placementType !== undefined) {
+  // A current best-interest determination for another arrangement, which heard the child and the
+  // family, decides the pathway; one that did not is reported below as blocking (convene it again).
+  if (
+    bid !== undefined &&
+    bidFresh &&
+    bid.childViewsConsidered &&
+    bid.familyViewsConsidered &&
+    bid.recommendation !== "reunification" &&
+    bid.placementType !== undefined
+  ) {
     const pathway = placementPathway(bid.placementType)
     if (pathway !== undefined) {
       add(

@@ -207,3 +207,23 @@ describe("Eligibility.assessReintegration", () => {
     }
   )
 })
+
+describe("Eligibility: alternative pathways", () => {
+  test.prop([
+    arbScenario,
+    arbDay,
+    fc.constantFrom("kinship", "foster", "community-based", "independent-living", "residential-care" as const)
+  ])("only a current BID that heard the child and family decides an alternative pathway", (k, asOf, placementType) => {
+    const bid = {
+      daysAgo: 1,
+      recommendation: "change-current-arrangement" as const,
+      placementType,
+      childViewsConsidered: true,
+      familyViewsConsidered: true
+    }
+    expect(assess({ ...k, bid }, asOf).outcome.kind).toBe("alternative")
+    const unheard = assess({ ...k, tracing: "traced", bid: { ...bid, childViewsConsidered: false } }, asOf)
+    expect(unheard.outcome.kind).not.toBe("alternative")
+    expect(unheard.outcome.kind).not.toBe("ready")
+  })
+})
