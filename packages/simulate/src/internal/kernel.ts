@@ -356,10 +356,17 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       let tC = tR + cfg.monitoringDays
       for (let i = 0; i < MAX_CLOSURE_TRIES && !(rng.next() < cfg.closurePass); i++) tC += cfg.closureRetryDays
       const monitoringStop = Math.min(b, tC)
+      // Visits fall on whole days after reunification: ceil(tR + k) = ceil(tR) + k.
+      const base = Math.ceil(tR)
+      const stopAt = Math.min(monitoringStop - tR, H - tR)
+      const mOff = L.monitoringDue
       for (let v = 0; v < nVisits; v++) {
-        const x = tR + visitDays[v]!
-        if (x >= monitoringStop || x > H) break
-        event(L.monitoringDue, x)
+        const k = visitDays[v]!
+        if (k >= stopAt) {
+          if (k === stopAt && tR + k <= H && k < monitoringStop - tR) event(mOff, tR + k)
+          break
+        }
+        out[mOff + idx[base + k]!]! += 1
       }
       if (b < tC) {
         seg(REUNIFIED, tR, b)
