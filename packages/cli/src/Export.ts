@@ -5,7 +5,6 @@
  * @since 0.1.0
  */
 import { Registry } from "@homeward/core"
-import ExcelJS from "exceljs"
 import * as Fields from "./Fields.js"
 
 /**
@@ -209,7 +208,8 @@ export const surveyColumns = [
  */
 export const xlsForm = async (type: Registry.RecordType): Promise<Buffer> => {
   const { survey, choices } = xlsFormRows(type)
-  const wb = new ExcelJS.Workbook()
+  const { default: Excel } = await import("exceljs")
+  const wb = new Excel.Workbook()
   const s = wb.addWorksheet("survey")
   s.addRow([...surveyColumns])
   for (const r of survey) s.addRow(surveyColumns.map((c) => r[c] ?? ""))

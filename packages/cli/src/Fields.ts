@@ -8,7 +8,8 @@
  *
  * @since 0.1.0
  */
-import { Registry } from "@homeward/core"
+import { Common, Registry } from "@homeward/core"
+import { SchemaAST } from "effect"
 
 /**
  * What kind of value a field holds.
@@ -151,6 +152,79 @@ const build = (node: Json, defs: Json, name: string, required: boolean, inherite
   }
 }
 
+const children = (ast: SchemaAST.AST, depth: number): Array<SchemaAST.AST> => {
+  if (depth > 8) return []
+  const a = ast as unknown as {
+    _tag: string
+    thunk?: () => SchemaAST.AST
+    types?: ReadonlyArray<SchemaAST.AST>
+  }
+  if (a._tag === "Suspend" && a.thunk !== undefined) return [a.thunk()]
+  if (a._tag === "Union" && a.types !== undefined) return [...a.types]
+  const enc = SchemaAST.toEncoded(ast)
+  return enc === ast ? [ast] : [ast, enc]
+}
+
+const propertyAsts = (ast: SchemaAST.AST, name: string, depth: number): Array<SchemaAST.AST> =>
+  children(ast, depth).flatMap((n) => {
+    if (n._tag === "Objects") return n.propertySignatures.filter((p) => p.name === name).map((p) => p.type)
+    if (n !== ast && (n._tag === "Union" || n._tag === "Suspend")) return propertyAsts(n, name, depth + 1)
+    return []
+  })
+
+const itemAsts = (ast: SchemaAST.AST, depth: number): Array<SchemaAST.AST> =>
+  children(ast, depth).flatMap((n) => {
+    if (n._tag === "Arrays") return [...n.elements, ...n.rest]
+    if (n !== ast && (n._tag === "Union" || n._tag === "Suspend")) return itemAsts(n, depth + 1)
+    return []
+  })
+
+const sensitiveAst = (asts: ReadonlyArray<SchemaAST.AST>): boolean => asts.some((a) => Common.isSensitive(a))
+
+/**
+ * Mark as sensitive every field whose Effect Schema carries the sensitive
+ * annotation (`Common.isSensitive`), whether or not the JSON Schema says so:
+ * the two sources must agree that a field is safe to show.
+ */
+const overlay = (f: Field, ast: SchemaAST.AST, depth: number, inherited = false): Field => {
+  if (depth > 12) return f
+  const sensitive = inherited || f.sensitive || sensitiveAst([ast])
+  const out: Field = sensitive && !f.sensitive ? { ...f, sensitive } : f
+  if (f.kind === "group" && f.fields !== undefined) {
+    const fields = f.fields.map((c) => {
+      const asts = propertyAsts(ast, c.name, 0)
+      const first = asts[0]
+      if (first === undefined) return sensitive ? { ...c, sensitive: true } : c
+      const marked = overlay(c, first, depth + 1, sensitive || sensitiveAst(asts))
+      return marked
+    })
+    return { ...out, fields }
+  }
+  if (f.kind === "list" && f.items !== undefined) {
+    const asts = itemAsts(ast, 0)
+    const first = asts[0]
+    const items =
+      first === undefined
+        ? sensitive
+          ? { ...f.items, sensitive: true }
+          : f.items
+        : overlay(f.items, first, depth + 1, sensitive || sensitiveAst(asts))
+    return { ...out, items }
+  }
+  if (f.kind === "union" && f.variants !== undefined) {
+    const members = children(ast, 0).filter((n) => n._tag === "Union")
+    const types = members.flatMap((u) => (u._tag === "Union" ? [...u.types] : []))
+    return {
+      ...out,
+      variants: f.variants.map((v, i) => {
+        const t = types[i]
+        return t === undefined ? v : overlay(v, t, depth + 1, sensitive)
+      })
+    }
+  }
+  return out
+}
+
 const cache = new Map<string, Field>()
 
 /**
@@ -170,7 +244,7 @@ export const describe = (type: Registry.RecordType): Field => {
   const hit = cache.get(type)
   if (hit !== undefined) return hit
   const doc = Registry.jsonSchema(type)
-  const field = build(doc, (doc["$defs"] ?? {}) as Json, "", true, false, 0)
+  const field = overlay(build(doc, (doc["$defs"] ?? {}) as Json, "", true, false, 0), Registry.records[type].ast, 0)
   cache.set(type, field)
   return field
 }

@@ -15,7 +15,7 @@ import { open as openFile, readFile, stat } from "node:fs/promises"
 import { extname } from "node:path"
 import { createInterface } from "node:readline"
 import { parse } from "csv-parse"
-import ExcelJS from "exceljs"
+import type ExcelJS from "exceljs"
 import * as Csv from "./Csv.js"
 
 /**
@@ -239,7 +239,8 @@ const openJsonl = async (path: string): Promise<RecordSource> => {
 export const MALFORMED: unique symbol = Symbol.for("@homeward/cli/MalformedLine")
 
 const openXlsx = async (path: string, sheet?: string): Promise<FlatSource> => {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+  const { default: Excel } = await import("exceljs")
+  const reader = new Excel.stream.xlsx.WorkbookReader(path, {
     worksheets: "emit",
     sharedStrings: "cache",
     styles: "cache",

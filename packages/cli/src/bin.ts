@@ -8,6 +8,11 @@ import { Effect, Exit } from "effect"
 import { Command } from "effect/cli"
 import * as Main from "./commands/main.js"
 
+// a closed pipe (`homeward ... | head`) ends the output quietly
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(process.exitCode ?? 0)
+})
+
 const program = Command.run(Main.command, { version: "0.1.0" }).pipe(Effect.provide(NodeServices.layer))
 
 Effect.runPromiseExit(program as Effect.Effect<void, unknown>).then((exit) => {

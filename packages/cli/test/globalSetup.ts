@@ -1,0 +1,39 @@
+/**
+ * Builds what the end-to-end tests run: the CLI (`dist/bin.js`) when it is
+ * missing or older than a source file, and `@homeward/core`'s `dist` when it
+ * is missing (the CI runs `pnpm build` first, so this is for local runs).
+ */
+import { execFileSync } from "node:child_process"
+import { existsSync, readdirSync, statSync } from "node:fs"
+import { join, resolve } from "node:path"
+
+const newest = (dir: string): number => {
+  let t = 0
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name)
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs)
+  }
+  return t
+}
+
+const tsup = (pkg: string) => {
+  execFileSync(process.execPath, [require_("tsup/dist/cli-default.js", pkg)], { cwd: pkg, stdio: "inherit" })
+}
+
+const require_ = (rel: string, from: string): string => {
+  let dir = from
+  for (let i = 0; i < 6; i++) {
+    const p = join(dir, "node_modules", rel)
+    if (existsSync(p)) return p
+    dir = resolve(dir, "..")
+  }
+  throw new Error(`cannot find ${rel}`)
+}
+
+export default function setup(): void {
+  const cli = resolve(import.meta.dirname, "..")
+  const core = resolve(cli, "../core")
+  if (!existsSync(join(core, "dist/index.js"))) tsup(core)
+  const bin = join(cli, "dist/bin.js")
+  if (!existsSync(bin) || statSync(bin).mtimeMs < newest(join(cli, "src"))) tsup(cli)
+}
