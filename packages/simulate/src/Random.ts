@@ -48,18 +48,20 @@ export const split = (seed: number, index: number): number =>
  * @since 0.1.0
  */
 export class Rng {
-  private state: number
+  // An Int32Array cell keeps the state unboxed (no heap number per draw).
+  private readonly state = new Int32Array(1)
   constructor(seed: number) {
-    this.state = seed >>> 0
+    this.state[0] = seed | 0
   }
   /** Re-seed in place (avoids allocating one generator per child). */
   reseed(seed: number): void {
-    this.state = seed >>> 0
+    this.state[0] = seed | 0
   }
   /** A uniform number in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) | 0
-    let t = this.state
+    const s = (this.state[0]! + 0x6d2b79f5) | 0
+    this.state[0] = s
+    let t = s
     t = imul(t ^ (t >>> 15), t | 1)
     t ^= t + imul(t ^ (t >>> 7), t | 61)
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
