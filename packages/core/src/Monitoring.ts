@@ -11,7 +11,7 @@
 import type { CaseState } from "./CaseState.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import type { FollowUpVisit } from "./FollowUp.js"
-import { addDays, addMonths, dayNumber, dayOf } from "./internal/dates.js"
+import { addDays, addMonths, dayNumber, dayOf, MS_PER_DAY } from "./internal/dates.js"
 import { cite, type PolicyProfile, resolve, type VisitBand } from "./PolicyProfile.js"
 import { visitRating } from "./Scoring.js"
 
@@ -42,6 +42,9 @@ const bandAt = (bands: ReadonlyArray<VisitBand>, day: number): VisitBand => {
   // Before the first band starts, its interval applies.
   return band.fromDay <= day ? band : bands.reduce((a, b) => (b.fromDay < a.fromDay ? b : a))
 }
+
+/** Shared empty list (never mutated): most statuses have nothing due, overdue or missed. */
+const NONE: Array<PlannedVisit> = []
 
 const planCache = new WeakMap<PolicyProfile, Map<number, ReadonlyArray<PlannedVisit>>>()
 
@@ -116,7 +119,11 @@ export const matchVisits = (
   visits: ReadonlyArray<FollowUpVisit>,
   reunifiedOn: Date
 ): ReadonlyArray<FollowUpVisit | undefined> => {
-  const sorted = [...visits].sort((a, b) => a.date.getTime() - b.date.getTime())
+  // Case state keeps visits in date order; sort a copy only when they are not.
+  let inOrder = true
+  for (let i = 1; i < visits.length && inOrder; i++)
+    if (visits[i - 1]!.date.getTime() > visits[i]!.date.getTime()) inOrder = false
+  const sorted = inOrder ? visits : [...visits].sort((a, b) => a.date.getTime() - b.date.getTime())
   const out: Array<FollowUpVisit | undefined> = []
   let j = 0
   let lowerExclusive = dayOf(reunifiedOn).getTime() - 1
@@ -166,12 +173,15 @@ export interface MonitoringStatus {
   readonly missed: ReadonlyArray<PlannedVisit>
   /** The first planned visit due after `asOf` and not yet matched. */
   readonly next?: PlannedVisit
+  /** Planned visits due after `asOf` and not yet matched (including `next`). */
+  readonly upcoming: number
   readonly escalation?: Escalation
 }
 
 /**
  * Monitoring status of a case on `asOf`: planned visits completed, due,
- * overdue and missed (matched per {@link matchVisits}), the next visit, and
+ * overdue and missed (matched per {@link matchVisits}, counting the visits
+ * made by `asOf`), the visits still to come, the next one, and
  * an escalation when the latest recorded visit is rated red (any criterion
  * C): a response within the profile's high-risk response time
  * (`responseTime.highHours`, 24 hours in Primero Cambodia), overdue when no
@@ -193,7 +203,16 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
   if (reunifiedOn === undefined || state.status !== "open") {
     return make(
       policy,
-      { monitoring: false, durationComplete: false, planned: 0, completed: 0, due: [], overdue: [], missed: [] },
+      {
+        monitoring: false,
+        durationComplete: false,
+        planned: 0,
+        completed: 0,
+        upcoming: 0,
+        due: [],
+        overdue: [],
+        missed: []
+      },
       [
         {
           code: "not-monitoring",
@@ -206,35 +225,55 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
     )
   }
   const plan = monitoringPlan(reunifiedOn, profile)
-  const matched = matchVisits(plan, state.monitoringVisits, reunifiedOn)
   const t = asOf.getTime()
-  const due: Array<PlannedVisit> = []
-  const overdue: Array<PlannedVisit> = []
-  const missed: Array<PlannedVisit> = []
+  const today = Math.floor(t / MS_PER_DAY) * MS_PER_DAY
+  const from = Math.floor(reunifiedOn.getTime() / MS_PER_DAY) * MS_PER_DAY
+  const visits = state.monitoringVisits
+  let due: Array<PlannedVisit> = NONE
+  let overdue: Array<PlannedVisit> = NONE
+  let missed: Array<PlannedVisit> = NONE
   let completed = 0
   let next: PlannedVisit | undefined
-  for (let i = 0; i < plan.length; i++) {
+  // The matching of {@link matchVisits}, inlined, counting only visits made by
+  // `asOf` (state keeps visits in date order), and stopping after the first
+  // planned visit due after `asOf` (no later one can be matched yet).
+  let j = 0
+  let lowerExclusive = from - 1
+  let i = 0
+  for (; i < plan.length; i++) {
     const p = plan[i]!
-    if (matched[i] !== undefined) {
+    while (j < visits.length && visits[j]!.date.getTime() <= lowerExclusive) j++
+    const v = visits[j]
+    lowerExclusive = p.due.getTime()
+    if (v !== undefined && v.date.getTime() <= t && v.date.getTime() <= p.windowEnd.getTime()) {
+      j++
       completed++
       continue
     }
     if (p.due.getTime() > t) {
-      if (next === undefined) next = p
-    } else if (t <= p.windowEnd.getTime()) {
+      next = p
+      i++
+      break
+    }
+    if (t <= p.windowEnd.getTime()) {
+      if (due === NONE) due = []
       due.push(p)
-      if (p.due.getTime() < dayOf(asOf).getTime()) overdue.push(p)
-    } else missed.push(p)
+      if (p.due.getTime() < today) {
+        if (overdue === NONE) overdue = []
+        overdue.push(p)
+      }
+    } else {
+      if (missed === NONE) missed = []
+      missed.push(p)
+    }
   }
-  const end = plan.length === 0 ? dayOf(reunifiedOn) : plan[plan.length - 1]!.due
+  const end = plan.length === 0 ? new Date(from) : plan[plan.length - 1]!.due
   const reasons: Array<Reason> = []
-  const scheduleSource = cite(profile, "monitoring", "schedule")
-  const graceSource = cite(profile, "monitoring", "graceDays")
   if (missed.length > 0)
     reasons.push({
       code: "visits-missed",
       rule: "monitoring/visit-missed",
-      source: graceSource,
+      source: cite(profile, "monitoring", "graceDays"),
       severity: "warning",
       message: `${missed.length} planned follow-up visit(s) were not made within their window.`,
       details: { missed: missed.length }
@@ -243,7 +282,7 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
     reasons.push({
       code: "visit-overdue",
       rule: "monitoring/visit-overdue",
-      source: scheduleSource,
+      source: cite(profile, "monitoring", "schedule"),
       severity: "warning",
       message: `${overdue.length} follow-up visit(s) are past their due day and still within their window.`,
       details: { overdue: overdue.length }
@@ -252,15 +291,21 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
     reasons.push({
       code: "visit-due",
       rule: "monitoring/visit-due",
-      source: scheduleSource,
+      source: cite(profile, "monitoring", "schedule"),
       severity: "info",
       message: "A follow-up visit is due today."
     })
   // Escalation: the latest recorded visit since reunification rated red.
   let escalation: Escalation | undefined
   let latest: FollowUpVisit | undefined
-  for (const v of state.monitoringVisits)
-    if (v.date.getTime() >= dayOf(reunifiedOn).getTime() && v.date.getTime() <= t) latest = v
+  for (let k = visits.length - 1; k >= 0; k--) {
+    const vt = visits[k]!.date.getTime()
+    if (vt < from) break
+    if (vt <= t) {
+      latest = visits[k]
+      break
+    }
+  }
   if (latest !== undefined && visitRating(latest.criteria) === "red") {
     const hours = policy.values.responseTime.highHours
     const respondBy = new Date(latest.date.getTime() + hours * 3_600_000)
@@ -275,17 +320,18 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
       details: { hours, visitId: latest.id }
     })
   }
-  const outcome: MonitoringStatus = {
+  const outcome: { -readonly [K in keyof MonitoringStatus]: MonitoringStatus[K] } = {
     monitoring: true,
     end,
-    durationComplete: dayOf(asOf).getTime() >= end.getTime(),
+    durationComplete: today >= end.getTime(),
     planned: plan.length,
     completed,
+    upcoming: plan.length - completed - due.length - missed.length,
     due,
     overdue,
-    missed,
-    ...(next === undefined ? {} : { next }),
-    ...(escalation === undefined ? {} : { escalation })
+    missed
   }
+  if (next !== undefined) outcome.next = next
+  if (escalation !== undefined) outcome.escalation = escalation
   return make(policy, outcome, reasons)
 }

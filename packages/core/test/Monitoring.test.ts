@@ -57,7 +57,7 @@ describe("Monitoring plan properties", () => {
     fc.array(fc.integer({ min: -20, max: 1200 }), { maxLength: 60 }),
     fc.integer({ min: 0, max: 1300 })
   ])(
-    "status partitions the plan: completed + due + missed + not yet due = planned; each visit counts once",
+    "status partitions the plan: completed + due + missed + upcoming = planned; each visit counts once",
     (profile, reunifiedOn, offsets, asOfOffset) => {
       const visits = offsets
         .map((o, i) => visit(i, new Date(reunifiedOn.getTime() + o * DAY)))
@@ -66,19 +66,19 @@ describe("Monitoring plan properties", () => {
       const state = reunified(reunifiedOn, visits)
       const d = Monitoring.monitoringStatus(state, profile, asOf)
       const o = d.outcome
-      const notYetDue = Monitoring.monitoringPlan(reunifiedOn, profile).filter(
-        (p, i) =>
-          p.due.getTime() > asOf.getTime() &&
-          Monitoring.matchVisits(Monitoring.monitoringPlan(reunifiedOn, profile), visits, reunifiedOn)[i] === undefined
-      ).length
-      expect(o.completed + o.due.length + o.missed.length + notYetDue).toBe(o.planned)
-      const matched = Monitoring.matchVisits(
-        Monitoring.monitoringPlan(reunifiedOn, profile),
-        visits,
-        reunifiedOn
-      ).filter((x) => x !== undefined)
+      expect(o.completed + o.due.length + o.missed.length + o.upcoming).toBe(o.planned)
+      const plan = Monitoring.monitoringPlan(reunifiedOn, profile)
+      const made = visits.filter((x) => x.date.getTime() <= asOf.getTime())
+      const matched = Monitoring.matchVisits(plan, made, reunifiedOn).filter((x) => x !== undefined)
+      expect(o.completed).toBe(matched.length)
       expect(new Set(matched.map((m) => m!.id)).size).toBe(matched.length)
       for (const m of matched) expect(m!.date.getTime()).toBeGreaterThanOrEqual(reunifiedOn.getTime())
+      // At most one future planned visit can already be matched (by an early visit).
+      const future = plan.filter((p) => p.due.getTime() > asOf.getTime()).length
+      expect(o.upcoming).toBeLessThanOrEqual(future)
+      expect(o.upcoming).toBeGreaterThanOrEqual(future - 1)
+      for (const p of [...o.due, ...o.missed]) expect(p.due.getTime()).toBeLessThanOrEqual(asOf.getTime())
+      if (o.next !== undefined) expect(o.next.due.getTime()).toBeGreaterThan(asOf.getTime())
       for (const p of o.overdue) expect(o.due).toContain(p)
       assertDeterministic((s: CaseState.CaseState) => Monitoring.monitoringStatus(s, profile, asOf), state)
     }
