@@ -416,6 +416,63 @@ export const simulate = async (scenario: Scenario, options: SimulateOptions = {}
 }
 
 /**
+ * An event of {@link simulateStream}: progress, then the result.
+ *
+ * @since 0.1.0
+ */
+export type SimulationEvent =
+  | ({ readonly type: "progress" } & Progress)
+  | { readonly type: "done"; readonly result: SimulationResult }
+
+/**
+ * {@link simulate} as an async iterator of progress events ending with the
+ * result.
+ *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * for await (const e of Simulate.simulateStream({ ...Scenarios.siemReap2017, runs: 50 })) {
+ *   if (e.type === "progress") console.log(`${e.completed}/${e.total}`)
+ *   else console.log(e.result.target.probabilityReached)
+ * }
+ * ```
+ *
+ * @since 0.1.0
+ */
+export async function* simulateStream(
+  scenario: Scenario,
+  options: Omit<SimulateOptions, "onProgress"> = {}
+): AsyncGenerator<SimulationEvent, void, undefined> {
+  const queue: Array<SimulationEvent> = []
+  let wake: (() => void) | undefined
+  let failure: { readonly error: unknown } | undefined
+  const push = (e: SimulationEvent) => {
+    queue.push(e)
+    wake?.()
+  }
+  simulate(scenario, { ...options, onProgress: (p) => push({ type: "progress", ...p }) }).then(
+    (result) => push({ type: "done", result }),
+    (error: unknown) => {
+      failure = { error }
+      wake?.()
+    }
+  )
+  for (;;) {
+    while (queue.length > 0) {
+      const e = queue.shift()!
+      yield e
+      if (e.type === "done") return
+    }
+    if (failure !== undefined) throw failure.error
+    await new Promise<void>((resolve) => {
+      wake = resolve
+    })
+    wake = undefined
+  }
+}
+
+/**
  * Simulate a scenario in this thread, synchronously (no workers).
  *
  * @since 0.1.0

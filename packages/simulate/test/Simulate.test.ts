@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { fanChartSvg } from "../src/Chart.js"
 import { layout, STATES } from "../src/internal/kernel.js"
 import { toCsv, toJson } from "../src/Output.js"
-import { type Progress, prepare, simulate, simulateSync } from "../src/Simulate.js"
+import { type Progress, prepare, simulate, simulateStream, simulateSync } from "../src/Simulate.js"
 import { fromKnobs, knobs, small } from "./helpers.js"
 
 const S = STATES.length
@@ -129,6 +129,18 @@ describe("simulate: determinism and outputs", () => {
     expect(progress.at(-1)).toEqual({ completed: 24, total: 24 })
     expect(progress.map((p) => p.completed)).toEqual([...progress.map((p) => p.completed)].sort((a, b) => a - b))
   }, 60_000)
+
+  it("simulateStream yields progress events then the same result", async () => {
+    const sc = small({ runs: 12 })
+    const seen: Array<number> = []
+    let json = ""
+    for await (const e of simulateStream(sc, { workers: 1, chunkSize: 4 })) {
+      if (e.type === "progress") seen.push(e.completed)
+      else json = toJson(e.result)
+    }
+    expect(seen).toEqual([4, 8, 12])
+    expect(json).toBe(toJson(simulateSync(sc)))
+  })
 
   it("a different seed gives different results", () => {
     expect(toJson(simulateSync(small({ seed: 8 })))).not.toBe(toJson(simulateSync(small({ seed: 7 }))))
