@@ -181,5 +181,12 @@ describe("simulate: determinism and outputs", () => {
     expect(svg).toContain("<title")
     expect(svg).not.toMatch(/<script|<image|href=|@import|url\(/)
     expect(svg.match(/http/g)?.length).toBe(1) // the xmlns only
+    // Every plotted point lies inside the drawing.
+    for (const m of svg.matchAll(/points="([^"]+)"/g)) {
+      for (const pt of m[1]!.split(" ")) {
+        const [x, y] = pt.split(",").map(Number) as [number, number]
+        expect(x >= 0 && x <= 800 && y >= 0 && y <= 450).toBe(true)
+      }
+    }
   })
 })
