@@ -255,7 +255,8 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  * - `StepBack` is always allowed from assessment to the last contact step,
  *   to an earlier position;
  * - `Reunify` follows the same readiness and no-skip rules and needs a
- *   family-based placement; `RecordBreakdown` needs a reunified case or one
+ *   family-based placement starting between the start of the current phase
+ *   and the command's day (monitoring is counted from it); `RecordBreakdown` needs a reunified case or one
  *   in gradual contact, and a placement back in care;
  * - `Close` needs `Closure.closureEligibility` for its reason (no
  *   `reintegration-complete` before the monitoring duration and Form 6);
@@ -430,6 +431,15 @@ export const decide = (state: CaseState, cmd: Command, profile: PolicyProfile, a
         )
       if (state.phase.phase === "reunified")
         return reject("already-reunified", "decider/reunify", "The child is already reunified.")
+      if (
+        cmd.placement.since.getTime() > on.getTime() ||
+        (state.phaseSince !== undefined && cmd.placement.since.getTime() < state.phaseSince.getTime())
+      )
+        return reject(
+          "placement-date-out-of-range",
+          "decider/reunify",
+          "The placement must start between the start of the current phase and the day of the command (monitoring runs from it)."
+        )
       const d = checkMove(state, profile, on, { phase: "reunified" }, cmd.override)
       if (!d.outcome.ready) return blockers(d.reasons)
       return one("Reunified", { placement: cmd.placement })

@@ -344,7 +344,8 @@ export const canAdvance = (
     reasons.push(r("no-next-phase", "phase/order", sources.order, "blocker", "There is no phase after this one."))
     return make(policy, { ready: false }, reasons)
   }
-  for (const incident of Object.values(state.incidents)) {
+  for (const id in state.incidents) {
+    const incident = state.incidents[id]!
     if (incident.resolvedOn === undefined) {
       reasons.push(
         r(
