@@ -13,7 +13,7 @@ import { type Decision, make, type Reason } from "./Decision.js"
 import type { FollowUpVisit } from "./FollowUp.js"
 import { addDays, addMonths, dayNumber, dayOf, MS_PER_DAY } from "./internal/dates.js"
 import { cite, type PolicyProfile, resolve, type VisitBand } from "./PolicyProfile.js"
-import { visitRating } from "./Scoring.js"
+import { responseDeadline, visitRating } from "./Scoring.js"
 
 /**
  * A planned follow-up visit: its number (from 1), the day it is due and the
@@ -307,8 +307,9 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
     }
   }
   if (latest !== undefined && visitRating(latest.criteria) === "red") {
-    const hours = policy.values.responseTime.highHours
-    const respondBy = new Date(latest.date.getTime() + hours * 3_600_000)
+    const deadline = responseDeadline("high", latest.date, profile).outcome
+    const hours = deadline.hours
+    const respondBy = deadline.dueBy
     const overdueEsc = t > respondBy.getTime()
     escalation = { visitId: latest.id, visitedOn: latest.date, respondBy, overdue: overdueEsc }
     reasons.push({
