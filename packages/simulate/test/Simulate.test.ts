@@ -27,6 +27,28 @@ describe("simulate: conservation", () => {
   })
 })
 
+describe("simulate: conservation near the adult age", () => {
+  it("[UNCRC art. 1] children reunified shortly before 18 are counted once, even when breakdowns are frequent", () => {
+    const sc = small({
+      cohort: {
+        children: 200,
+        ageYears: { kind: "fixed", value: 16.5 },
+        traceableFamilyShare: 1,
+        riskFactorShare: 0,
+        povertyOnlyShare: 0
+      },
+      breakdown: { probability: 0.9, withinMonths: 24, riskMultiplier: 1, readmit: true },
+      horizonMonths: 60,
+      runs: 3
+    })
+    const r = simulateSync(sc, { keepRuns: true })
+    const P = layout(60).P
+    for (const run of r.runs!) {
+      for (let m = 0; m < P; m++) expect(countsAt(run, P, m).reduce((a, b) => a + b, 0)).toBe(200)
+    }
+  })
+})
+
 describe("simulate: social workers (common random numbers)", () => {
   test.prop([knobs], { numRuns: 40 })(
     "more social workers never lower the reintegrated share at the horizon (no breakdowns, no ageing out)",

@@ -47,7 +47,8 @@ export const knobs = fc.record({
   positive: fc.double({ min: 0.05, max: 1, noNaN: true }),
   breakdown: fc.double({ min: 0, max: 0.9, noNaN: true }),
   closurePass: fc.double({ min: 0.1, max: 1, noNaN: true }),
-  horizonMonths: fc.integer({ min: 1, max: 48 }),
+  horizonMonths: fc.integer({ min: 1, max: 84 }),
+  oldest: fc.double({ min: 3, max: 17.99, noNaN: true }),
   seed: fc.integer({ min: 0, max: 2 ** 31 }),
   policy: fc.constantFrom("azizas-place", "unicef-siem-reap-2017", "cambodia-mosvy", "un-guidelines-2009")
 })
@@ -58,7 +59,7 @@ export const fromKnobs = (k: Knobs, over: Record<string, unknown> = {}): Scenari
   small({
     cohort: {
       children: k.children,
-      ageYears: { kind: "triangular", min: 2, mode: 9, max: 17.5 },
+      ageYears: { kind: "uniform", min: 2, max: k.oldest },
       traceableFamilyShare: k.traceable,
       riskFactorShare: k.risk,
       povertyOnlyShare: 0.3

@@ -352,7 +352,9 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       event(L.reunifications, tR)
       const hz = cfg.breakdownHazard * ((risk & 1) !== 0 ? cfg.riskMultiplier : 1)
       const u = rng.next()
-      const b = hz > 0 ? tR - Math.log(1 - u) / hz : Number.POSITIVE_INFINITY
+      let b = hz > 0 ? tR - Math.log(1 - u) / hz : Number.POSITIVE_INFINITY
+      // A young adult does not return to child care: no breakdown after the adult age.
+      if (b >= ageOut) b = Number.POSITIVE_INFINITY
       let tC = tR + cfg.monitoringDays
       for (let i = 0; i < MAX_CLOSURE_TRIES && !(rng.next() < cfg.closurePass); i++) tC += cfg.closureRetryDays
       const monitoringStop = Math.min(b, tC)
