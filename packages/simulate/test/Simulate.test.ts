@@ -23,6 +23,10 @@ describe("simulate: conservation", () => {
         expect(c.every((x) => x >= 0)).toBe(true)
         expect(c.reduce((a, b) => a + b, 0)).toBe(sc.cohort.children)
       }
+      // Children reunified at least once: at most the cohort, at least those at home at the horizon.
+      const ever = run[layout(sc.horizonMonths).everReunified]!
+      expect(ever).toBeLessThanOrEqual(sc.cohort.children)
+      expect(ever).toBeGreaterThanOrEqual(reintegratedAt(run, P, P - 1))
     }
   })
 })

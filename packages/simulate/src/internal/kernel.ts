@@ -348,7 +348,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     if (!end) {
       // Reunified: monitoring, closure, breakdown.
       const tR = t
-      if (tR <= H) everReunified++
+      if (tR <= H && ep === 0) everReunified++ // first reunification only
       event(L.reunifications, tR)
       const hz = cfg.breakdownHazard * ((risk & 1) !== 0 ? cfg.riskMultiplier : 1)
       const u = rng.next()
