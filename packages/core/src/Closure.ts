@@ -15,6 +15,7 @@ import { ageOn } from "./Child.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import { type ClosureAssessment, ClosureChildItems, ClosureFamilyItems } from "./FollowUp.js"
 import { dayOf } from "./internal/dates.js"
+import { homeward, prim } from "./internal/ruleSources.js"
 import { monitoringEnd } from "./Monitoring.js"
 import type { Citation } from "./PolicyProfile.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
@@ -27,19 +28,13 @@ import { amountOn, supportSchedule } from "./Support.js"
  * @since 0.1.0
  */
 export const sources = {
-  reasons: {
-    document:
-      "MoSVY case-management forms as configured in Primero for Cambodia (repository ajit3190/cam_config, implementations/cambodia); OSCaR Form 6",
-    year: 2026,
-    section:
-      "Case closure outcomes: transferred, moved / cannot be found, repatriated, died, became adult, refused services, no longer needs support"
-  },
-  closedCase: {
-    document: "Homeward case lifecycle (event-sourced case decider)",
-    year: 2026,
-    section: "A closed case takes no command except Reopen",
-    note: "Software rule (default, not law)."
-  }
+  reasons: prim(
+    "Case closure outcomes (also OSCaR Form 6): transferred, moved / cannot be found, repatriated, died, became adult, refused services, no longer needs support"
+  ),
+  closedCase: homeward(
+    "Case lifecycle",
+    "A closed case takes no command except Reopen: a software rule (default, not law)."
+  )
 } as const satisfies Record<string, Citation>
 
 /**

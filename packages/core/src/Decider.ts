@@ -25,6 +25,7 @@ import type { Reason } from "./Decision.js"
 import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import { Household } from "./Household.js"
 import { dayOf } from "./internal/dates.js"
+import { homeward } from "./internal/ruleSources.js"
 import { checkMove, indexOf, nextOf, Override, PhaseRef, previousOf } from "./Phase.js"
 import { type Citation, type PolicyProfile, resolve } from "./PolicyProfile.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
@@ -215,12 +216,10 @@ export type DecideResult =
  *
  * @since 0.1.0
  */
-export const source: Citation = {
-  document: "Homeward case lifecycle (event-sourced case decider)",
-  year: 2026,
-  section: "docs: event-sourced cases",
-  note: "Software rules of the case lifecycle (default, not law): a case opens once, a closed case takes only Reopen, records are not silently overwritten."
-}
+export const source: Citation = homeward(
+  "Case lifecycle (event-sourced case decider)",
+  "Software rules of the case lifecycle (default, not law): a case opens once, a closed case takes only Reopen, records are not silently overwritten."
+)
 
 const reject = (code: string, rule: string, message: string, details?: Reason["details"]): DecideResult => ({
   ok: false,

@@ -11,7 +11,7 @@ import type { CaseState } from "./CaseState.js"
 import { Id, Text } from "./Common.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import { assessReintegration, type Outcome as EligibilityOutcome } from "./Eligibility.js"
-import { daysBetween } from "./internal/dates.js"
+import { daysFrom, iag, ungl } from "./internal/ruleSources.js"
 import { type Citation, type ContactStep, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 
 /**
@@ -61,22 +61,11 @@ export type PhaseRef = typeof PhaseRef.Type
  * @since 0.1.0
  */
 export const sources = {
-  order: {
-    document: "Inter-agency Guidelines on Children's Reintegration",
-    year: 2016,
-    section:
-      "Tracing, assessment and planning → preparation of child and family → reunification → follow-up and support → case closure"
-  },
-  preparedForChange: {
-    document: "UN Guidelines for the Alternative Care of Children (A/RES/64/142)",
-    year: 2009,
-    section: "¶68: the child is prepared for every change of care setting"
-  },
-  incident: {
-    document: "UN Guidelines for the Alternative Care of Children (A/RES/64/142)",
-    year: 2009,
-    section: "¶51: contact during reintegration is supported and monitored"
-  }
+  order: iag(
+    "Tracing, assessment and planning → preparation of child and family → reunification → follow-up and support → case closure"
+  ),
+  preparedForChange: ungl("¶68: the child is prepared for every change of care setting"),
+  incident: ungl("¶51: contact during reintegration is supported and monitored")
 } as const satisfies Record<string, Citation>
 
 /**
@@ -284,7 +273,7 @@ export const stepProgress = (
       positive = 0
     }
   }
-  const dwellDays = state.phaseSince === undefined ? 0 : daysBetween(state.phaseSince, asOf)
+  const dwellDays = state.phaseSince === undefined ? 0 : daysFrom(state.phaseSince, asOf)
   return { positive, dwellDays, concernsInStep }
 }
 
@@ -459,7 +448,7 @@ export const canAdvance = (
     )
   }
   const deadline = policy.values.phases.deadlineDays
-  if (deadline !== null && state.phaseSince !== undefined && daysBetween(state.phaseSince, asOf) > deadline) {
+  if (deadline !== null && state.phaseSince !== undefined && daysFrom(state.phaseSince, asOf) > deadline) {
     reasons.push(
       r(
         "phase-deadline-passed",

@@ -12,9 +12,6 @@ export const dayNumber = (d: Date): number => Math.floor(d.getTime() / MS_PER_DA
 /** `d` plus `n` days. */
 export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * MS_PER_DAY)
 
-/** Whole days from `a` to `b` (negative when `b` is earlier). */
-export const daysBetween = (a: Date, b: Date): number => dayNumber(b) - dayNumber(a)
-
 /**
  * `d` plus `n` calendar months, clamped to the last day of the target month
  * (31 January + 1 month = 28 or 29 February).
