@@ -73,6 +73,8 @@ export interface MonthSummary {
   readonly phases: Readonly<Record<StateName, number>>
   /** Share of the cohort living with family (reunified or closed after reintegration). */
   readonly reintegratedShare: Band
+  /** Share of runs whose reintegrated share at this month is at or above the target share. */
+  readonly targetReached: number
   /** Mean reunifications and breakdowns during the month. */
   readonly reunifications: number
   readonly breakdowns: number
@@ -297,6 +299,7 @@ export const summarise = (
   )
   const slots = config.slots
   const cap = scenario.socialWorkers.caseloadCap ?? facts.maxCaseload
+  const targetShare = (scenario.target?.share ?? facts.targetShare) - 1e-12
   const months: Array<MonthSummary> = []
   const shares = new Float64Array(R)
   for (let m = 0; m < P; m++) {
@@ -315,6 +318,7 @@ export const summarise = (
       date: dates[m]!,
       phases,
       reintegratedShare: band(shares),
+      targetReached: round(shares.reduce((a, x) => (x >= targetShare ? a + 1 : a), 0) / R),
       reunifications: round(mean(L.reunifications + m)),
       breakdowns: round(mean(L.breakdowns + m)),
       openCases: round(open),
@@ -332,7 +336,7 @@ export const summarise = (
   let reached = 0
   for (let r = 0; r < R; r++) {
     atDeadline[r] = get(r, L.deadlineReintegrated) / n
-    if (atDeadline[r]! >= target.share) reached++
+    if (atDeadline[r]! >= target.share - 1e-12) reached++
   }
   const ever = new Float64Array(R)
   let breakdownRate = 0

@@ -1,7 +1,9 @@
-import { Result } from "effect"
+import { PolicyProfile, Profiles } from "@homeward/core"
+import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { decodeScenario, decodeScenarioOrThrow } from "../src/Scenario.js"
 import * as Scenarios from "../src/Scenarios.js"
+import { prepare } from "../src/Simulate.js"
 import { smallEncoded } from "./helpers.js"
 
 const failurePaths = (input: unknown): ReadonlyArray<string> => {
@@ -62,6 +64,40 @@ describe("Scenario", () => {
       expect(text).not.toContain("Sokha")
       expect(text).not.toContain("424242")
     }
+  })
+
+  it("an inline custom profile drives the pathway: the facts follow its contact steps", () => {
+    const custom = PolicyProfile.derive(Profiles.azizasPlace, {
+      id: "my-ngo",
+      version: "1.0.0",
+      title: "My NGO",
+      parameters: {
+        phases: {
+          contactSteps: {
+            value: [
+              {
+                id: "day-visits",
+                label: "Day visits",
+                contactKinds: ["day-visit-home"],
+                minPositiveContacts: 3,
+                minDwellDays: 10,
+                longDwellWarningDays: 90
+              }
+            ],
+            source: { document: "My NGO reintegration policy", year: 2026, section: "4.2" }
+          }
+        }
+      }
+    })
+    expect(Result.isSuccess(custom)).toBe(true)
+    if (!Result.isSuccess(custom)) return
+    const encoded = Schema.encodeSync(PolicyProfile.PolicyProfile)(custom.success)
+    const sc = decodeScenarioOrThrow(smallEncoded({ policy: encoded }))
+    const { facts } = prepare(sc)
+    expect(facts.profile.id).toBe("my-ngo")
+    expect(facts.steps).toEqual([
+      { id: "day-visits", label: "Day visits", positiveContacts: 3, minDwellDays: 10, resetOnConcern: true }
+    ])
   })
 
   it("decodeScenarioOrThrow lists the fields", () => {
