@@ -8,24 +8,42 @@ import { Registry } from "@homeward/core"
 import * as Fields from "./Fields.js"
 
 /**
- * One JSON Schema document holding every record type under `$defs`; each
- * keeps its own `$id`, so its internal references resolve as in the
- * per-type documents (`packages/core/schema/<type>.json`).
+ * One JSON Schema document (draft 2020-12) holding every record type:
+ * `#/$defs/<type>` (e.g. `#/$defs/child`) is the record type, and the shared
+ * definitions (`Id`, `IsoDate`, `Location` …) sit beside them once. A
+ * definition that two types spell differently is kept per type as
+ * `<type>.<Name>`.
  *
  * @since 0.1.0
  */
-export const jsonSchemaBundle = (): Record<string, unknown> => ({
-  $schema: "https://json-schema.org/draft/2020-12/schema",
-  $id: "https://homeward.dev/schema/homeward.json",
-  title: "Homeward record types",
-  description: `Record types: ${Registry.recordTypes.join(", ")}. Refer to one as #/$defs/<type>.`,
-  $defs: Object.fromEntries(
-    Registry.recordTypes.map((t) => {
-      const { $schema: _, ...rest } = Registry.jsonSchema(t)
-      return [t, rest]
-    })
-  )
-})
+export const jsonSchemaBundle = (): Record<string, unknown> => {
+  const defs: Record<string, unknown> = {}
+  const types = new Set<string>(Registry.recordTypes)
+  for (const t of Registry.recordTypes) {
+    const { $schema: _s, $id: _i, $defs, ...root } = Registry.jsonSchema(t)
+    let text = JSON.stringify({ root, defs: $defs ?? {} })
+    const own = ($defs ?? {}) as Record<string, unknown>
+    const renames = new Map<string, string>()
+    for (const [name, def] of Object.entries(own)) {
+      const clash = types.has(name) || (name in defs && JSON.stringify(defs[name]) !== JSON.stringify(def))
+      if (!clash) continue
+      const renamed = `${t}.${name}`
+      const esc = (n: string) => JSON.stringify(`#/$defs/${n.replace(/~/g, "~0").replace(/\//g, "~1")}`)
+      text = text.split(esc(name)).join(esc(renamed))
+      renames.set(name, renamed)
+    }
+    const fixed = JSON.parse(text) as { root: Record<string, unknown>; defs: Record<string, unknown> }
+    for (const [name, def] of Object.entries(fixed.defs)) defs[renames.get(name) ?? name] = def
+    defs[t] = fixed.root
+  }
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    $id: "https://homeward.dev/schema/homeward.json",
+    title: "Homeward record types",
+    description: `Record types, each at #/$defs/<type>: ${Registry.recordTypes.join(", ")}.`,
+    $defs: defs
+  }
+}
 
 const human = (name: string): string => {
   const words = name

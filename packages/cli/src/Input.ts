@@ -159,37 +159,64 @@ const openCsv = async (path: string, sample: string, delimiter?: string): Promis
   const parser = file.pipe(
     parse({ delimiter: d, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
   )
-  const iterator = parser[Symbol.asyncIterator]() as AsyncIterator<Array<string>>
-  const first = await nextCsv(iterator)
-  if (first.done === true) throw new UnusableInput("the file is empty")
-  const headers = first.value.map((h) => Csv.stripBom(h))
+  let ended = false
+  let failure: unknown
+  parser.on("end", () => {
+    ended = true
+  })
+  parser.on("error", (e) => {
+    failure = e
+  })
+  file.on("error", () => {
+    failure = { code: "READ_ERROR" }
+  })
+  // pull records synchronously while csv-parse has them buffered; wait only when it is empty
+  const next = async (): Promise<Array<string> | undefined> => {
+    while (true) {
+      if (failure !== undefined) throw csvProblem(failure)
+      const r = parser.read() as Array<string> | null
+      if (r !== null) return r
+      if (ended) return undefined
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          parser.off("readable", done)
+          parser.off("end", done)
+          parser.off("error", done)
+          resolve()
+        }
+        parser.on("readable", done)
+        parser.on("end", done)
+        parser.on("error", done)
+      })
+    }
+  }
+  const first = await next()
+  if (first === undefined) throw new UnusableInput("the file is empty")
+  const headers = first.map((h) => Csv.stripBom(h))
   if (headers.every((h) => h.trim() === "")) throw new UnusableInput("the first row (headers) is empty")
   async function* rows() {
     let row = 1
     while (true) {
-      const r = await nextCsv(iterator)
-      if (r.done === true) return
+      const r = await next()
+      if (r === undefined) return
       row++
-      if (r.value.length === 1 && r.value[0] === "") continue
-      yield { row, cells: r.value }
+      if (r.length === 1 && r[0] === "") continue
+      yield { row, cells: r }
     }
   }
   return { kind: "flat", format: "csv", headers, rows: rows(), delimiter: d, bytesRead: () => file.bytesRead }
 }
 
-const nextCsv = async (it: AsyncIterator<Array<string>>): Promise<IteratorResult<Array<string>>> => {
-  try {
-    return await it.next()
-  } catch (e) {
-    const err = e as { code?: string; lines?: number }
-    const at = typeof err.lines === "number" ? ` (line ${err.lines})` : ""
-    if (err.code === "CSV_QUOTE_NOT_CLOSED") {
-      throw new UnusableInput(
-        `malformed CSV: a quoted field is never closed (the file ends inside quotes${at.replace(" (", " at ").replace(")", "")}); check for a stray " character`
-      )
-    }
-    throw new UnusableInput(`malformed CSV${at}: ${err.code ?? "unreadable"}`)
+const csvProblem = (e: unknown): UnusableInput => {
+  const err = e as { code?: string; lines?: number }
+  const at = typeof err.lines === "number" ? ` at line ${err.lines}` : ""
+  if (err.code === "CSV_QUOTE_NOT_CLOSED") {
+    return new UnusableInput(
+      `malformed CSV: a quoted field is never closed (the file ends inside quotes${at}); check for a stray " character`
+    )
   }
+  if (err.code === "READ_ERROR") return new UnusableInput("the file could not be read to the end")
+  return new UnusableInput(`malformed CSV${at}: ${err.code ?? "unreadable"}`)
 }
 
 const openJson = async (path: string): Promise<RecordSource> => {
