@@ -292,6 +292,9 @@ export const entries = (profile: PolicyProfile): ReadonlyArray<readonly [string,
 }
 
 const cache = new WeakMap<PolicyProfile, Map<number, ResolvedPolicy>>()
+let lastProfile: PolicyProfile | undefined
+let lastDay = Number.NaN
+let lastResolved: ResolvedPolicy | undefined
 
 /**
  * Resolve every parameter of a profile on `asOf` (pure; memoised per profile
@@ -309,13 +312,21 @@ const cache = new WeakMap<PolicyProfile, Map<number, ResolvedPolicy>>()
  */
 export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
   const day = Math.floor(asOf.getTime() / 86_400_000)
+  // Front cache: the rules of one decision resolve the same profile and day many times in a row.
+  if (profile === lastProfile && day === lastDay && lastResolved !== undefined)
+    return lastResolved.asOf.getTime() === asOf.getTime() ? lastResolved : { ...lastResolved, asOf }
   let byDay = cache.get(profile)
   if (byDay === undefined) {
     byDay = new Map()
     cache.set(profile, byDay)
   }
   const hit = byDay.get(day)
-  if (hit !== undefined) return hit.asOf.getTime() === asOf.getTime() ? hit : { ...hit, asOf }
+  if (hit !== undefined) {
+    lastProfile = profile
+    lastDay = day
+    lastResolved = hit
+    return hit.asOf.getTime() === asOf.getTime() ? hit : { ...hit, asOf }
+  }
   const values: Record<string, Record<string, unknown>> = {}
   const notYetInForce: Array<string> = []
   for (const [group, key, param] of entries(profile)) {
@@ -333,6 +344,9 @@ export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
   }
   if (byDay.size > 4096) byDay.clear()
   byDay.set(day, resolved)
+  lastProfile = profile
+  lastDay = day
+  lastResolved = resolved
   return resolved
 }
 
