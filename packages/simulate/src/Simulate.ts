@@ -225,7 +225,7 @@ const runInWorkers = async (
   onChunk: (from: number, buf: Float64Array) => void
 ): Promise<void> => {
   const url = workerUrl()
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { config } }))
+  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { config }, execArgv: [] }))
   let next = 0
   try {
     await Promise.all(

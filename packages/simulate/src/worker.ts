@@ -8,7 +8,9 @@
 import { parentPort, workerData } from "node:worker_threads"
 import { type KernelConfig, runRange } from "./internal/kernel.js"
 
-const cfg = (workerData as { readonly config: KernelConfig }).config
+// Re-create the configuration as ordinary objects (JSON round trip: the configuration is plain
+// finite numbers, booleans and arrays), so the kernel's property reads stay on fast paths.
+const cfg = JSON.parse(JSON.stringify((workerData as { readonly config: KernelConfig }).config)) as KernelConfig
 parentPort?.on("message", (msg: { readonly from: number; readonly to: number } | "stop") => {
   if (msg === "stop") {
     parentPort?.close()

@@ -181,6 +181,24 @@ class ReturnHeap {
 
 /** Run one replicate; returns the output vector (see {@link layout}). */
 export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
+  // Hoist the configuration into locals: a configuration cloned into a worker may have slow
+  // (dictionary) properties, and the per-child loop reads these millions of times.
+  const k_adultAge = cfg.adultAge
+  const k_ageYears = cfg.ageYears
+  const k_assessment = cfg.assessment
+  const k_breakdownHazard = cfg.breakdownHazard
+  const k_closurePass = cfg.closurePass
+  const k_closureRetryDays = cfg.closureRetryDays
+  const k_intake = cfg.intake
+  const k_monitoringDays = cfg.monitoringDays
+  const k_povertyOnlyShare = cfg.povertyOnlyShare
+  const k_preparation = cfg.preparation
+  const k_preparationNeedsEligibility = cfg.preparationNeedsEligibility
+  const k_readmit = cfg.readmit
+  const k_riskIneligible = cfg.riskIneligible
+  const k_riskMultiplier = cfg.riskMultiplier
+  const k_riskShare = cfg.riskShare
+  const k_traceableShare = cfg.traceableShare
   const M = cfg.snapshotDays.length - 1
   const L = layout(M)
   const out = new Float64Array(L.length)
@@ -256,7 +274,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     let state = ep === 0 ? INTAKE : ASSESSMENT
     let end = false
     if (state === INTAKE) {
-      const d = sample(cfg.intake, rng)
+      const d = sample(k_intake, rng)
       const t1 = t + d
       if (t1 >= ageOut) {
         seg(INTAKE, t, ageOut)
@@ -271,7 +289,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     }
     if (!end) {
       // Assessment and tracing.
-      const t1 = t + sample(cfg.assessment, rng)
+      const t1 = t + sample(k_assessment, rng)
       if (t1 >= ageOut) {
         seg(ASSESSMENT, t, ageOut)
         seg(AGED_OUT, ageOut, Number.POSITIVE_INFINITY)
@@ -289,8 +307,8 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       }
     }
     if (!end) {
-      const t1 = t + sample(cfg.preparation, rng)
-      const ineligible = (risk & 1) !== 0 && rng.next() < cfg.riskIneligible
+      const t1 = t + sample(k_preparation, rng)
+      const ineligible = (risk & 1) !== 0 && rng.next() < k_riskIneligible
       if (t1 >= ageOut) {
         seg(PREPARATION, t, ageOut)
         seg(AGED_OUT, ageOut, Number.POSITIVE_INFINITY)
@@ -299,7 +317,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       } else {
         seg(PREPARATION, t, t1)
         t = t1
-        if (ineligible && cfg.preparationNeedsEligibility) {
+        if (ineligible && k_preparationNeedsEligibility) {
           seg(OTHER, t, Number.POSITIVE_INFINITY)
           release = t
           end = true
@@ -350,13 +368,13 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       const tR = t
       if (tR <= H && ep === 0) everReunified++ // first reunification only
       event(L.reunifications, tR)
-      const hz = cfg.breakdownHazard * ((risk & 1) !== 0 ? cfg.riskMultiplier : 1)
+      const hz = k_breakdownHazard * ((risk & 1) !== 0 ? k_riskMultiplier : 1)
       const u = rng.next()
       let b = hz > 0 ? tR - Math.log(1 - u) / hz : Number.POSITIVE_INFINITY
       // A young adult does not return to child care: no breakdown after the adult age.
       if (b >= ageOut) b = Number.POSITIVE_INFINITY
-      let tC = tR + cfg.monitoringDays
-      for (let i = 0; i < MAX_CLOSURE_TRIES && !(rng.next() < cfg.closurePass); i++) tC += cfg.closureRetryDays
+      let tC = tR + k_monitoringDays
+      for (let i = 0; i < MAX_CLOSURE_TRIES && !(rng.next() < k_closurePass); i++) tC += k_closureRetryDays
       const monitoringStop = Math.min(b, tC)
       // Visits fall on whole days after reunification: ceil(tR + k) = ceil(tR) + k.
       const base = Math.ceil(tR)
@@ -380,7 +398,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       if (b < Number.POSITIVE_INFINITY) {
         if (b >= tC) seg(CLOSED, tC, b)
         event(L.breakdowns, b)
-        if (cfg.readmit && ep + 1 < MAX_EPISODES && b < H && b < ageOut) pushReturn(b, child, ep + 1, ageOut, risk)
+        if (k_readmit && ep + 1 < MAX_EPISODES && b < H && b < ageOut) pushReturn(b, child, ep + 1, ageOut, risk)
         else {
           seg(RETURNED, b, ageOut)
           if (ageOut < Number.POSITIVE_INFINITY) seg(AGED_OUT, ageOut, Number.POSITIVE_INFINITY)
@@ -394,13 +412,13 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   const daysPerYear = 365.25
   for (let c = 0; c < cfg.children; c++) {
     attr.reseed(split(split(runSeed, c), 0))
-    let age = sample(cfg.ageYears, attr)
-    const maxAge = cfg.adultAge - 1 / daysPerYear
+    let age = sample(k_ageYears, attr)
+    const maxAge = k_adultAge - 1 / daysPerYear
     if (age > maxAge) age = maxAge
-    const ageOut = (cfg.adultAge - age) * daysPerYear
-    const poverty = attr.next() < cfg.povertyOnlyShare
-    const riskDraw = attr.next() < cfg.riskShare
-    const traced = attr.next() < cfg.traceableShare
+    const ageOut = (k_adultAge - age) * daysPerYear
+    const poverty = attr.next() < k_povertyOnlyShare
+    const riskDraw = attr.next() < k_riskShare
+    const traced = attr.next() < k_traceableShare
     const risk = (!poverty && riskDraw ? 1 : 0) | (traced ? 2 : 0)
     episode(c, 0, 0, ageOut, risk)
   }
