@@ -19,8 +19,13 @@ import { Effect } from "effect"
 import * as Distribution from "./Distribution.js"
 import { type KernelConfig, layout, runRange, STATES, type StateName } from "./internal/kernel.js"
 import * as PolicyFacts from "./PolicyFacts.js"
-import { profileOf, type Scenario } from "./Scenario.js"
+import { decodeScenarioOrThrow, profileOf, type Scenario, type ScenarioEncoded } from "./Scenario.js"
 
+/**
+ * The simulation states, in output order (`waiting` … `aged-out`), and their type.
+ *
+ * @since 0.1.0
+ */
 export { STATES, type StateName }
 
 /**
@@ -383,7 +388,16 @@ export const summarise = (
 }
 
 /**
- * Simulate a decoded scenario.
+ * A decoded scenario as is, or a scenario in JSON form decoded (throws an
+ * `Error` naming every invalid field, never echoing values).
+ *
+ * @since 0.1.0
+ */
+export const asScenario = (input: Scenario | ScenarioEncoded): Scenario =>
+  input.startDate instanceof Date ? (input as Scenario) : decodeScenarioOrThrow(input)
+
+/**
+ * Simulate a scenario (decoded, or in JSON form).
  *
  * @example
  * ```ts
@@ -395,7 +409,11 @@ export const summarise = (
  *
  * @since 0.1.0
  */
-export const simulate = async (scenario: Scenario, options: SimulateOptions = {}): Promise<SimulationResult> => {
+export const simulate = async (
+  input: Scenario | ScenarioEncoded,
+  options: SimulateOptions = {}
+): Promise<SimulationResult> => {
+  const scenario = asScenario(input)
   const prepared = prepare(scenario)
   const { config } = prepared
   const R = scenario.runs
@@ -445,7 +463,7 @@ export type SimulationEvent =
  * @since 0.1.0
  */
 export async function* simulateStream(
-  scenario: Scenario,
+  scenario: Scenario | ScenarioEncoded,
   options: Omit<SimulateOptions, "onProgress"> = {}
 ): AsyncGenerator<SimulationEvent, void, undefined> {
   const queue: Array<SimulationEvent> = []
@@ -481,7 +499,11 @@ export async function* simulateStream(
  *
  * @since 0.1.0
  */
-export const simulateSync = (scenario: Scenario, options: Pick<SimulateOptions, "keepRuns"> = {}): SimulationResult => {
+export const simulateSync = (
+  input: Scenario | ScenarioEncoded,
+  options: Pick<SimulateOptions, "keepRuns"> = {}
+): SimulationResult => {
+  const scenario = asScenario(input)
   const prepared = prepare(scenario)
   return summarise(scenario, prepared, runRange(prepared.config, 0, scenario.runs), options.keepRuns ?? false)
 }
@@ -491,7 +513,10 @@ export const simulateSync = (scenario: Scenario, options: Pick<SimulateOptions, 
  *
  * @since 0.1.0
  */
-export const simulateEffect = (scenario: Scenario, options?: SimulateOptions): Effect.Effect<SimulationResult, Error> =>
+export const simulateEffect = (
+  scenario: Scenario | ScenarioEncoded,
+  options?: SimulateOptions
+): Effect.Effect<SimulationResult, Error> =>
   Effect.tryPromise({
     try: () => simulate(scenario, options),
     catch: (e) => (e instanceof Error ? e : new Error(String(e)))

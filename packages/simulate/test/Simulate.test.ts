@@ -5,7 +5,7 @@ import { fanChartSvg } from "../src/Chart.js"
 import { layout, STATES } from "../src/internal/kernel.js"
 import { toCsv, toJson } from "../src/Output.js"
 import { type Progress, prepare, simulate, simulateStream, simulateSync } from "../src/Simulate.js"
-import { fromKnobs, knobs, small } from "./helpers.js"
+import { fromKnobs, knobs, small, smallEncoded } from "./helpers.js"
 
 const S = STATES.length
 const countsAt = (run: Float64Array, P: number, m: number) => Array.from({ length: S }, (_, s) => run[s * P + m]!)
@@ -166,6 +166,12 @@ describe("simulate: determinism and outputs", () => {
     }
     expect(seen).toEqual([4, 8, 12])
     expect(json).toBe(toJson(simulateSync(sc)))
+  })
+
+  it("accepts a scenario in JSON form and rejects an invalid one naming the field", async () => {
+    const json = toJson(simulateSync(smallEncoded({ runs: 3 })))
+    expect(json).toBe(toJson(simulateSync(small({ runs: 3 }))))
+    await expect(simulate(smallEncoded({ runs: 0 }), { workers: 1 })).rejects.toThrow(/runs/)
   })
 
   it("a different seed gives different results", () => {
