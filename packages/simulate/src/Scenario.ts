@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import { Common, PolicyProfile, Profiles, Validation } from "@homeward/core"
-import { Result, Schema } from "effect"
+import { Effect, Result, Schema } from "effect"
 import { Distribution } from "./Distribution.js"
 
 const Share = Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 }))
@@ -219,4 +219,17 @@ export const decodeScenarioOrThrow = (input: unknown): Scenario => {
   const r = decodeScenario(input)
   if (Result.isSuccess(r)) return r.success
   throw new Error(`invalid scenario: ${r.failure.map((i) => `${i.pathString}: ${i.message} [${i.rule}]`).join("; ")}`)
+}
+
+/**
+ * Effect variant of {@link decodeScenario}: fails with the core
+ * `Validation.ValidationError` listing every issue.
+ *
+ * @since 0.1.0
+ */
+export const decodeScenarioEffect = (input: unknown): Effect.Effect<Scenario, Validation.ValidationError> => {
+  const r = decodeScenario(input)
+  return Result.isSuccess(r)
+    ? Effect.succeed(r.success)
+    : Effect.fail(new Validation.ValidationError({ issues: r.failure }))
 }

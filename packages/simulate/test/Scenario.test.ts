@@ -1,7 +1,7 @@
 import { PolicyProfile, Profiles } from "@homeward/core"
-import { Result, Schema } from "effect"
+import { Effect, Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { decodeScenario, decodeScenarioOrThrow } from "../src/Scenario.js"
+import { decodeScenario, decodeScenarioEffect, decodeScenarioOrThrow } from "../src/Scenario.js"
 import * as Scenarios from "../src/Scenarios.js"
 import { prepare } from "../src/Simulate.js"
 import { smallEncoded } from "./helpers.js"
@@ -98,6 +98,12 @@ describe("Scenario", () => {
     expect(facts.steps).toEqual([
       { id: "day-visits", label: "Day visits", positiveContacts: 3, minDwellDays: 10, resetOnConcern: true }
     ])
+  })
+
+  it("decodeScenarioEffect fails with a ValidationError naming the field", () => {
+    const exit = Effect.runSyncExit(Effect.flip(decodeScenarioEffect(smallEncoded({ policy: "no-such-profile" }))))
+    expect(exit._tag).toBe("Success")
+    if (exit._tag === "Success") expect(exit.value.issues.map((i) => i.pathString)).toEqual(["policy"])
   })
 
   it("decodeScenarioOrThrow lists the fields", () => {
