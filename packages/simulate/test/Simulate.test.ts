@@ -80,6 +80,29 @@ describe("simulate: social workers (common random numbers)", () => {
   )
 })
 
+describe("simulate: social workers, with breakdowns", () => {
+  test.prop([knobs], { numRuns: 30 })(
+    "more social workers never lower the share of children reunified at least once by the horizon (breakdowns and re-entry on, no ageing out)",
+    (k) => {
+      const over = {
+        cohort: {
+          children: k.children,
+          ageYears: { kind: "fixed", value: 4 },
+          traceableFamilyShare: k.traceable,
+          riskFactorShare: k.risk,
+          povertyOnlyShare: 0.3
+        }
+      }
+      const few = fromKnobs(k, over)
+      const many = fromKnobs({ ...k, workers: k.workers + k.extraWorkers }, over)
+      const a = simulateSync(few, { keepRuns: true })
+      const b = simulateSync(many, { keepRuns: true })
+      const off = layout(few.horizonMonths).everReunified
+      for (let r = 0; r < few.runs; r++) expect(b.runs![r]![off]).toBeGreaterThanOrEqual(a.runs![r]![off]!)
+    }
+  )
+})
+
 describe("simulate: the fastest path the policy allows", () => {
   const fastest = (policy: string, visitsPerWeek: number, horizonMonths: number) =>
     small({
