@@ -129,10 +129,14 @@ export const SupportScheduled = event("SupportScheduled", { plan: SupportPlan })
 export const SupportPaid = event("SupportPaid", { payment: SupportPayment })
 /**
  * The child returned to a family or community placement (parents, kinship,
- * foster, community-based, independent living).
+ * foster, community-based, independent living); `override` is set when steps
+ * were skipped or readiness was not met.
  * @since 0.1.0
  */
-export const Reunified = event("Reunified", { placement: Placement })
+export const Reunified = event("Reunified", {
+  placement: Placement,
+  override: Schema.optionalKey(Schema.Struct({ approvedBy: Id, justification: Text }))
+})
 /**
  * The child was placed elsewhere (e.g. temporary placement in a residential
  * facility that meets minimum standards).

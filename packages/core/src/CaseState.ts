@@ -238,7 +238,12 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     case "SupportPaid":
       return { ...s, payments: byDate(s.payments, event.payment, (p) => p.paidOn) }
     case "Reunified":
-      return enter({ ...s, placement: event.placement, reunifiedOn: event.placement.since }, { phase: "reunified" }, on)
+      return enter(
+        { ...s, placement: event.placement, reunifiedOn: event.placement.since },
+        { phase: "reunified" },
+        on,
+        event.override
+      )
     case "Placed":
       return { ...s, placement: event.placement }
     case "MonitoringVisitRecorded":

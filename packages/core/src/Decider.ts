@@ -441,7 +441,10 @@ export const decide = (state: CaseState, cmd: Command, profile: PolicyProfile, a
         )
       const d = checkMove(state, profile, on, { phase: "reunified" }, cmd.override)
       if (!d.outcome.ready) return blockers(d.reasons)
-      return one("Reunified", { placement: cmd.placement })
+      return one("Reunified", {
+        placement: cmd.placement,
+        ...(cmd.override === undefined ? {} : { override: cmd.override })
+      })
     }
     case "Place":
       return one("Placed", { placement: cmd.placement })

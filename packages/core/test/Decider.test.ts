@@ -49,15 +49,23 @@ const anyScenario = fc.oneof(Arbitraries.scenario(), Arbitraries.lifecycle())
 
 describe("Decider properties", () => {
   test.prop([anyScenario], { numRuns: 120 })(
-    "no phase is skipped without an override (every PhaseAdvanced moves one step or carries an override)",
+    "no phase is skipped without an override (advances and reunification move one step or carry an override; steps back go back)",
     (scenario) => {
-      const { events } = run(scenario)
+      const { steps: history } = run(scenario)
       const steps = scenario.profile.parameters.phases.contactSteps.value
-      for (const e of events) {
-        if (e.type !== "PhaseAdvanced") continue
-        const expected = Phase.nextOf(e.from, steps)
-        if (e.override === undefined) expect(e.to).toEqual(expected)
-        else expect(Phase.indexOf(e.to, steps)).toBeGreaterThanOrEqual(Phase.indexOf(expected!, steps))
+      for (const { before, result } of history) {
+        if (!result.ok) continue
+        for (const e of result.events) {
+          if (e.type === "PhaseAdvanced") {
+            const expected = Phase.nextOf(e.from, steps)
+            if (e.override === undefined) expect(e.to).toEqual(expected)
+            else expect(Phase.indexOf(e.to, steps)).toBeGreaterThanOrEqual(Phase.indexOf(expected!, steps))
+          }
+          if (e.type === "Reunified" && e.override === undefined)
+            expect(before.phase).toEqual({ phase: "gradual-contact", step: steps[steps.length - 1]!.id })
+          if (e.type === "PhaseSteppedBack")
+            expect(Phase.indexOf(e.to, steps)).toBeLessThan(Phase.indexOf(e.from, steps))
+        }
       }
     }
   )
