@@ -207,7 +207,8 @@ const latest = <T>(xs: ReadonlyArray<T>): T | undefined => xs[xs.length - 1]
  * last `closure.recentVisitsPositive` follow-up visits rated green; support
  * tapered to independence (the scheduled amount of every tapered plan is
  * zero on `asOf` and no payment was made on or after the day the taper reached zero); and the latest
- * Form 6 final assessment meeting the thresholds (see {@link assessForm6}).
+ * Form 6 final assessment, made since reunification, meeting the thresholds
+ * (see {@link assessForm6}).
  * Other reasons: see {@link bypassReasons}.
  *
  * @example
@@ -350,6 +351,13 @@ export const closureEligibility = (
       "No final assessment (Form 6) is recorded."
     )
   } else {
+    if (complete && reunifiedOn !== undefined && form6.date.getTime() < reunifiedOn.getTime())
+      blocker(
+        "form6-before-reunification",
+        "closure/form6",
+        cite(profile, "closure", "grandMinTotal"),
+        "The latest final assessment (Form 6) predates the reunification: assess the family again."
+      )
     for (const x of assessForm6(form6, profile, asOf).reasons) reasons.push(x)
   }
   return make(

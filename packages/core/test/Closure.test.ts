@@ -156,6 +156,13 @@ describe("Closure examples", () => {
     )
   })
 
+  it("[PRIM, OSCaR] the final assessment must be made after reunification", () => {
+    const stale = closable(r, { closureAssessments: [{ ...form6(3, 3), date: at("2017-12-01") }] })
+    expect(Closure.closureEligibility(stale, p, at("2020-01-01")).reasons.map((x) => x.code)).toContain(
+      "form6-before-reunification"
+    )
+  })
+
   it("[PRIM, OSCaR] manager approval is required", () => {
     const s = closable(r, { closureAssessments: [form6(3, 3, false)] })
     expect(Closure.closureEligibility(s, p, at("2020-01-01")).reasons.map((x) => x.code)).toContain(
