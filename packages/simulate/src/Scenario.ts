@@ -206,6 +206,21 @@ export const decodeScenario = (input: unknown): Result.Result<Scenario, Readonly
       }
     ])
   }
+  if (s.target !== undefined) {
+    const end = new Date(
+      Date.UTC(s.startDate.getUTCFullYear(), s.startDate.getUTCMonth() + s.horizonMonths, s.startDate.getUTCDate())
+    )
+    if (s.target.deadline.getTime() < s.startDate.getTime() || s.target.deadline.getTime() > end.getTime()) {
+      return Result.fail([
+        {
+          path: ["target", "deadline"],
+          pathString: "target.deadline",
+          rule: "simulate/deadline-within-horizon",
+          message: "the target deadline must fall between the start date and the end of the horizon"
+        }
+      ])
+    }
+  }
   return r
 }
 

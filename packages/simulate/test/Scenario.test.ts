@@ -49,7 +49,8 @@ describe("Scenario", () => {
     ["negative worker count", { socialWorkers: { count: -1, visitsPerWeek: 10 } }, "socialWorkers.count"],
     ["impossible start date", { startDate: "2017-02-30" }, "startDate"],
     ["runs not an integer", { runs: 1.5 }, "runs"],
-    ["seed missing", { seed: undefined }, "seed"]
+    ["seed missing", { seed: undefined }, "seed"],
+    ["deadline after the horizon", { target: { share: 0.3, deadline: "2030-12-31" } }, "target.deadline"]
   ]
   it.each(cases)("an invalid scenario (%s) fails naming the field", (_name, over, path) => {
     const paths = failurePaths(smallEncoded(over))

@@ -5,7 +5,7 @@ import { fanChartSvg } from "../src/Chart.js"
 import { layout, STATES } from "../src/internal/kernel.js"
 import { toCsv, toJson } from "../src/Output.js"
 import { type Progress, prepare, simulate, simulateStream, simulateSync } from "../src/Simulate.js"
-import { fromKnobs, knobs, small, smallEncoded } from "./helpers.js"
+import { fromKnobs, horizonEnd, knobs, small, smallEncoded } from "./helpers.js"
 
 const S = STATES.length
 const countsAt = (run: Float64Array, P: number, m: number) => Array.from({ length: S }, (_, s) => run[s * P + m]!)
@@ -124,6 +124,7 @@ describe("simulate: the fastest path the policy allows", () => {
       outcomes: { contactPositive: 1, riskIneligible: 0, closurePass: 1, closureRetryDays: 30 },
       breakdown: { probability: 0, withinMonths: 60, riskMultiplier: 1, readmit: false },
       horizonMonths,
+      target: { share: 0.3, deadline: horizonEnd(horizonMonths) },
       runs: 2
     })
 

@@ -55,8 +55,12 @@ export const knobs = fc.record({
 
 export type Knobs = typeof knobs extends fc.Arbitrary<infer K> ? K : never
 
+/** The end of a horizon of `months` from the helpers' start date (2017-08-01), as a target deadline. */
+export const horizonEnd = (months: number): string => new Date(Date.UTC(2017, 7 + months, 1)).toISOString().slice(0, 10)
+
 export const fromKnobs = (k: Knobs, over: Record<string, unknown> = {}): Scenario =>
   small({
+    target: { share: 0.3, deadline: horizonEnd(k.horizonMonths) },
     cohort: {
       children: k.children,
       ageYears: { kind: "uniform", min: 2, max: k.oldest },
