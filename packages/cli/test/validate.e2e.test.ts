@@ -1,9 +1,10 @@
+import { spawnSync } from "node:child_process"
 import { writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fc, test as fcTest } from "@fast-check/vitest"
 import ExcelJS from "exceljs"
 import { beforeAll, describe, expect, it } from "vitest"
-import { HEADER, json, run, tmp, write } from "./helpers.js"
+import { BIN, HEADER, json, run, tmp, write } from "./helpers.js"
 
 let dir = ""
 beforeAll(() => {
@@ -121,6 +122,27 @@ describe("homeward validate: CSV", () => {
     write(dir, "pipe.txt", [HEADER.replaceAll(",", "|"), validRow(1).replaceAll(",", "|")].join("\n"))
     const r = run(["validate", "pipe.txt", "--as", "child", "--delimiter", "|", "--format", "json"], dir)
     expect(r.code).toBe(0)
+  })
+})
+
+describe("homeward validate: progress", () => {
+  it("draws a progress bar on a terminal (stderr TTY) and nothing when piped", () => {
+    const rows = [HEADER, ...Array.from({ length: 30_000 }, (_, i) => validRow(i))]
+    write(dir, "progress.csv", rows.join("\n"))
+    const piped = run(["validate", "progress.csv", "--as", "child"], dir)
+    expect(piped.code).toBe(0)
+    expect(piped.stderr).toBe("")
+    // util-linux `script` gives the command a pseudo-terminal
+    const tty = spawnSync(
+      "script",
+      ["-qec", `"${process.execPath}" "${BIN}" validate progress.csv --as child`, "/dev/null"],
+      {
+        cwd: dir,
+        encoding: "utf8"
+      }
+    )
+    expect(tty.status).toBe(0)
+    expect(tty.stdout).toMatch(/\[#*-*\]\s+\d+% [\d,]+ rows/)
   })
 })
 
