@@ -184,8 +184,8 @@ reunifications, breakdowns and the deadline count, summarises bands across runs,
 configuration and results across worker threads.
 
 Machine: ${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version};
-1-minute load average ${loadBefore.toFixed(2)} before and ${loadavg()[0]!.toFixed(2)} after the run (other work shared the
-2 cores, so the worker-thread figure is pessimistic).
+1-minute load average ${loadBefore.toFixed(2)} before and ${loadavg()[0]!.toFixed(2)} after the run (other processes share the
+2 cores; with a load above 2 the worker-thread figure is pessimistic).
 Date: ${new Date().toISOString().slice(0, 10)}. Command: \`cd bench && npx tsx simulate.ts${process.argv[2] === undefined ? "" : ` ${process.argv[2]}`}\`.
 <!-- /section:simulate -->`
 
