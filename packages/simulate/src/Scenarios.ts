@@ -108,6 +108,7 @@ export const cambodiaNational2016Encoded: ScenarioEncoded = {
   citations: [UNICEF_MAP, PARENT, BCN_UK, CWLA, PPP22],
   assumptions: [
     "Social workers: 376 workers on reintegration, 10% of the 3,764 government social-worker positions (PPP22): an assumption; most positions have other duties.",
+    "Start date 2017-01-01: the 2016 mapping (published 2017) is taken as the number of children in care at the start of 2017.",
     ...commonAssumptions
   ],
   cohort: {
