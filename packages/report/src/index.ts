@@ -1,6 +1,11 @@
 /**
- * @homeward/report
+ * @homeward/report: programme reports with privacy-safe aggregates (small-cell
+ * suppression with complementary suppression), rendered as JSON, CSV,
+ * Markdown and one self-contained HTML file with inline SVG charts.
  *
  * @since 0.1.0
  */
-export {}
+export * as Html from "./Html.js"
+export * as Render from "./Render.js"
+export * as Report from "./Report.js"
+export * as Suppression from "./Suppression.js"

@@ -1,0 +1,188 @@
+/**
+ * Renderers for the aggregate report: JSON, CSV and Markdown (the HTML
+ * renderer is in `Html`). They accept an {@link AggregateReport} only and
+ * refuse anything else at run time too, so a case-worker list (with case and
+ * child ids) cannot be published through them by mistake.
+ *
+ * CSV comes two ways: {@link csv} is one document, one table per section
+ * table, each preceded by a title line and separated by a blank line, after a
+ * metadata block; {@link csvFiles} gives one RFC 4180 file per table (plus
+ * `metadata.csv` and `figures.csv`), each with a single header row.
+ * Suppressed counts are written `suppressed` in CSV and `s` in Markdown.
+ *
+ * @since 0.1.0
+ */
+import { csvLine, figureText, md, metaLines, pct, showColumnTotals, showRowTotals } from "./internal/format.js"
+import type { AggregateReport, CaseworkerReport, ReportTable } from "./Report.js"
+
+/**
+ * Refuse anything but an aggregate report (the types already do; this guards
+ * untyped callers). Returns the report; throws a `TypeError` otherwise.
+ *
+ * @since 0.1.0
+ */
+export const assertAggregate = (report: AggregateReport): AggregateReport => {
+  if (
+    report === null ||
+    typeof report !== "object" ||
+    report.kind !== "aggregate" ||
+    "workers" in (report as object) ||
+    !Array.isArray(report.sections)
+  )
+    throw new TypeError('an aggregate renderer needs an aggregate report (kind: "aggregate")')
+  return report
+}
+
+/**
+ * The report as JSON (pretty-printed).
+ *
+ * @since 0.1.0
+ */
+export const json = (report: AggregateReport): string => `${JSON.stringify(assertAggregate(report), null, 2)}\n`
+
+const tableCsv = (t: ReportTable): Array<string> => {
+  const rt = showRowTotals(t)
+  const lines = [csvLine([t.rowHeader, ...t.columns, ...(rt ? ["Total"] : [])])]
+  t.rows.forEach((row, r) => {
+    lines.push(csvLine([row, ...t.cells[r]!, ...(rt ? [t.rowTotals[r]!] : [])]))
+  })
+  if (showColumnTotals(t)) lines.push(csvLine(["Total", ...t.columnTotals, ...(rt ? [t.total] : [])]))
+  return lines
+}
+
+/**
+ * One CSV document: a metadata block, the headline figures, then every table
+ * (title line, header, rows, total row), blank lines between.
+ *
+ * @since 0.1.0
+ */
+export const csv = (report: AggregateReport): string => {
+  const r = assertAggregate(report)
+  const blocks: Array<Array<string>> = [
+    [csvLine(["key", "value"]), ...metaLines(r).map(([k, v]) => csvLine([k, v]))],
+    [
+      csvLine(["section", "figure", "label", "value"]),
+      ...r.sections.flatMap((s) => s.figures.map((f) => csvLine([s.id, f.id, f.label, f.value])))
+    ],
+    ...r.sections.flatMap((s) => s.tables.map((t) => [csvLine([`${s.id}: ${t.title}`]), ...tableCsv(t)]))
+  ]
+  return `${blocks.map((b) => b.join("\r\n")).join("\r\n\r\n")}\r\n`
+}
+
+/**
+ * One CSV file per table, plus `metadata.csv` and `figures.csv`.
+ *
+ * @since 0.1.0
+ */
+export const csvFiles = (
+  report: AggregateReport
+): ReadonlyArray<{ readonly name: string; readonly content: string }> => {
+  const r = assertAggregate(report)
+  return [
+    {
+      name: "metadata.csv",
+      content: `${[csvLine(["key", "value"]), ...metaLines(r).map(([k, v]) => csvLine([k, v]))].join("\r\n")}\r\n`
+    },
+    {
+      name: "figures.csv",
+      content: `${[csvLine(["section", "figure", "label", "value"]), ...r.sections.flatMap((s) => s.figures.map((f) => csvLine([s.id, f.id, f.label, f.value])))].join("\r\n")}\r\n`
+    },
+    ...r.sections.flatMap((s) =>
+      s.tables.map((t) => ({ name: `${s.id}-${t.id}.csv`, content: `${tableCsv(t).join("\r\n")}\r\n` }))
+    )
+  ]
+}
+
+const tableMd = (t: ReportTable): Array<string> => {
+  const rt = showRowTotals(t)
+  const head = [t.rowHeader, ...t.columns, ...(rt ? ["Total"] : [])].map(md)
+  const lines = [`| ${head.join(" | ")} |`, `| ${head.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`]
+  const v = (x: number | null) => (x === null ? "s" : String(x))
+  t.rows.forEach((row, r) => {
+    lines.push(`| ${[md(row), ...t.cells[r]!.map(v), ...(rt ? [v(t.rowTotals[r]!)] : [])].join(" | ")} |`)
+  })
+  if (showColumnTotals(t))
+    lines.push(`| **Total** | ${[...t.columnTotals.map(v), ...(rt ? [v(t.total)] : [])].join(" | ")} |`)
+  return lines
+}
+
+/**
+ * The report as Markdown.
+ *
+ * @since 0.1.0
+ */
+export const markdown = (report: AggregateReport): string => {
+  const r = assertAggregate(report)
+  const out: Array<string> = [`# ${md(r.title)}`, ""]
+  for (const [k, v] of metaLines(r)) out.push(`- **${md(k)}**: ${md(v)}`)
+  out.push(
+    "",
+    `Progress: ${r.progress.share === null ? "s" : pct(r.progress.share)} reintegrated against a target of ${pct(r.progress.targetShare)} by ${r.progress.targetDeadline}.`
+  )
+  for (const s of r.sections) {
+    out.push("", `## ${md(s.title)}`, "")
+    for (const f of s.figures) out.push(`- ${md(f.label)}: **${figureText(f)}**`)
+    for (const t of s.tables)
+      out.push("", `### ${md(t.title)}`, "", ...tableMd(t), ...(t.note === undefined ? [] : ["", md(t.note)]))
+    if (s.notes.length > 0) out.push("", ...s.notes.map((n) => `> ${md(n)}`))
+  }
+  out.push("", `_s = suppressed. ${md(r.suppression.note)}_`, "")
+  return out.join("\n")
+}
+
+/**
+ * Case-worker report renderers (JSON, CSV, Markdown): these print case and
+ * pseudonymous child ids, for the social workers only.
+ *
+ * @since 0.1.0
+ */
+export const caseworker = {
+  json: (report: CaseworkerReport): string => {
+    if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
+    return `${JSON.stringify(report, null, 2)}\n`
+  },
+  csv: (report: CaseworkerReport): string => {
+    if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
+    const lines = [
+      csvLine(["socialWorkerId", "caseload", "maxCaseload", "caseId", "childId", "visit", "due", "windowEnd", "status"])
+    ]
+    for (const w of report.workers)
+      for (const v of w.visits)
+        lines.push(
+          csvLine([
+            w.socialWorkerId,
+            w.caseload,
+            w.maxCaseload,
+            v.caseId,
+            v.childId,
+            v.visit,
+            v.due,
+            v.windowEnd,
+            v.status
+          ])
+        )
+    return `${lines.join("\r\n")}\r\n`
+  },
+  markdown: (report: CaseworkerReport): string => {
+    if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
+    const out: Array<string> = [`# ${md(report.title)}: visits by social worker`, ""]
+    for (const [k, v] of metaLines(report)) out.push(`- **${md(k)}**: ${md(v)}`)
+    for (const w of report.workers) {
+      out.push(
+        "",
+        `## ${md(w.socialWorkerId)}`,
+        "",
+        `Caseload ${w.caseload} of ${w.maxCaseload}${w.overCaseload ? " (over the maximum)" : ""}.`,
+        ""
+      )
+      if (w.visits.length === 0) out.push("No visits due, overdue or missed.")
+      else {
+        out.push("| Case | Child | Visit | Due | Window ends | Status |", "| --- | --- | ---: | --- | --- | --- |")
+        for (const v of w.visits)
+          out.push(`| ${md(v.caseId)} | ${md(v.childId)} | ${v.visit} | ${v.due} | ${v.windowEnd} | ${v.status} |`)
+      }
+    }
+    out.push("")
+    return out.join("\n")
+  }
+}

@@ -1,0 +1,117 @@
+/** Inline SVG charts (private). All text is escaped; sizes are in viewBox units so charts scale to the page width. */
+import type { Progress, ReportTable } from "../Report.js"
+import { esc, pct } from "./format.js"
+
+const W = 640
+const PALETTE = ["#1f5f8b", "#e07b39", "#4f9d69", "#8c6bb1", "#c44e52", "#777777"]
+
+const svg = (h: number, label: string, body: string): string =>
+  `<svg class="chart" role="img" aria-label="${esc(label)}" viewBox="0 0 ${W} ${h}" width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg"><title>${esc(label)}</title>${body}</svg>`
+
+const text = (x: number, y: number, s: string, attrs = ""): string =>
+  `<text x="${x}" y="${y}" ${attrs}>${esc(s)}</text>`
+
+/** Progress against target: a bar for the share reintegrated, markers for the target and the straight-line expectation. */
+export const progressChart = (p: Progress): string => {
+  const x0 = 150
+  const w = W - x0 - 30
+  const scale = (v: number) =>
+    x0 + Math.max(0, Math.min(1, v / Math.max(p.targetShare, p.share ?? 0, 0.0001) / 1.15)) * w
+  const rows: Array<string> = []
+  rows.push(text(10, 38, "Reintegrated", 'font-size="13"'))
+  if (p.share === null)
+    rows.push(text(x0, 38, "suppressed (below the small-cell threshold)", 'font-size="12" fill="#555"'))
+  else {
+    rows.push(`<rect x="${x0}" y="22" width="${(scale(p.share) - x0).toFixed(1)}" height="24" fill="${PALETTE[0]}"/>`)
+    rows.push(text(scale(p.share) + 6, 39, pct(p.share), 'font-size="12" font-weight="bold"'))
+  }
+  rows.push(text(10, 88, "Target", 'font-size="13"'))
+  rows.push(`<rect x="${x0}" y="72" width="${(scale(p.targetShare) - x0).toFixed(1)}" height="24" fill="#cfd8e3"/>`)
+  rows.push(text(scale(p.targetShare) + 6, 89, `${pct(p.targetShare)} by ${p.targetDeadline}`, 'font-size="12"'))
+  const ex = scale(p.expectedShareByNow)
+  rows.push(
+    `<line x1="${ex.toFixed(1)}" y1="14" x2="${ex.toFixed(1)}" y2="104" stroke="#c44e52" stroke-width="2" stroke-dasharray="5 3"/>`
+  )
+  rows.push(
+    text(
+      ex + 4,
+      118,
+      `straight-line pace for ${p.targetDeadline}: ${pct(p.expectedShareByNow)}`,
+      'font-size="11" fill="#c44e52"'
+    )
+  )
+  rows.push(`<line x1="${x0}" y1="10" x2="${x0}" y2="104" stroke="#333"/>`)
+  return svg(128, "Share of children reintegrated against the target", rows.join(""))
+}
+
+/** Horizontal stacked bars: one bar per row, one segment per published cell; suppressed counts are left out of the bar. */
+export const barChart = (t: ReportTable): string => {
+  const x0 = 230
+  const w = W - x0 - 60
+  const bh = 18
+  const gap = 8
+  const top = t.columns.length > 1 ? 30 : 8
+  const max = Math.max(
+    1,
+    ...t.rows.map((_, r) => t.rowTotals[r] ?? t.cells[r]!.reduce<number>((a, v) => a + (v ?? 0), 0))
+  )
+  const parts: Array<string> = []
+  if (t.columns.length > 1) {
+    let lx = x0
+    t.columns.forEach((c, i) => {
+      parts.push(`<rect x="${lx}" y="6" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`)
+      parts.push(text(lx + 14, 15, c, 'font-size="11"'))
+      lx += 24 + c.length * 6.2
+    })
+  }
+  t.rows.forEach((row, r) => {
+    const y = top + r * (bh + gap)
+    const label = row.length > 34 ? `${row.slice(0, 33)}…` : row
+    parts.push(text(x0 - 8, y + 13, label, 'font-size="12" text-anchor="end"'))
+    let x = x0
+    t.cells[r]!.forEach((v, c) => {
+      if (v === null || v === 0) return
+      const bw = (v / max) * w
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y}" width="${bw.toFixed(1)}" height="${bh}" fill="${PALETTE[c % PALETTE.length]}"/>`
+      )
+      x += bw
+    })
+    const total = t.columns.length > 1 ? t.rowTotals[r]! : t.cells[r]![0]!
+    const anySuppressed = t.cells[r]!.some((v) => v === null)
+    parts.push(
+      text(
+        x + 5,
+        y + 13,
+        total === null ? "s" : anySuppressed ? `${total} (part s)` : String(total),
+        'font-size="11" fill="#333"'
+      )
+    )
+  })
+  parts.push(`<line x1="${x0}" y1="${top - 4}" x2="${x0}" y2="${top + t.rows.length * (bh + gap)}" stroke="#333"/>`)
+  return svg(top + t.rows.length * (bh + gap) + 6, t.title, parts.join(""))
+}
+
+/** The phase pipeline: one box per phase, in pathway order, with its count. */
+export const pipelineChart = (t: ReportTable): string => {
+  const n = Math.max(1, t.rows.length)
+  const bw = (W - 10) / n
+  const parts: Array<string> = []
+  t.rows.forEach((row, i) => {
+    const x = 5 + i * bw
+    const v = t.cells[i]![0]!
+    const fill = i >= 4 ? "#e8eef5" : "#d5e6f3"
+    parts.push(
+      `<path d="M${x.toFixed(1)} 10 h${(bw - 12).toFixed(1)} l10 30 l-10 30 h-${(bw - 12).toFixed(1)} l10 -30 z" fill="${fill}" stroke="#1f5f8b"/>`
+    )
+    parts.push(
+      text(x + bw / 2, 46, v === null ? "s" : String(v), 'font-size="16" font-weight="bold" text-anchor="middle"')
+    )
+    const words = row.split(" ")
+    const l1 = words.slice(0, 2).join(" ")
+    const l2 = words.slice(2).join(" ")
+    parts.push(text(x + bw / 2, 88, l1, 'font-size="10" text-anchor="middle"'))
+    if (l2 !== "") parts.push(text(x + bw / 2, 101, l2, 'font-size="10" text-anchor="middle"'))
+  })
+  return svg(108, t.title, parts.join(""))
+}
