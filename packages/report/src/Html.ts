@@ -98,7 +98,7 @@ export const render = (report: AggregateReport): string => {
   for (const s of r.sections) {
     out.push(`<section class="report-section" id="${esc(s.id)}"><h2>${esc(s.title)}</h2>`)
     if (s.id === "progress")
-      out.push(`<figure class="chart-box" data-chart="progress">${progressChart(r.progress)}</figure>`)
+      out.push(`<figure class="chart-box" data-chart="progress-target">${progressChart(r.progress)}</figure>`)
     if (s.figures.length > 0)
       out.push(
         `<ul class="figures">${s.figures.map((f) => `<li><b>${esc(figureText(f))}</b>${esc(f.label)}</li>`).join("")}</ul>`

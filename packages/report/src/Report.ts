@@ -372,22 +372,54 @@ export const aggregate = (input: ReportInput): AggregateReport => {
   // Progress -------------------------------------------------------------
   const targetShare = input.target?.share ?? policy.values.programme.targetShare
   const deadline = input.target?.deadline ?? policy.values.programme.targetDeadline
+  // The progress counts form one table (returned since the start date × reintegrated now), suppressed
+  // together, so that differences between headline figures cannot reveal a small count.
+  const returnedFlag = cases.map((s) => returnedBetween(s, sinceDay, asOfDay))
+  const reintFlag = cases.map((s) => reintegrated(s))
+  const progressTable = table(
+    "progress",
+    "Children returned since the start date, by situation on the report date",
+    "Returned since start",
+    countTable(
+      [`Returned since ${m.since}`, "Not returned since then"],
+      ["Reintegrated (family-based care, or closed as reintegrated)", "Not reintegrated"],
+      (r, c) => cases.filter((_, i) => (returnedFlag[i] ? 0 : 1) === r && (reintFlag[i] ? 0 : 1) === c).length
+    )
+  )
   const baseline = cases.length
-  const returned = cases.filter((s) => returnedBetween(s, sinceDay, asOfDay))
-  const reint = returned.filter(reintegrated).length
-  const follow = cases.filter((s) => s.status === "open" && s.reunifiedOn !== undefined).length
-  const pb = suppressCount(baseline, k)
-  const pr = suppressCount(reint, k)
+  const reint = cases.filter((_, i) => returnedFlag[i] && reintFlag[i]).length
+  const pb = progressTable.total
+  const pr = progressTable.cells[0]![0]!
+  const inPhase = (phase: string) => cases.filter((s) => s.phase.phase === phase).length
   const span = Math.max(1, dayOf(deadline) - sinceDay)
   const elapsed = Math.min(span, Math.max(0, asOfDay - sinceDay))
   const expected = (targetShare * elapsed) / span
   const share = pb === null || pr === null || baseline === 0 ? null : reint / baseline
   const targetCount = Math.ceil(targetShare * baseline - 1e-9)
+  // Pipeline -----------------------------------------------------------------
+  const pipelineTable = table(
+    "pipeline",
+    "Children by current phase",
+    "Phase",
+    countTable(
+      PHASES.map(([, l]) => l),
+      ["Children"],
+      (r) => inPhase(PHASES[r]![0])
+    )
+  )
+  const pipelineSection: Section = {
+    id: "pipeline",
+    title: "Phase pipeline",
+    figures: [],
+    tables: [pipelineTable],
+    notes: []
+  }
+
   const progress: Progress = {
     baseline: pb,
-    returnedSince: suppressCount(returned.length, k),
+    returnedSince: progressTable.rowTotals[0]!,
     reintegrated: pr,
-    underFollowUp: suppressCount(follow, k),
+    underFollowUp: pipelineTable.cells[PHASES.findIndex(([p]) => p === "reunified")]![0]!,
     share,
     targetShare,
     targetDeadline: isoDay(deadline),
@@ -436,7 +468,7 @@ export const aggregate = (input: ReportInput): AggregateReport => {
       },
       { id: "days-to-deadline", label: "Days to the target deadline", value: progress.daysToDeadline, unit: "days" }
     ],
-    tables: [],
+    tables: [progressTable],
     notes: [
       `Target: ${Math.round(targetShare * 1000) / 10}% by ${progress.targetDeadline} (${progress.targetSource}).`,
       "Reintegrated: reunified since the start date and, on the report date, still in family-based care or closed as reintegration complete."
@@ -457,20 +489,6 @@ export const aggregate = (input: ReportInput): AggregateReport => {
     title: "Placements by type",
     figures: [],
     tables: [table("placements", "Where children live (current or last placement)", "Placement", placements)],
-    notes: []
-  }
-
-  // Pipeline -----------------------------------------------------------------
-  const pipeline = countTable(
-    PHASES.map(([, l]) => l),
-    ["Children"],
-    (r) => cases.filter((s) => s.phase.phase === PHASES[r]![0]).length
-  )
-  const pipelineSection: Section = {
-    id: "pipeline",
-    title: "Phase pipeline",
-    figures: [],
-    tables: [table("pipeline", "Children by current phase", "Phase", pipeline)],
     notes: []
   }
 

@@ -15,8 +15,9 @@ const text = (x: number, y: number, s: string, attrs = ""): string =>
 export const progressChart = (p: Progress): string => {
   const x0 = 150
   const w = W - x0 - 30
+  // The larger of the share and the target spans 70% of the width, leaving room for the labels.
   const scale = (v: number) =>
-    x0 + Math.max(0, Math.min(1, v / Math.max(p.targetShare, p.share ?? 0, 0.0001) / 1.15)) * w
+    x0 + Math.max(0, Math.min(1, v / Math.max(p.targetShare, p.share ?? 0, 0.0001))) * w * 0.7
   const rows: Array<string> = []
   rows.push(text(10, 38, "Reintegrated", 'font-size="13"'))
   if (p.share === null)
@@ -47,7 +48,7 @@ export const progressChart = (p: Progress): string => {
 /** Horizontal stacked bars: one bar per row, one segment per published cell; suppressed counts are left out of the bar. */
 export const barChart = (t: ReportTable): string => {
   const x0 = 230
-  const w = W - x0 - 60
+  const w = W - x0 - 130
   const bh = 18
   const gap = 8
   const top = t.columns.length > 1 ? 30 : 8
@@ -69,27 +70,39 @@ export const barChart = (t: ReportTable): string => {
     const label = row.length > 34 ? `${row.slice(0, 33)}…` : row
     parts.push(text(x0 - 8, y + 13, label, 'font-size="12" text-anchor="end"'))
     let x = x0
-    t.cells[r]!.forEach((v, c) => {
-      if (v === null || v === 0) return
-      const bw = (v / max) * w
-      parts.push(
-        `<rect x="${x.toFixed(1)}" y="${y}" width="${bw.toFixed(1)}" height="${bh}" fill="${PALETTE[c % PALETTE.length]}"/>`
-      )
-      x += bw
-    })
     const total = t.columns.length > 1 ? t.rowTotals[r]! : t.cells[r]![0]!
     const anySuppressed = t.cells[r]!.some((v) => v === null)
-    parts.push(
-      text(
-        x + 5,
-        y + 13,
-        total === null ? "s" : anySuppressed ? `${total} (part s)` : String(total),
-        'font-size="11" fill="#333"'
-      )
-    )
+    if (anySuppressed && total !== null && total > 0) {
+      // The split is suppressed but the row total is published: one neutral bar for the total.
+      const bw = (total / max) * w
+      parts.push(`<rect x="${x}" y="${y}" width="${bw.toFixed(1)}" height="${bh}" fill="#9aa7b4"/>`)
+      x += bw
+    } else {
+      for (const [c, v] of t.cells[r]!.entries()) {
+        if (v === null || v === 0) continue
+        const bw = (v / max) * w
+        parts.push(
+          `<rect x="${x.toFixed(1)}" y="${y}" width="${bw.toFixed(1)}" height="${bh}" fill="${PALETTE[c % PALETTE.length]}"/>`
+        )
+        x += bw
+      }
+    }
+    const label2 = total === null ? "s (suppressed)" : anySuppressed ? `${total} (split suppressed)` : String(total)
+    parts.push(text(x + 5, y + 13, label2, 'font-size="11" fill="#333"'))
   })
   parts.push(`<line x1="${x0}" y1="${top - 4}" x2="${x0}" y2="${top + t.rows.length * (bh + gap)}" stroke="#333"/>`)
   return svg(top + t.rows.length * (bh + gap) + 6, t.title, parts.join(""))
+}
+
+/** Greedy word wrap to lines of at most `width` characters (at most 3 lines). */
+const wrap = (s: string, width: number): Array<string> => {
+  const lines: Array<string> = []
+  for (const word of s.split(/\s+/)) {
+    const last = lines[lines.length - 1]
+    if (last !== undefined && last.length + 1 + word.length <= width) lines[lines.length - 1] = `${last} ${word}`
+    else lines.push(word)
+  }
+  return lines.slice(0, 3)
 }
 
 /** The phase pipeline: one box per phase, in pathway order, with its count. */
@@ -107,11 +120,9 @@ export const pipelineChart = (t: ReportTable): string => {
     parts.push(
       text(x + bw / 2, 46, v === null ? "s" : String(v), 'font-size="16" font-weight="bold" text-anchor="middle"')
     )
-    const words = row.split(" ")
-    const l1 = words.slice(0, 2).join(" ")
-    const l2 = words.slice(2).join(" ")
-    parts.push(text(x + bw / 2, 88, l1, 'font-size="10" text-anchor="middle"'))
-    if (l2 !== "") parts.push(text(x + bw / 2, 101, l2, 'font-size="10" text-anchor="middle"'))
+    wrap(row, Math.max(6, Math.floor(bw / 6.2))).forEach((line, j) => {
+      parts.push(text(x + bw / 2, 86 + j * 12, line, 'font-size="10" text-anchor="middle"'))
+    })
   })
-  return svg(108, t.title, parts.join(""))
+  return svg(124, t.title, parts.join(""))
 }
