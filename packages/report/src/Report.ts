@@ -382,7 +382,7 @@ export const aggregate = (input: ReportInput): AggregateReport => {
     "Returned since start",
     countTable(
       [`Returned since ${m.since}`, "Not returned since then"],
-      ["Reintegrated (family-based care, or closed as reintegrated)", "Not reintegrated"],
+      ["Reintegrated", "Not reintegrated"],
       (r, c) => cases.filter((_, i) => (returnedFlag[i] ? 0 : 1) === r && (reintFlag[i] ? 0 : 1) === c).length
     )
   )

@@ -100,7 +100,7 @@ describe("[Browser] the HTML report in headless Chromium", () => {
     expect(charts).toBeGreaterThanOrEqual(8)
     // Charts fit the page width.
     const widths = await page.$$eval("svg.chart", (els) =>
-      els.map((e) => [e.getBoundingClientRect().width, document.body.clientWidth])
+      els.map((e) => [e.getBoundingClientRect().width, e.ownerDocument.body.clientWidth])
     )
     for (const [w, body] of widths) expect(w!).toBeLessThanOrEqual(body! + 1)
 

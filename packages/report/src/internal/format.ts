@@ -18,7 +18,7 @@ export const csvField = (v: string | number | null | boolean): string => {
 export const csvLine = (xs: ReadonlyArray<string | number | null | boolean>): string => xs.map(csvField).join(",")
 
 /** Escape text for a Markdown table cell or paragraph. */
-export const md = (s: string): string => s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ")
+export const md = (s: string): string => s.replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`).replace(/\r?\n/g, " ")
 
 export const pct = (x: number): string => `${Math.round(x * 1000) / 10}%`
 
