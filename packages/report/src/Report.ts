@@ -35,7 +35,15 @@ import {
   PolicyProfile
 } from "@homeward/core"
 import { citationText, dayOf, isoDay } from "./internal/common.js"
-import { type CountTable, type PublishedTable, suppress, suppressCount } from "./Suppression.js"
+import {
+  type CellRef,
+  type CountTable,
+  type PublishedTable,
+  type Relation,
+  suppress,
+  suppressCount,
+  suppressLinked
+} from "./Suppression.js"
 
 /**
  * What a report is built from.
@@ -347,6 +355,56 @@ const meta = (input: ReportInput): ReportMeta & { readonly sinceDate: Date } => 
  * @since 0.1.0
  */
 export const aggregate = (input: ReportInput): AggregateReport => {
+  // Two passes: the first collects the count tables, which are then suppressed
+  // together (`Suppression.suppressLinked`, over the quantities they share);
+  // the second builds the report with those published tables.
+  const recorded = new Map<string, CountTable>()
+  build(input, recorded, undefined)
+  const k = PolicyProfile.resolve(input.profile, input.asOf).values.reporting.smallCellK
+  const ids: ReadonlyArray<string> = LINKED.filter((id) => recorded.has(id))
+  const at = (id: string) => ids.indexOf(id)
+  const tables = ids.map((id) => recorded.get(id)!)
+  const m = (id: string) => tables[at(id)]!.rows.length
+  const n = (id: string) => tables[at(id)]!.columns.length
+  const col = (id: string, c: number): CellRef => ({ table: at(id), row: m(id), column: c })
+  const grand = (id: string): CellRef => ({ table: at(id), row: m(id), column: n(id) })
+  const relations: Array<Relation> = [
+    // The same number of children in the programme.
+    ...["placements", "pipeline", "children-per-institution", "province", "district"].map((id) => ({
+      left: [grand("progress")],
+      right: [grand(id)]
+    })),
+    // The same care columns (residential / family-based / closed) in every table by institution or place.
+    ...[0, 1, 2].flatMap((c) => [
+      { left: [col("children-per-institution", c)], right: [col("province", c)] },
+      { left: [col("province", c)], right: [col("district", c)] }
+    ]),
+    // Open and closed cases.
+    { left: [col("placements", 1)], right: [col("province", 2)] },
+    { left: [col("placements", 0)], right: [grand("caseload")] },
+    { left: [col("placements", 0)], right: [col("province", 0), col("province", 1)] },
+    { left: [col("placements", 1)], right: [{ table: at("pipeline"), row: PHASES.length - 1, column: 0 }] }
+  ]
+  const published = suppressLinked(tables, k, relations)
+  return build(input, undefined, new Map(ids.map((id, i) => [id, published[i]!])))
+}
+
+/** Tables suppressed together (children counts sharing quantities). */
+const LINKED = [
+  "progress",
+  "placements",
+  "pipeline",
+  "caseload",
+  "children-per-institution",
+  "province",
+  "district"
+] as const satisfies ReadonlyArray<string>
+
+const build = (
+  input: ReportInput,
+  record: Map<string, CountTable> | undefined,
+  linked: ReadonlyMap<string, PublishedTable> | undefined
+): AggregateReport => {
   const { sinceDate, ...m } = meta(input)
   const k = m.suppression.k
   const policy = PolicyProfile.resolve(input.profile, input.asOf)
@@ -362,10 +420,11 @@ export const aggregate = (input: ReportInput): AggregateReport => {
     counts: ReportTable["counts"] = "children",
     note?: string
   ): ReportTable => {
+    record?.set(id, t)
     const published =
       counts === "institutions"
         ? suppress(t, 0) // institutions are public facts: not suppressed
-        : suppress(t, k)
+        : (linked?.get(id) ?? suppress(t, k))
     return { id, title, rowHeader, counts, ...published, ...(note === undefined ? {} : { note }) }
   }
 

@@ -184,9 +184,14 @@ const closingPath = (
  *
  * @since 0.1.0
  */
-export const pattern = (table: CountTable, k: number): Array<Array<boolean>> => {
+export const pattern = (
+  table: CountTable,
+  k: number,
+  forced: ReadonlyArray<readonly [number, number]> = []
+): Array<Array<boolean>> => {
   const g = grid(table)
   const mark = g.map((row) => row.map((v) => v > 0 && v < k))
+  for (const [r, c] of forced) if ((g[r]?.[c] ?? 0) > 0) mark[r]![c] = true
   for (let guard = 0; guard < 10_000; guard++) {
     const bs = bridges(mark)
     const b = bs[0]
@@ -216,9 +221,13 @@ export const pattern = (table: CountTable, k: number): Array<Array<boolean>> => 
  *
  * @since 0.1.0
  */
-export const suppress = (table: CountTable, k: number): PublishedTable => {
+export const suppress = (
+  table: CountTable,
+  k: number,
+  forced: ReadonlyArray<readonly [number, number]> = []
+): PublishedTable => {
   const g = grid(table)
-  const mark = pattern(table, k)
+  const mark = pattern(table, k, forced)
   const m = table.rows.length
   const n = table.columns.length
   const pub = (r: number, c: number): number | null => (mark[r]![c] ? null : g[r]![c]!)
@@ -242,3 +251,63 @@ export const suppress = (table: CountTable, k: number): PublishedTable => {
  * @since 0.1.0
  */
 export const suppressCount = (value: number, k: number): number | null => (value > 0 && value < k ? null : value)
+
+/**
+ * A cell of one of several linked tables, in grid coordinates (see
+ * {@link grid}: row `m` holds the column totals, column `n` the row totals).
+ *
+ * @since 0.1.0
+ */
+export interface CellRef {
+  readonly table: number
+  readonly row: number
+  readonly column: number
+}
+
+/**
+ * A linear relation between cells of linked tables: `sum(left) = sum(right)`
+ * (for example the same column total published in two tables).
+ *
+ * @since 0.1.0
+ */
+export interface Relation {
+  readonly left: ReadonlyArray<CellRef>
+  readonly right: ReadonlyArray<CellRef>
+}
+
+/**
+ * Suppress several tables that share quantities. Each table is protected as
+ * by {@link suppress}; then every relation between tables with exactly one
+ * suppressed (non-zero) member, which would give that member away, gets its
+ * smallest published non-zero member suppressed too (forced in its table,
+ * which is protected again), to a fixed point.
+ *
+ * @since 0.1.0
+ */
+export const suppressLinked = (
+  tables: ReadonlyArray<CountTable>,
+  k: number,
+  relations: ReadonlyArray<Relation>
+): Array<PublishedTable> => {
+  const grids = tables.map(grid)
+  const forced: Array<Array<readonly [number, number]>> = tables.map(() => [])
+  let marks = tables.map((t, i) => pattern(t, k, forced[i]))
+  for (let guard = 0; guard < 1000; guard++) {
+    let changed = false
+    for (const rel of relations) {
+      const members = [...rel.left, ...rel.right].filter((c) => (grids[c.table]?.[c.row]?.[c.column] ?? 0) > 0)
+      const hidden = members.filter((c) => marks[c.table]![c.row]![c.column])
+      if (hidden.length !== 1) continue
+      const open = members
+        .filter((c) => !marks[c.table]![c.row]![c.column])
+        .sort((a, b) => grids[a.table]![a.row]![a.column]! - grids[b.table]![b.row]![b.column]!)
+      const pick = open[0]
+      if (pick === undefined) continue
+      forced[pick.table]!.push([pick.row, pick.column])
+      changed = true
+    }
+    if (!changed) break
+    marks = tables.map((t, i) => pattern(t, k, forced[i]))
+  }
+  return tables.map((t, i) => suppress(t, k, forced[i]))
+}

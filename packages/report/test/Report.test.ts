@@ -98,6 +98,32 @@ describe("Report.aggregate", () => {
     if (outcomes.total !== null) expect(outcomes.total).toBe(ever)
   })
 
+  test.prop([programme(0, 60)], { numRuns: 60 })(
+    "[Privacy] a quantity shared by two tables is published in both or suppressed in both (linked suppression)",
+    (gs) => {
+      const r = build(gs)
+      const inst = tableById(r, "children-per-institution")
+      const prov = tableById(r, "province")
+      const dist = tableById(r, "district")
+      const hidden = (v: number | null) => v === null
+      for (const c of [0, 1, 2]) {
+        expect(hidden(inst.columnTotals[c]!)).toBe(hidden(prov.columnTotals[c]!))
+        expect(hidden(prov.columnTotals[c]!)).toBe(hidden(dist.columnTotals[c]!))
+      }
+      const placements = tableById(r, "placements")
+      expect(hidden(placements.columnTotals[1]!)).toBe(hidden(prov.columnTotals[2]!))
+      expect(hidden(placements.columnTotals[0]!)).toBe(hidden(tableById(r, "caseload").total))
+      const totals = ["placements", "pipeline", "children-per-institution", "province", "district", "progress"].map(
+        (id) => tableById(r, id).total
+      )
+      expect(new Set(totals.map(hidden)).size).toBeLessThanOrEqual(1)
+      // open = residential + family-based: never exactly one of the three suppressed
+      const open = [placements.columnTotals[0]!, prov.columnTotals[0]!, prov.columnTotals[1]!]
+      const nonZeroHidden = open.filter((v) => v === null).length
+      expect(nonZeroHidden).not.toBe(1)
+    }
+  )
+
   test.prop([programme(1, 40)], { numRuns: 40 })(
     "every aggregate report names its profile (id, version) and its date",
     (gs) => {
