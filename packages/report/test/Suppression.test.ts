@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
-import { type CountTable, grid, pattern, suppress } from "../src/Suppression.js"
+import { type CountTable, grid, pattern, type Relation, suppress, suppressLinked } from "../src/Suppression.js"
 
 /** A random count table with many small cells. */
 const table: fc.Arbitrary<CountTable> = fc
@@ -197,6 +197,41 @@ describe("Suppression", () => {
             expect(parts.reduce((a, [pr, pc]) => a + h![pr]![pc]!, 0)).toBe(h![total[0]]![total[1]])
           expect(h![r]![c]).not.toBe(g[r]![c])
         }
+    }
+  )
+
+  test.prop([table, table, k], { numRuns: 300 })(
+    "[Privacy] linked tables (a table and a regrouping sharing its column totals): each is protected, no shared total leaks",
+    (a, other, kk) => {
+      // B has A's columns as rows, split two ways by `other`'s pattern (same row sums as A's column totals).
+      const colSums = a.columns.map((_, c) => a.cells.reduce((acc, row) => acc + row[c]!, 0))
+      const b: CountTable = {
+        rows: a.columns,
+        columns: ["left", "right"],
+        cells: colSums.map((v, i) => {
+          const left = Math.min(v, other.cells[0]?.[i % other.columns.length] ?? 0)
+          return [left, v - left]
+        })
+      }
+      const mA = a.rows.length
+      const nA = a.columns.length
+      const relations: Array<Relation> = [
+        { left: [{ table: 0, row: mA, column: nA }], right: [{ table: 1, row: nA, column: 2 }] },
+        ...a.columns.map((_, c) => ({
+          left: [{ table: 0, row: mA, column: c }],
+          right: [{ table: 1, row: c, column: 2 }]
+        }))
+      ]
+      const [pa, pb] = suppressLinked([a, b], kk, relations)
+      for (const p of [pa!, pb!]) {
+        const g = [...p.cells.map((row, r) => [...row, p.rowTotals[r]!]), [...p.columnTotals, p.total]]
+        expect(peel(g)).toEqual([])
+        for (const row of g) for (const v of row) if (v !== null) expect(v === 0 || v >= kk).toBe(true)
+      }
+      a.columns.forEach((_, c) => {
+        expect(pa!.columnTotals[c] === null).toBe(pb!.rowTotals[c] === null)
+      })
+      expect(pa!.total === null).toBe(pb!.total === null)
     }
   )
 
