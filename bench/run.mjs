@@ -14,7 +14,8 @@ const benches = readdirSync(here)
 let failed = 0
 for (const name of benches) {
   console.log(`\n=== bench: ${name} ===`)
-  const cmd = name === "stores" ? ["../scripts/with-postgres.sh", "npx", "tsx", `${name}.ts`] : ["npx", "tsx", `${name}.ts`]
+  const cmd =
+    name === "stores" ? ["../scripts/with-postgres.sh", "npx", "tsx", `${name}.ts`] : ["npx", "tsx", `${name}.ts`]
   const r = spawnSync(cmd[0], cmd.slice(1), { cwd: here, stdio: "inherit" })
   if (r.status !== 0) failed++
 }
