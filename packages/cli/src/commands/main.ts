@@ -5,16 +5,18 @@
  * @since 0.1.0
  */
 import { Command } from "effect/cli"
+import * as Demo from "./demo.js"
+import * as Report from "./report.js"
 import * as Schema from "./schema.js"
+import * as Simulate from "./simulate.js"
 import * as Validate from "./validate.js"
 
 /**
- * Subcommands, in the order help lists them. Add `simulate`, `report` and
- * `demo` here.
+ * Subcommands, in the order help lists them.
  *
  * @since 0.1.0
  */
-export const subcommands = [Validate.command, Schema.command] as const
+export const subcommands = [Demo.command, Validate.command, Schema.command, Simulate.command, Report.command] as const
 
 /**
  * The root command.
@@ -23,7 +25,7 @@ export const subcommands = [Validate.command, Schema.command] as const
  */
 export const command = Command.make("homeward").pipe(
   Command.withDescription(
-    "Homeward: rules for safely returning children from residential care to their families. Validate NGO data and export schemas."
+    "Homeward: rules for safely returning children from residential care to their families. Run the demo, validate NGO data, export schemas, simulate scenarios and build reports."
   ),
   Command.withSubcommands(subcommands)
 )

@@ -1,0 +1,199 @@
+/**
+ * `homeward simulate <scenario.json | built-in name> [--runs N] [--seed N]
+ * [--workers N] [--out DIR] [--format json,csv,svg]` and `homeward simulate --list`.
+ *
+ * @since 0.1.0
+ */
+import { mkdir, readFile, writeFile } from "node:fs/promises"
+import { join } from "node:path"
+import { fanChartSvg, Scenario, Scenarios, Simulate, type SimulationResult, toCsv, toJson } from "@homeward/simulate"
+import { Effect, Option, Result } from "effect"
+import { Argument, Command, Flag } from "effect/cli"
+import { pct, table } from "../internal/table.js"
+import { exitWith, unusable } from "./exit.js"
+
+const SHORT = "Simulate a reintegration scenario (Monte Carlo driven by the core rules)"
+
+const HELP = `Simulate a scenario: with these social workers and this policy, what share of children in care will be
+safely home by the deadline? The scenario is a JSON file (see the @homeward/simulate README) or the name of
+a built-in scenario (homeward simulate --list). Prints a summary (probability of reaching the target by the
+deadline, P5/P50/P95 of the reintegrated share at the deadline and at the horizon, breakdowns, worker
+utilisation) and, with --out DIR, writes <id>.json, <id>.csv and <id>.svg (a fan chart) there.
+A progress bar is drawn on stderr when it is a terminal. Exit code: 0 done, 2 unusable scenario
+(the reason names the field).`
+
+const FORMATS = ["json", "csv", "svg"] as const
+
+/**
+ * The `simulate` subcommand.
+ *
+ * @since 0.1.0
+ */
+export const command = Command.make(
+  "simulate",
+  {
+    scenario: Argument.String("scenario").pipe(
+      Argument.withDescription("Scenario JSON file or built-in scenario name"),
+      Argument.optional
+    ),
+    list: Flag.Boolean("list").pipe(Flag.withDescription("List the built-in scenarios"), Flag.withDefault(false)),
+    runs: Flag.Int("runs").pipe(Flag.withDescription("Number of runs (default: the scenario's)"), Flag.optional),
+    seed: Flag.Int("seed").pipe(Flag.withDescription("Seed (default: the scenario's)"), Flag.optional),
+    workers: Flag.Int("workers").pipe(Flag.withDescription("Worker threads (default: CPUs)"), Flag.optional),
+    out: Flag.String("out").pipe(Flag.withDescription("Directory for the output files"), Flag.optional),
+    format: Flag.String("format").pipe(
+      Flag.withDescription("Output files, comma-separated: json, csv, svg"),
+      Flag.withDefault("json,csv,svg")
+    )
+  },
+  (o) =>
+    Effect.promise(() =>
+      run({
+        scenario: Option.getOrUndefined(o.scenario),
+        list: o.list,
+        runs: Option.getOrUndefined(o.runs),
+        seed: Option.getOrUndefined(o.seed),
+        workers: Option.getOrUndefined(o.workers),
+        out: Option.getOrUndefined(o.out),
+        format: o.format
+      })
+    )
+).pipe(Command.withDescription(HELP), Command.withShortDescription(SHORT))
+
+const say = (s: string) => process.stdout.write(`${s}\n`)
+
+const run = async (o: {
+  scenario: string | undefined
+  list: boolean
+  runs: number | undefined
+  seed: number | undefined
+  workers: number | undefined
+  out: string | undefined
+  format: string
+}): Promise<void> => {
+  if (o.list) {
+    say(
+      table(
+        ["Scenario", "Children", "Title"],
+        Object.entries(Scenarios.encoded).map(([id, s]) => [id, String(s.cohort.children), s.title ?? ""])
+      )
+    )
+    return exitWith(0)
+  }
+  if (o.scenario === undefined) return unusable("give a scenario file or a built-in name (homeward simulate --list)")
+  const formats = o.format
+    .split(",")
+    .map((f) => f.trim())
+    .filter((f) => f !== "")
+  const bad = formats.find((f) => !(FORMATS as ReadonlyArray<string>).includes(f))
+  if (bad !== undefined) return unusable(`unknown --format "${bad}"; use json, csv, svg (comma-separated)`)
+  if (o.runs !== undefined && o.runs < 1) return unusable("--runs must be at least 1")
+  if (o.workers !== undefined && o.workers < 1) return unusable("--workers must be at least 1")
+
+  let scenario: Scenario.Scenario
+  const builtIn = Scenarios.get(o.scenario)
+  if (builtIn !== undefined) scenario = builtIn
+  else {
+    let text: string
+    try {
+      text = await readFile(o.scenario, "utf8")
+    } catch {
+      return unusable(`cannot read ${o.scenario}: not a file and not a built-in scenario (homeward simulate --list)`)
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch {
+      return unusable(`${o.scenario} is not valid JSON`)
+    }
+    const r = Scenario.decodeScenario(json)
+    if (Result.isFailure(r)) {
+      const first = r.failure[0]!
+      const more = r.failure.length > 1 ? ` (and ${r.failure.length - 1} more)` : ""
+      return unusable(
+        `invalid scenario ${o.scenario}: ${first.pathString === "" ? "(root)" : first.pathString}: ${first.message}${more}`
+      )
+    }
+    scenario = r.success
+  }
+  if (o.runs !== undefined) scenario = { ...scenario, runs: o.runs }
+  if (o.seed !== undefined) scenario = { ...scenario, seed: o.seed }
+
+  const bar = progressBar()
+  let result: SimulationResult | undefined
+  try {
+    for await (const e of Simulate.simulateStream(scenario, o.workers === undefined ? {} : { workers: o.workers })) {
+      if (e.type === "progress") bar.update(e.completed, e.total)
+      else result = e.result
+    }
+  } catch (e) {
+    bar.done()
+    return unusable(`simulation failed (${e instanceof Error ? e.message.split("\n")[0] : "error"})`)
+  }
+  bar.done()
+  if (result === undefined) return unusable("simulation ended without a result")
+  say(summary(result))
+  if (o.out !== undefined) {
+    await mkdir(o.out, { recursive: true })
+    const id = result.scenario.id
+    const written: Array<string> = []
+    for (const f of formats) {
+      const file = join(o.out, `${id}.${f}`)
+      await writeFile(file, f === "json" ? toJson(result) : f === "csv" ? toCsv(result) : fanChartSvg(result))
+      written.push(file)
+    }
+    say("")
+    for (const w of written) say(`wrote ${w}`)
+  }
+  exitWith(0)
+}
+
+const band = (b: { p5: number; p50: number; p95: number }) => [pct(b.p5), pct(b.p50), pct(b.p95)]
+
+/** The printed summary of a result. */
+export const summary = (r: SimulationResult): string => {
+  const s = r.scenario
+  const breakdowns = r.months.reduce((n, m) => n + m.breakdowns, 0)
+  const maxOf = (f: (m: SimulationResult["months"][number]) => number) => Math.max(0, ...r.months.map(f))
+  const meanOf = (f: (m: SimulationResult["months"][number]) => number) =>
+    r.months.length === 0 ? 0 : r.months.reduce((n, m) => n + f(m), 0) / r.months.length
+  const horizonDate = r.months[r.months.length - 1]?.date ?? ""
+  return [
+    `Scenario ${s.id}: ${s.title}`,
+    `${s.children.toLocaleString("en-US")} children, ${s.socialWorkers} social workers (caseload cap ${s.caseloadCap}, ${s.visitsPerWeek} visits a week), from ${s.startDate} for ${s.horizonMonths} months; ${s.runs} runs, seed ${s.seed}`,
+    "",
+    `Target: ${pct(r.target.share)} home by ${r.target.deadline}`,
+    `Probability of reaching the target by the deadline: ${pct(r.target.probabilityReached)}`,
+    "",
+    table(
+      ["Reintegrated share", "P5", "P50", "P95"],
+      [
+        [`at the deadline (${r.target.deadline})`, ...band(r.target.reintegratedShareAtDeadline)],
+        [`at the horizon (${horizonDate})`, ...band(r.horizon.reintegratedShare)],
+        ["ever reunified by the horizon", ...band(r.horizon.everReunifiedShare)]
+      ]
+    ),
+    "",
+    `Breakdowns: ${breakdowns.toFixed(1)} on average over the horizon (${r.horizon.breakdownRate.toFixed(2)} per child ever reunified)`,
+    `Worker utilisation: caseload mean ${pct(meanOf((m) => m.caseloadUtilisation))}, peak ${pct(maxOf((m) => m.caseloadUtilisation))}; visits mean ${pct(meanOf((m) => m.visitUtilisation))}, peak ${pct(maxOf((m) => m.visitUtilisation))}`
+  ].join("\n")
+}
+
+const progressBar = (stream: NodeJS.WriteStream = process.stderr) => {
+  if (!stream.isTTY) return { update: (_c: number, _t: number) => undefined, done: () => undefined }
+  let drawn = false
+  return {
+    update: (completed: number, total: number) => {
+      const f = total === 0 ? 1 : completed / total
+      const width = 30
+      const n = Math.round(f * width)
+      stream.write(
+        `\r[${"#".repeat(n)}${"-".repeat(width - n)}] ${String(Math.floor(f * 100)).padStart(3)}% ${completed}/${total} runs`
+      )
+      drawn = true
+    },
+    done: () => {
+      if (drawn) stream.write("\r\u001b[2K")
+    }
+  }
+}
