@@ -168,7 +168,7 @@ const runDemo = async (o: {
     `Children home (reunified or closed after reintegration): ${home} of ${cases.length} (${pct(home / cases.length)})`
   )
   out(
-    `Target: ${pct(policy.targetShare)} by ${policy.targetDeadline.toISOString().slice(0, 10)}; ${pct(aggregate.progress.expectedShareByNow)} expected by now; ${aggregate.progress.share === null ? "the published report suppresses the progress share (small cells)" : `published progress ${pct(aggregate.progress.share)}, ${aggregate.progress.onTrack ? "on track" : "NOT on track"}`}`
+    `Target: ${pct(policy.targetShare)} by ${policy.targetDeadline.toISOString().slice(0, 10)}; ${pct(aggregate.progress.expectedShareByNow)} expected by now; ${aggregate.progress.share === null ? "the published report suppresses the progress share (small cells)" : `returned since ${aggregate.since} and still home: ${pct(aggregate.progress.share)}, ${aggregate.progress.onTrack ? "on track" : "NOT on track"}`}`
   )
   out(`Breakdowns: ${breakdowns}; transfers to another agency: ${transfers}`)
 

@@ -111,9 +111,9 @@ const stagesFor = (steps: number): ReadonlyArray<Stage> => {
   out.push(
     ...Array<Stage>(14).fill("monitoring"),
     ...Array<Stage>(3).fill("closure-eligible"),
-    ...Array<Stage>(4).fill("closed"),
-    ...Array<Stage>(2).fill("breakdown"),
-    ...Array<Stage>(2).fill("transfer")
+    ...Array<Stage>(5).fill("closed"),
+    ...Array<Stage>(5).fill("breakdown"),
+    ...Array<Stage>(5).fill("transfer")
   )
   return out
 }
@@ -370,7 +370,7 @@ const one = (
   // reunification: placed so that monitoring has run for the wanted time on the demo day
   const monitoringDays =
     stage === "monitoring"
-      ? r.int(10, 700)
+      ? r.int(10, 320)
       : stage === "breakdown"
         ? r.int(60, 300)
         : Math.ceil((Monitoring.monitoringEnd(new Date(0), profile).getTime() - 0) / DAY) + r.int(20, 120)
