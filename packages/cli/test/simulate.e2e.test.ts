@@ -1,11 +1,12 @@
 /**
  * `homeward simulate` end to end on the built binary (few runs).
  */
+import { spawnSync } from "node:child_process"
 import { readFileSync } from "node:fs"
 import { join } from "node:path"
 import { Scenarios } from "@homeward/simulate"
 import { describe, expect, it } from "vitest"
-import { run, tmp, write } from "./helpers.js"
+import { BIN, run, tmp, write } from "./helpers.js"
 
 describe("homeward simulate", () => {
   it("[UNICEF Siem Reap 2017] runs a built-in scenario, prints the summary and writes JSON, CSV and SVG", () => {
@@ -63,6 +64,21 @@ describe("homeward simulate", () => {
     const nf = run(["simulate", "no-such-scenario"], dir)
     expect(nf.code).toBe(2)
     expect(nf.stderr).toContain("--list")
+  })
+
+  it("draws a progress bar on a terminal (stderr TTY), none when piped", () => {
+    const dir = tmp()
+    // util-linux `script` gives the command a pseudo-terminal
+    const tty = spawnSync(
+      "script",
+      ["-qec", `"${process.execPath}" "${BIN}" simulate siem-reap-2017 --runs 8 --workers 2`, "/dev/null"],
+      { cwd: dir, encoding: "utf8" }
+    )
+    expect(tty.status).toBe(0)
+    expect(tty.stdout).toMatch(/\[#*-*\]\s+\d+% \d+\/8 runs/)
+    const piped = run(["simulate", "siem-reap-2017", "--runs", "8", "--workers", "2"], dir)
+    expect(piped.stderr).toBe("")
+    expect(piped.stdout).not.toContain("runs\r")
   })
 
   it("--list lists the built-in scenarios", () => {
