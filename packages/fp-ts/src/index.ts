@@ -4,4 +4,7 @@
  *
  * @since 0.1.0
  */
+export * as Decider from "./Decider.js"
 export * as Decode from "./Decode.js"
+export * as Rules from "./Rules.js"
+export * as Store from "./Store.js"
