@@ -234,8 +234,11 @@ export const validateFile = async (path: string, options: ValidateOptions): Prom
       const column =
         plan === undefined ? issue.pathString : (Rows.columnFor(plan, issue.path)?.header ?? issue.pathString)
       const hint = hints.find((h) => h.path === issue.pathString)
+      // A value rejected as an id is not echoed: it is often a name typed into the id column.
       const value =
-        issue.rule !== "required" && Fields.isShowable(root, issue.path) ? show(valueAt(record, issue.path)) : undefined
+        issue.rule !== "required" && issue.rule !== "Id" && Fields.isShowable(root, issue.path)
+          ? show(valueAt(record, issue.path))
+          : undefined
       add(
         {
           severity: "error",
