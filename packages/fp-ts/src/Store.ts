@@ -41,12 +41,15 @@ export interface Rejected {
  * @since 0.1.0
  */
 export interface TaskEitherStore {
+  /** Append events at `expectedVersion` (`Left(Conflict)` when the case moved on). */
   readonly append: (
     caseId: string,
     expectedVersion: number,
     events: ReadonlyArray<CaseEvent.CaseEvent>
   ) => TE.TaskEither<AppendError, EventStore.Appended>
+  /** Every event of a case, in order. */
   readonly read: (caseId: string) => TE.TaskEither<ReadError, ReadonlyArray<CaseEvent.CaseEvent>>
+  /** Number of events in the case (0 when unknown). */
   readonly version: (caseId: string) => TE.TaskEither<ReadError, number>
   /** Every event from `fromPosition` (default 0) in global order, collected into an array. */
   readonly readAll: (fromPosition?: number) => TE.TaskEither<ReadError, ReadonlyArray<EventStore.StoredEvent>>
@@ -62,6 +65,7 @@ export interface TaskEitherStore {
     profile: PolicyProfile.PolicyProfile,
     asOf: Date
   ) => TE.TaskEither<ReadError | AppendError | Rejected, EventStore.Appended>
+  /** Close the wrapped store. */
   readonly close: () => TE.TaskEither<EventStore.StoreError, void>
   /** The wrapped Promise store. */
   readonly underlying: EventStore.CaseEventStore
