@@ -5,3 +5,4 @@
  * @since 0.1.0
  */
 export * as Arbitraries from "./Arbitraries.js"
+export * as Conformance from "./Conformance.js"

@@ -1,0 +1,238 @@
+/**
+ * The embedded event store: one SQLite file (better-sqlite3), WAL journal,
+ * schema migrations with a version table, `UNIQUE(case_id, version)`, a
+ * global position, append-only enforced by triggers, each append one
+ * `BEGIN IMMEDIATE` transaction, events validated with the core Schemas
+ * before they are written.
+ *
+ * @since 0.1.0
+ */
+import { EventStore } from "@homeward/core"
+import Database from "better-sqlite3"
+import { Result } from "effect"
+
+type CaseEvent = Parameters<EventStore.CaseEventStore["append"]>[2][number]
+
+/**
+ * Options for {@link openSqliteStore}.
+ *
+ * @since 0.1.0
+ */
+export interface SqliteStoreOptions {
+  /** How long a writer waits for another process's lock, in ms (default 5000). */
+  readonly busyTimeoutMs?: number
+  /** `FULL` (default: an acknowledged append survives power loss) or `NORMAL` (faster; survives process crashes). */
+  readonly synchronous?: "FULL" | "NORMAL"
+  /** Open read-only (no migrations, no appends). */
+  readonly readonly?: boolean
+}
+
+/**
+ * The SQLite store: the core port plus the raw database for maintenance.
+ *
+ * @since 0.1.0
+ */
+export interface SqliteEventStore extends EventStore.CaseEventStore {
+  /** The file path (or `:memory:`). */
+  readonly path: string
+  /** `PRAGMA integrity_check` is `ok` and every case's versions are contiguous. */
+  readonly integrityCheck: () => Promise<boolean>
+  /** The underlying better-sqlite3 database (for maintenance and tests). */
+  readonly db: Database.Database
+}
+
+/**
+ * Migrations, applied in order; the applied ones are recorded in
+ * `schema_migrations`.
+ *
+ * @since 0.1.0
+ */
+export const migrations: ReadonlyArray<{ readonly version: number; readonly sql: string }> = [
+  {
+    version: 1,
+    sql: `
+CREATE TABLE events (
+  position    INTEGER PRIMARY KEY AUTOINCREMENT,
+  case_id     TEXT    NOT NULL,
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  type        TEXT    NOT NULL,
+  event_id    TEXT    NOT NULL UNIQUE,
+  json        TEXT    NOT NULL,
+  UNIQUE (case_id, version)
+);
+CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+BEGIN SELECT RAISE(ABORT, 'homeward events are append-only: UPDATE is not allowed'); END;
+CREATE TRIGGER events_no_delete BEFORE DELETE ON events
+BEGIN SELECT RAISE(ABORT, 'homeward events are append-only: DELETE is not allowed'); END;
+`
+  }
+]
+
+const migrate = (db: Database.Database): void => {
+  db.exec("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)")
+  const applied = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as Array<{ version: number }>).map((r) => r.version)
+  )
+  for (const m of migrations) {
+    if (applied.has(m.version)) continue
+    db.transaction(() => {
+      // re-check inside the write lock: another process may have migrated meanwhile
+      const done = db.prepare("SELECT 1 FROM schema_migrations WHERE version = ?").get(m.version)
+      if (done !== undefined) return
+      db.exec(m.sql)
+      db.prepare("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)").run(
+        m.version,
+        new Date().toISOString()
+      )
+    }).immediate()
+  }
+}
+
+const isUniqueViolation = (e: unknown): boolean =>
+  typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("SQLITE_CONSTRAINT")
+
+/**
+ * Open (and create or migrate) a SQLite event store.
+ *
+ * @example
+ * ```ts
+ * import { openSqliteStore } from "@homeward/store-sqlite"
+ *
+ * const store = await openSqliteStore("programme.sqlite")
+ * await store.version("case-1") // 0
+ * await store.close()
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const openSqliteStore = async (path: string, options: SqliteStoreOptions = {}): Promise<SqliteEventStore> => {
+  let db: Database.Database
+  try {
+    db = new Database(path, { readonly: options.readonly === true, timeout: options.busyTimeoutMs ?? 5000 })
+    if (options.readonly !== true) {
+      db.pragma("journal_mode = WAL")
+      db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`)
+      db.pragma("foreign_keys = ON")
+      migrate(db)
+    }
+  } catch (cause) {
+    throw new EventStore.StoreError({ operation: "open", cause })
+  }
+  const currentVersion = db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM events WHERE case_id = ?").pluck()
+  const insert =
+    options.readonly === true
+      ? undefined
+      : db.prepare("INSERT INTO events (case_id, version, type, event_id, json) VALUES (?, ?, ?, ?, ?)")
+  const readCase = db.prepare("SELECT version, json FROM events WHERE case_id = ? ORDER BY version")
+  const readFrom = db.prepare(
+    "SELECT position, case_id AS caseId, version, json FROM events WHERE position >= ? ORDER BY position LIMIT ?"
+  )
+  let closed = false
+  const guard = (operation: string) => {
+    if (closed) throw new EventStore.StoreError({ operation, cause: new Error("store is closed") })
+  }
+  const appendTx =
+    insert === undefined
+      ? undefined
+      : db.transaction((caseId: string, expected: number, rows: ReadonlyArray<EventStore.EncodedRow>) => {
+          const actual = currentVersion.get(caseId) as number
+          if (actual !== expected)
+            return new EventStore.Conflict({ caseId, expectedVersion: expected, actualVersion: actual })
+          for (const r of rows) insert.run(r.caseId, r.version, r.type, r.eventId, r.json)
+          return undefined
+        })
+
+  const store: SqliteEventStore = {
+    path,
+    db,
+    append: async (caseId, expectedVersion, events: ReadonlyArray<CaseEvent>) => {
+      guard("append")
+      if (appendTx === undefined)
+        throw new EventStore.StoreError({ operation: "append", cause: new Error("read-only store") })
+      const rows = EventStore.encodeBatch(caseId, expectedVersion, events)
+      if (Result.isFailure(rows)) return rows.failure
+      try {
+        const conflict = appendTx.immediate(caseId, expectedVersion, rows.success)
+        if (conflict !== undefined) return conflict
+      } catch (e) {
+        if (isUniqueViolation(e)) {
+          // the database, not the application, resolved the race: another writer holds this version
+          return new EventStore.Conflict({
+            caseId,
+            expectedVersion,
+            actualVersion: currentVersion.get(caseId) as number
+          })
+        }
+        throw new EventStore.StoreError({ operation: "append", cause: e })
+      }
+      return { _tag: "Appended", caseId, version: expectedVersion + rows.success.length }
+    },
+    read: async (caseId) => {
+      guard("read")
+      const rows = readCase.all(caseId) as Array<{ version: number; json: string }>
+      return rows.map((r, i) => {
+        EventStore.checkContiguous(caseId, i + 1, r.version)
+        return EventStore.decodeStoredOrThrow(caseId, r.version, r.json)
+      })
+    },
+    version: async (caseId) => {
+      guard("version")
+      return currentVersion.get(caseId) as number
+    },
+    readAll: (fromPosition = 0) => ({
+      async *[Symbol.asyncIterator]() {
+        guard("readAll")
+        let next = Math.max(0, Math.ceil(fromPosition))
+        for (;;) {
+          const page = readFrom.all(next, 1000) as Array<{
+            position: number
+            caseId: string
+            version: number
+            json: string
+          }>
+          if (page.length === 0) return
+          for (const r of page) {
+            yield {
+              position: r.position,
+              caseId: r.caseId,
+              version: r.version,
+              event: EventStore.decodeStoredOrThrow(r.caseId, r.version, r.json)
+            }
+          }
+          next = page[page.length - 1]!.position + 1
+        }
+      }
+    }),
+    integrityCheck: async () => {
+      const ok = db.pragma("integrity_check", { simple: true }) === "ok"
+      const gaps = db
+        .prepare(
+          "SELECT COUNT(*) FROM (SELECT case_id, COUNT(*) AS n, MAX(version) AS m, MIN(version) AS lo FROM events GROUP BY case_id) WHERE n <> m OR lo <> 1"
+        )
+        .pluck()
+        .get() as number
+      return ok && gaps === 0
+    },
+    close: async () => {
+      if (closed) return
+      closed = true
+      db.close()
+    }
+  }
+  return store
+}
+
+/**
+ * The SQLite store as an Effect Layer (`EventStore.Store`), closed with its scope.
+ *
+ * @example
+ * ```ts
+ * import { layer } from "@homeward/store-sqlite"
+ *
+ * const StoreLive = layer("programme.sqlite")
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const layer = (path: string, options?: SqliteStoreOptions) =>
+  EventStore.layer(() => openSqliteStore(path, options))
