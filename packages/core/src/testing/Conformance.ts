@@ -107,7 +107,9 @@ export const runConformance = (name: string, adapter: Adapter, options: { readon
       await adapter.dispose?.()
     })
 
-    it("model-based: random appends (right and wrong versions), reads and readAll agree with the model", async () => {
+    it("model-based: random appends (right and wrong versions), reads and readAll agree with the model", {
+      timeout: 120_000
+    }, async () => {
       const cases = ["c-a", "c-b", "c-c"]
       class Append implements fc.AsyncCommand<Model, EventStore.CaseEventStore> {
         constructor(
@@ -183,7 +185,9 @@ export const runConformance = (name: string, adapter: Adapter, options: { readon
       )
     })
 
-    it("concurrency: every version is taken by exactly one writer, losers get Conflict, nothing lost or duplicated", async () => {
+    it("concurrency: every version is taken by exactly one writer, losers get Conflict, nothing lost or duplicated", {
+      timeout: 60_000
+    }, async () => {
       const store = await adapter.open()
       const others =
         adapter.openSecond === undefined ? [] : await Promise.all([1, 2, 3].map(() => adapter.openSecond!()))
@@ -214,7 +218,9 @@ export const runConformance = (name: string, adapter: Adapter, options: { readon
       }
     })
 
-    it("bad input: an invalid event is rejected with InvalidEvent naming case and index, nothing is written", async () => {
+    it("bad input: an invalid event is rejected with InvalidEvent naming case and index, nothing is written", {
+      timeout: 60_000
+    }, async () => {
       const store = await adapter.open()
       try {
         await store.append("c-bad", 0, batch("c-bad", 0, 1))
@@ -237,7 +243,7 @@ export const runConformance = (name: string, adapter: Adapter, options: { readon
     })
 
     if (adapter.corrupt !== undefined) {
-      it("corruption: a corrupted row yields CorruptEvent naming case and version", async () => {
+      it("corruption: a corrupted row yields CorruptEvent naming case and version", { timeout: 60_000 }, async () => {
         const store = await adapter.open()
         try {
           await store.append("c-rot", 0, batch("c-rot", 0, 3))
@@ -261,7 +267,9 @@ export const runConformance = (name: string, adapter: Adapter, options: { readon
     }
 
     if (adapter.crash !== undefined) {
-      it("crash: a writer killed with SIGKILL mid-batch leaves every batch all or nothing", async () => {
+      it("crash: a writer killed with SIGKILL mid-batch leaves every batch all or nothing", {
+        timeout: 120_000
+      }, async () => {
         const crash = adapter.crash!
         const batchSize = 25
         const writer = await crash.spawnWriter(batchSize)
