@@ -1,20 +1,29 @@
+import { mkdtemp } from "node:fs/promises"
+import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
-import { EventStore } from "@homeward/core"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { openSqliteStore, type SqliteEventStore } from "@homeward/store-sqlite"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { makeServer } from "../src/server.js"
 
-const server = makeServer({ store: EventStore.makeMemoryStore(), today: () => new Date("2018-06-01T00:00:00Z") })
+let store: SqliteEventStore
+let server: Server
 let base = ""
-beforeAll(
-  () =>
-    new Promise<void>((resolve) => {
-      server.listen(0, "127.0.0.1", () => {
-        base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-        resolve()
-      })
+beforeAll(async () => {
+  store = await openSqliteStore(join(await mkdtemp(join(tmpdir(), "homeward-case-system-")), "cases.sqlite"))
+  server = makeServer({ store, today: () => new Date("2018-06-01T00:00:00Z") })
+  await new Promise<void>((resolve) => {
+    server.listen(0, "127.0.0.1", () => {
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+      resolve()
     })
-)
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+  })
+})
+afterAll(async () => {
+  await new Promise<void>((resolve) => server.close(() => resolve()))
+  await store.close()
+})
 
 const actor = { id: "sw-1", role: "social-worker" }
 const post = async (path: string, body: unknown, asOf = "2018-01-10") => {
@@ -106,6 +115,8 @@ describe("example: case-system", () => {
     expect(why.canAdvance.reasons.length).toBeGreaterThan(0)
     expect(text).not.toContain("Sokha")
 
+    // the events are in the SQLite file
+    expect((await store.read("case-7")).map((e) => e.type)).toEqual(["CaseOpened", "PhaseAdvanced", "ContactRecorded"])
     const summary = await fetch(`${base}/cases/case-7`)
     expect(((await summary.json()) as { version: number }).version).toBeGreaterThanOrEqual(2)
   })
