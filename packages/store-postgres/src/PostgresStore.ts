@@ -157,21 +157,26 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
       }
       const c = await pool.connect()
       try {
-        await c.query("BEGIN")
-        // positions are assigned and committed in order: readers never see a later position before an earlier one
-        await c.query("SELECT pg_advisory_xact_lock($1)", [LOCK_APPEND])
-        const actual = await versionOf(c, caseId)
-        if (actual !== expectedVersion) {
-          await c.query("ROLLBACK")
-          return new EventStore.Conflict({ caseId, expectedVersion, actualVersion: actual })
-        }
-        const params: Array<unknown> = []
+        // one round trip: BEGIN, then a transaction-level advisory lock so positions are assigned and
+        // committed in order (readers never see a later position before an earlier one)
+        await c.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_APPEND})`)
+        const params: Array<unknown> = [caseId, expectedVersion]
         const values = rows.success.map((r, i) => {
           params.push(r.caseId, r.version, r.type, r.eventId, r.json)
-          const b = i * 5
-          return `($${b + 1}, $${b + 2}, $${b + 3}, $${b + 4}, $${b + 5})`
+          const b = 2 + i * 5
+          return `($${b + 1}::text, $${b + 2}::int, $${b + 3}::text, $${b + 4}::text, $${b + 5}::text)`
         })
-        await c.query(`INSERT INTO ${t} (case_id, version, type, event_id, json) VALUES ${values.join(", ")}`, params)
+        // the expected-version check and the insert in one statement; UNIQUE(case_id, version) is the backstop
+        const inserted = await c.query(
+          `INSERT INTO ${t} (case_id, version, type, event_id, json)
+           SELECT * FROM (VALUES ${values.join(", ")}) AS v(case_id, version, type, event_id, json)
+           WHERE (SELECT COALESCE(MAX(version), 0) FROM ${t} WHERE case_id = $1::text) = $2::int`,
+          params
+        )
+        if (inserted.rowCount !== rows.success.length) {
+          await c.query("ROLLBACK")
+          return new EventStore.Conflict({ caseId, expectedVersion, actualVersion: await versionOf(pool, caseId) })
+        }
         await c.query("COMMIT")
         return { _tag: "Appended", caseId, version: expectedVersion + rows.success.length }
       } catch (e) {
