@@ -1,13 +1,3 @@
-import { defineConfig } from "tsup"
+import { packageConfig } from "../../tsup.shared.js"
 
-export default defineConfig({
-  entry: ["src/index.ts", "src/testing/index.ts"],
-  format: ["esm"],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: "node20",
-  splitting: true,
-  treeshake: true,
-  external: ["effect", "fast-check", "vitest"]
-})
+export default packageConfig(["src/index.ts", "src/testing/index.ts"], { external: ["effect", "fast-check", "vitest"] })
