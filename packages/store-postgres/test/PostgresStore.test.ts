@@ -120,4 +120,38 @@ describe.skipIf(url === undefined && !inCI)("PostgreSQL store (real server)", ()
     expect((await s.read("race")).length).toBe(1)
     await s.close()
   })
+  it("a tailing readAll never skips an event committed out of order (positions commit in order)", async () => {
+    const s = await fresh()
+    const writers = Array.from({ length: 8 }, async (_, w) => {
+      for (let b = 0; b < 10; b++) {
+        const caseId = `tail-${w}`
+        const r = await s.append(
+          caseId,
+          b * 3,
+          [1, 2, 3].map((k) => Conformance.sampleEvent(caseId, b * 3 + k))
+        )
+        expect(r._tag).toBe("Appended")
+      }
+    })
+    const seen: Array<number> = []
+    let next = 0
+    let done = false
+    const all = Promise.all(writers).then(() => {
+      done = true
+    })
+    for (;;) {
+      const finished = done
+      for await (const e of s.readAll(next)) {
+        seen.push(e.position)
+        next = e.position + 1
+      }
+      if (finished) break
+    }
+    await all
+    expect(seen.length).toBe(8 * 10 * 3)
+    const total = Number((await s.pool.query(`SELECT COUNT(*) AS n FROM ${s.schema}.events`)).rows[0].n)
+    expect(seen.length).toBe(total)
+    expect(new Set(seen).size).toBe(seen.length)
+    await s.close()
+  })
 })
