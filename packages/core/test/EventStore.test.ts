@@ -1,6 +1,16 @@
 import { Effect, Stream } from "effect"
 import { describe, expect, it } from "vitest"
 import { EventStore } from "../src/index.js"
+import { Conformance } from "../src/testing/index.js"
+
+let last: EventStore.MemoryEventStore | undefined
+Conformance.runConformance("in-memory reference", {
+  open: async () => {
+    last = EventStore.makeMemoryStore()
+    return last
+  },
+  corrupt: async (caseId, version, raw) => last!.corrupt(caseId, version, raw)
+})
 
 const ev = (caseId: string, n: number) => ({
   type: "WorkerAssigned" as const,
