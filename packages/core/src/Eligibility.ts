@@ -498,56 +498,53 @@ export const assessReintegration = (
   }
 
   // Conditions first (Aziza's Place): a suitable place to live, a stable livelihood.
-  if (v.requireSuitableHousing && target.housing !== "suitable") {
-    const supported = supportCovers(state, hid, ["rent"])
-    if (state.povertyOnly || supported) {
-      add(
-        supported ? "info" : "warning",
-        supported ? "housing-supported" : "housing-support-needed",
-        "conditions",
-        cite(profile, "eligibility", "requireSuitableHousing"),
-        supported
-          ? "Housing is not yet suitable; a support plan for the household covers rent."
-          : "Housing is not yet suitable: support the family to find a suitable place to live (poverty is not a reason to keep the child in care).",
-        { housing: target.housing }
-      )
-      if (!supported) act("support-housing", hid)
-    } else {
-      add(
-        "blocker",
-        "housing-not-suitable",
-        "conditions",
-        cite(profile, "eligibility", "requireSuitableHousing"),
-        "The family does not yet have a suitable place to live: support the family to meet this condition first.",
-        { housing: target.housing }
-      )
-      act("support-housing", hid)
+  const conditions = [
+    {
+      required: v.requireSuitableHousing,
+      met: target.housing === "suitable",
+      param: "requireSuitableHousing",
+      categories: ["rent"],
+      codes: ["housing-supported", "housing-support-needed", "housing-not-suitable"],
+      action: "support-housing",
+      details: { housing: target.housing },
+      messages: [
+        "Housing is not yet suitable; a support plan for the household covers rent.",
+        "Housing is not yet suitable: support the family to find a suitable place to live (poverty is not a reason to keep the child in care).",
+        "The family does not yet have a suitable place to live: support the family to meet this condition first."
+      ]
+    },
+    {
+      required: v.requireStableLivelihood,
+      met: target.livelihood === "stable",
+      param: "requireStableLivelihood",
+      categories: ["livelihood", "cash", "food"],
+      codes: ["livelihood-supported", "livelihood-support-needed", "livelihood-not-stable"],
+      action: "support-livelihood",
+      details: { livelihood: target.livelihood },
+      messages: [
+        "The family's livelihood is not yet stable; a support plan for the household covers it.",
+        "The family's livelihood is not yet stable: schedule livelihood support (poverty is not a reason to keep the child in care).",
+        "The family does not yet have a stable livelihood: schedule family support (livelihood, cash) to meet this condition."
+      ]
     }
-  }
-  if (v.requireStableLivelihood && target.livelihood !== "stable") {
-    const supported = supportCovers(state, hid, ["livelihood", "cash", "food"])
+  ] as const
+  for (const c of conditions) {
+    if (!c.required || c.met) continue
+    const source = cite(profile, "eligibility", c.param)
+    const supported = supportCovers(state, hid, c.categories)
     if (state.povertyOnly || supported) {
       add(
         supported ? "info" : "warning",
-        supported ? "livelihood-supported" : "livelihood-support-needed",
+        supported ? c.codes[0] : c.codes[1],
         "conditions",
-        cite(profile, "eligibility", "requireStableLivelihood"),
-        supported
-          ? "The family's livelihood is not yet stable; a support plan for the household covers it."
-          : "The family's livelihood is not yet stable: schedule livelihood support (poverty is not a reason to keep the child in care).",
-        { livelihood: target.livelihood }
+        source,
+        supported ? c.messages[0] : c.messages[1],
+        c.details
       )
-      if (!supported) act("support-livelihood", hid)
+      if (!supported) act(c.action, hid)
     } else {
-      add(
-        "blocker",
-        "livelihood-not-stable",
-        "conditions",
-        cite(profile, "eligibility", "requireStableLivelihood"),
-        "The family does not yet have a stable livelihood: schedule family support (livelihood, cash) to meet this condition.",
-        { livelihood: target.livelihood }
-      )
-      act("support-livelihood", hid)
+      add("blocker", c.codes[2], "conditions", source, c.messages[2], c.details)
+      act(c.action, hid)
     }
   }
 
