@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process"
 import { join, resolve } from "node:path"
 import { Conformance } from "@homeward/core/testing"
 import pg from "pg"
@@ -57,25 +56,11 @@ describe.skipIf(url === undefined && !inCI)("PostgreSQL store (real server)", ()
     crash: {
       spawnWriter: async (batchSize) => {
         await (await fresh()).close()
-        const child = spawn(
-          process.execPath,
-          [
-            "--import",
-            "tsx",
-            "--conditions=@homeward/source",
-            join(import.meta.dirname, "crash-writer.ts"),
-            url!,
-            current,
-            String(batchSize)
-          ],
-          { cwd: root, stdio: ["ignore", "pipe", "inherit"] }
+        return Conformance.spawnWriterScript(
+          join(import.meta.dirname, "crash-writer.ts"),
+          [url!, current, String(batchSize)],
+          root
         )
-        const exited = new Promise((r) => child.on("exit", r))
-        await new Promise<void>((ok, fail) => {
-          child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && ok())
-          child.on("exit", (code) => fail(new Error(`writer exited early (${code})`)))
-        })
-        return { kill: () => child.kill("SIGKILL"), exited }
       },
       reopen: () => openPostgresStore({ connectionString: url!, schema: current }),
       integrityCheck: async () => {

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
@@ -29,24 +28,11 @@ Conformance.runConformance("sqlite", {
     spawnWriter: async (batchSize) => {
       current = join(dir, `crash-${n++}.sqlite`)
       await (await openSqliteStore(current)).close() // migrate first
-      const child = spawn(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          "--conditions=@homeward/source",
-          join(import.meta.dirname, "crash-writer.ts"),
-          current,
-          String(batchSize)
-        ],
-        { cwd: root, stdio: ["ignore", "pipe", "inherit"] }
+      return Conformance.spawnWriterScript(
+        join(import.meta.dirname, "crash-writer.ts"),
+        [current, String(batchSize)],
+        root
       )
-      const exited = new Promise((r) => child.on("exit", r))
-      await new Promise<void>((ok, fail) => {
-        child.stdout.on("data", (d: Buffer) => d.toString().includes("ready") && ok())
-        child.on("exit", (code) => fail(new Error(`writer exited early (${code})`)))
-      })
-      return { kill: () => child.kill("SIGKILL"), exited }
     },
     reopen: () => openSqliteStore(current),
     integrityCheck: async () => {

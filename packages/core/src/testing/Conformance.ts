@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import { spawn } from "node:child_process"
 import * as fc from "fast-check"
 import { afterAll, describe, expect, it } from "vitest"
 import type { CaseEvent } from "../CaseEvent.js"
@@ -72,6 +73,30 @@ export const sampleEvent = (caseId: string, version: number, tag = ""): CaseEven
     }
   }
   return { ...base, type: "WorkerAssigned", socialWorkerId: `sw-${version % 7}` }
+}
+
+/**
+ * Start a TypeScript writer script in a child process (`node --import tsx`,
+ * source export condition) for the crash test; resolves once the script
+ * prints `ready` (after its first committed batch).
+ *
+ * @since 0.1.0
+ */
+export const spawnWriterScript = async (
+  script: string,
+  args: ReadonlyArray<string>,
+  cwd: string
+): Promise<{ readonly kill: () => void; readonly exited: Promise<unknown> }> => {
+  const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@homeward/source", script, ...args], {
+    cwd,
+    stdio: ["ignore", "pipe", "inherit"]
+  })
+  const exited = new Promise((r) => child.on("exit", r))
+  await new Promise<void>((ok, fail) => {
+    child.stdout?.on("data", (d: Buffer) => d.toString().includes("ready") && ok())
+    child.on("exit", (code) => fail(new Error(`writer exited early (${code})`)))
+  })
+  return { kill: () => child.kill("SIGKILL"), exited }
 }
 
 const batch = (caseId: string, from: number, n: number, tag = ""): Array<CaseEvent> =>
