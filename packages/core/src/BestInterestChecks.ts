@@ -18,7 +18,7 @@ import { ChildWellbeingDomains, FamilyCapacityDomains } from "./Assessment.js"
 import { isFamilyBased, type Placement } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
-import { type Decision, make, type Reason } from "./Decision.js"
+import { collector, type Decision, make, type Reason } from "./Decision.js"
 import { riskFindings, targetHousehold } from "./Eligibility.js"
 import { type Institution, meetsMinimumStandards } from "./Institution.js"
 import { daysFrom, latestOnOrBefore, prim, subDecree119, ungl, unhcr } from "./internal/ruleSources.js"
@@ -107,23 +107,7 @@ export const bestInterestChecks = (
 ): Decision<Findings> => {
   const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.eligibility
-  const findings: Array<Reason> = []
-  const add = (
-    severity: Reason["severity"],
-    code: string,
-    rule: string,
-    source: Reason["source"],
-    message: string,
-    details?: Reason["details"]
-  ) =>
-    findings.push({
-      code,
-      rule: `best-interest/${rule}`,
-      source,
-      severity,
-      message,
-      ...(details === undefined ? {} : { details })
-    })
+  const { reasons: findings, add } = collector("best-interest")
   const age = state.child === undefined ? undefined : ageOn(state.child.birth.date, asOf)
   const inCare = state.placement !== undefined && !isFamilyBased(state.placement.type)
 

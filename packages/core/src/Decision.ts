@@ -68,3 +68,40 @@ export const make = <Outcome>(
  */
 export const bySeverity = (decision: Decision<unknown>, severity: Severity): ReadonlyArray<Reason> =>
   decision.reasons.filter((r) => r.severity === severity)
+
+/**
+ * A list of reasons and the function that adds one, every rule name
+ * prefixed with `rulePrefix` (e.g. `eligibility/family-traced`).
+ *
+ * @example
+ * ```ts
+ * import { Decision, Profiles, PolicyProfile } from "@homeward/core"
+ *
+ * const { reasons, add } = Decision.collector("eligibility")
+ * add("info", "ok", "example", PolicyProfile.cite(Profiles.cambodiaMosvy, "eligibility", "adultAge"), "Fine.")
+ * reasons[0]?.rule // "eligibility/example"
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const collector = (rulePrefix: string) => {
+  const reasons: Array<Reason> = []
+  const add = (
+    severity: Severity,
+    code: string,
+    rule: string,
+    source: Citation,
+    message: string,
+    details?: Reason["details"]
+  ): void => {
+    reasons.push({
+      code,
+      rule: `${rulePrefix}/${rule}`,
+      source,
+      severity,
+      message,
+      ...(details === undefined ? {} : { details })
+    })
+  }
+  return { reasons, add }
+}

@@ -28,7 +28,7 @@ import type { BestInterestDetermination } from "./BestInterest.js"
 import { isFamilyBased, type PlacementType } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
-import { type Decision, make, type Reason } from "./Decision.js"
+import { collector, type Decision, make, type Reason } from "./Decision.js"
 import type { Household } from "./Household.js"
 import { hasKinCaregiver } from "./Household.js"
 import type { Institution } from "./Institution.js"
@@ -239,28 +239,11 @@ export const assessReintegration = (
 ): Decision<Outcome> => {
   const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.eligibility
-  const reasons: Array<Reason> = []
+  const { reasons, add } = collector(RULE)
   const actions: Array<Action> = []
   const act = (code: ActionCode, householdId?: string) => {
     if (!actions.some((a) => a.code === code && a.householdId === householdId))
       actions.push(householdId === undefined ? { code } : { code, householdId })
-  }
-  const add = (
-    severity: Reason["severity"],
-    code: string,
-    rule: string,
-    source: Reason["source"],
-    message: string,
-    details?: Reason["details"]
-  ) => {
-    reasons.push({
-      code,
-      rule: `${RULE}/${rule}`,
-      source,
-      severity,
-      message,
-      ...(details === undefined ? {} : { details })
-    })
   }
   const blockers = () => reasons.filter((r) => r.severity === "blocker").map((r) => r.code)
 
