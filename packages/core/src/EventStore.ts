@@ -12,89 +12,32 @@
  *   the order the store committed them. Positions increase strictly but may
  *   have gaps (PostgreSQL sequences do).
  *
- * Errors are typed values: {@link Conflict} and {@link InvalidEvent} are
- * returned by `append`; {@link CorruptEvent} (a stored row that no longer
- * decodes) and {@link StoreError} (the driver failed) reject reads.
+ * Errors are typed values: `append` resolves with {@link Conflict} (stale
+ * `expectedVersion`; its message says what to do) or {@link InvalidEvent}
+ * (an invalid event, or invalid arguments such as `expectedVersion` `-1`,
+ * `NaN` or `1.5`) and nothing is written; {@link CorruptEvent} (a stored row
+ * that no longer decodes) rejects reads; {@link StoreError} (the database or
+ * driver failed: connection lost, timeout, store closed) rejects any
+ * operation.
  *
  * Adapters (`@homeward/store-sqlite`, `@homeward/store-postgres`) implement
- * {@link CaseEventStore}; {@link makeMemoryStore} is the in-memory reference
+ * {@link CaseEventStore} with the toolkit in `@homeward/core/adapter` and pass
+ * the conformance suite in `@homeward/core/testing`;
+ * {@link makeMemoryStore} is the in-memory reference
  * implementation (no I/O). Effect users get the {@link Store} service and
  * {@link layer}/{@link layerMemory}.
  *
  * @since 0.1.0
  */
-import { Context, Data, Effect, Layer, Result, Schema, Stream } from "effect"
-import * as CaseEvents from "./CaseEvent.js"
-import { decodeUnknown, flatten, type ValidationIssue } from "./Validation.js"
+import { Context, Effect, Layer, Result, Stream } from "effect"
+import { decodeStoredOrThrow, encodeBatch, toStoreError } from "./Adapter.js"
+import type * as CaseEvents from "./CaseEvent.js"
+import { memoryHooks } from "./internal/memoryHooks.js"
+import { Conflict, CorruptEvent, InvalidEvent, StoreError } from "./internal/storeErrors.js"
+
+export { Conflict, CorruptEvent, InvalidEvent, StoreError }
 
 type CaseEvent = CaseEvents.CaseEvent
-
-/**
- * Another writer appended to the case first: the writer saw
- * `expectedVersion` events but the case now has `actualVersion`. Nothing was
- * written; re-read the case, decide again and retry.
- *
- * @since 0.1.0
- */
-export class Conflict extends Data.TaggedError("Conflict")<{
-  readonly caseId: string
-  readonly expectedVersion: number
-  readonly actualVersion: number
-}> {
-  override get message(): string {
-    return `Case ${this.caseId}: expected version ${this.expectedVersion} but the case is at version ${this.actualVersion}`
-  }
-}
-
-/**
- * An event in an append batch failed validation; nothing of the batch was
- * written. `index` is the position of the event in the batch; `issues` are the
- * decode issues (paths and rules, never the rejected values).
- *
- * @since 0.1.0
- */
-export class InvalidEvent extends Data.TaggedError("InvalidEvent")<{
-  readonly caseId: string
-  readonly index: number
-  readonly issues: ReadonlyArray<ValidationIssue>
-}> {
-  override get message(): string {
-    const detail = this.issues.map((i) => `${i.pathString || "(root)"}: ${i.message}`).join("; ")
-    return `Case ${this.caseId}, event #${this.index} of the batch is invalid: ${detail}`
-  }
-}
-
-/**
- * A stored event no longer decodes (the database was altered outside the
- * store): names the case, the version and what is wrong.
- *
- * @since 0.1.0
- */
-export class CorruptEvent extends Data.TaggedError("CorruptEvent")<{
-  readonly caseId: string
-  readonly version: number
-  readonly issues: ReadonlyArray<ValidationIssue>
-}> {
-  override get message(): string {
-    const detail = this.issues.map((i) => `${i.pathString || "(root)"}: ${i.message}`).join("; ")
-    return `Case ${this.caseId}, stored event version ${this.version} is corrupt: ${detail}`
-  }
-}
-
-/**
- * The underlying database or driver failed (connection lost, disk full …).
- *
- * @since 0.1.0
- */
-export class StoreError extends Data.TaggedError("StoreError")<{
-  readonly operation: string
-  readonly cause: unknown
-}> {
-  override get message(): string {
-    const c = this.cause
-    return `Event store ${this.operation} failed${c instanceof Error ? `: ${c.message}` : ""}`
-  }
-}
 
 /**
  * A successful append: the case's new version.
@@ -131,8 +74,10 @@ export interface StoredEvent {
 
 /**
  * The store port (Promise API). `append` resolves with an
- * {@link AppendResult}; `read`, `version` and `readAll` reject with
- * {@link CorruptEvent} or {@link StoreError}.
+ * {@link AppendResult} for every input, invalid arguments included, and
+ * rejects only with {@link StoreError}; `read` and `readAll` reject with
+ * {@link CorruptEvent} or {@link StoreError}; `version` and `close` with
+ * {@link StoreError}.
  *
  * @example
  * ```ts
@@ -153,177 +98,6 @@ export interface CaseEventStore {
   /** Every event with `position >= fromPosition` (default 0: all), in global order. */
   readAll(fromPosition?: number): AsyncIterable<StoredEvent>
   close(): Promise<void>
-}
-
-/**
- * A validated, encoded event ready to be written by an adapter.
- *
- * @since 0.1.0
- */
-export interface EncodedRow {
-  readonly caseId: string
-  readonly version: number
-  readonly type: string
-  readonly eventId: string
-  /** The encoded (JSON) form, serialised. */
-  readonly json: string
-}
-
-const members: Record<string, Schema.Codec<CaseEvent, unknown>> = {}
-for (const m of CaseEvents.CaseEvent.members) {
-  const lit = m.fields.type.ast
-  members[String((lit as unknown as { literal: string }).literal)] = m as unknown as Schema.Codec<CaseEvent, unknown>
-}
-const encoders = new Map<string, (u: unknown) => Result.Result<unknown, Schema.SchemaError>>()
-const decoders = new Map<string, Schema.Codec<CaseEvent, unknown>>()
-for (const [type, schema] of Object.entries(members)) {
-  encoders.set(type, Schema.encodeUnknownResult(schema as never) as never)
-  decoders.set(type, schema)
-}
-
-const issue = (path: ReadonlyArray<string>, rule: string, message: string): ValidationIssue => ({
-  path,
-  pathString: path.join("."),
-  rule,
-  message
-})
-
-/**
- * Validate and encode one event (the Type form, with `Date`s) for case
- * `caseId`. Dispatches on `type` to the event's own schema.
- *
- * @since 0.1.0
- */
-export const encodeEvent = (
-  caseId: string,
-  event: unknown
-): Result.Result<
-  { readonly type: string; readonly eventId: string; readonly json: string },
-  ReadonlyArray<ValidationIssue>
-> => {
-  const type = typeof event === "object" && event !== null ? (event as { type?: unknown }).type : undefined
-  const encode = typeof type === "string" ? encoders.get(type) : undefined
-  if (encode === undefined) {
-    const r = Schema.encodeUnknownResult(CaseEvents.CaseEvent)(event as never)
-    return Result.fail(
-      Result.isFailure(r)
-        ? flatten(r.failure.issue, event)
-        : [issue(["type"], "choice", `Expected one of: ${Object.keys(members).join(", ")}`)]
-    )
-  }
-  let r: Result.Result<unknown, Schema.SchemaError>
-  try {
-    r = encode(event)
-  } catch {
-    return Result.fail([issue([], "unreadable", "The value could not be read")])
-  }
-  if (Result.isFailure(r)) return Result.fail(flatten(r.failure.issue, event))
-  const encoded = r.success as { readonly caseId: string; readonly eventId: string }
-  if (encoded.caseId !== caseId) {
-    return Result.fail([issue(["caseId"], "case-id", "The event belongs to another case than the one appended to")])
-  }
-  return Result.succeed({ type: type as string, eventId: encoded.eventId, json: JSON.stringify(encoded) })
-}
-
-/**
- * Validate a whole batch for `append`: every event must decode and belong to
- * `caseId`. Returns the rows to write (versions `expectedVersion + 1 …`) or
- * the first {@link InvalidEvent}.
- *
- * @since 0.1.0
- */
-export const encodeBatch = (
-  caseId: string,
-  expectedVersion: number,
-  events: ReadonlyArray<unknown>
-): Result.Result<ReadonlyArray<EncodedRow>, InvalidEvent> => {
-  if (!Number.isSafeInteger(expectedVersion) || expectedVersion < 0) {
-    throw new RangeError("expectedVersion must be a non-negative integer (the number of events the writer saw)")
-  }
-  if (!Array.isArray(events)) {
-    return Result.fail(new InvalidEvent({ caseId, index: 0, issues: [issue([], "type", "Expected a list of events")] }))
-  }
-  const rows: Array<EncodedRow> = []
-  for (let i = 0; i < events.length; i++) {
-    const r = encodeEvent(caseId, events[i])
-    if (Result.isFailure(r)) return Result.fail(new InvalidEvent({ caseId, index: i, issues: r.failure }))
-    rows.push({ caseId, version: expectedVersion + i + 1, ...r.success })
-  }
-  return Result.succeed(rows)
-}
-
-/**
- * Decode a stored row (its JSON text, or an already-parsed value) back into an
- * event, checking it belongs to `caseId`. A row that does not decode yields a
- * {@link CorruptEvent} naming the case and version.
- *
- * @since 0.1.0
- */
-export const decodeStored = (
-  caseId: string,
-  version: number,
-  stored: unknown
-): Result.Result<CaseEvent, CorruptEvent> => {
-  let value: unknown = stored
-  if (typeof stored === "string") {
-    try {
-      value = JSON.parse(stored)
-    } catch {
-      return Result.fail(
-        new CorruptEvent({ caseId, version, issues: [issue([], "json", "The stored event is not valid JSON")] })
-      )
-    }
-  }
-  const type = typeof value === "object" && value !== null ? (value as { type?: unknown }).type : undefined
-  const schema = (typeof type === "string" ? decoders.get(type) : undefined) ?? CaseEvents.CaseEvent
-  const r = decodeUnknown(schema, value)
-  if (Result.isFailure(r)) return Result.fail(new CorruptEvent({ caseId, version, issues: r.failure }))
-  if (r.success.caseId !== caseId) {
-    return Result.fail(
-      new CorruptEvent({
-        caseId,
-        version,
-        issues: [issue(["caseId"], "case-id", "The stored event belongs to another case")]
-      })
-    )
-  }
-  return Result.succeed(r.success as CaseEvent)
-}
-
-/**
- * Decode a row or throw its {@link CorruptEvent} (for adapters' Promise API).
- *
- * @since 0.1.0
- */
-export const decodeStoredOrThrow = (caseId: string, version: number, stored: unknown): CaseEvent => {
-  const r = decodeStored(caseId, version, stored)
-  if (Result.isFailure(r)) throw r.failure
-  return r.success
-}
-
-/**
- * Check that a case's stored versions run 1, 2, 3 … without gaps.
- *
- * @since 0.1.0
- */
-export const checkContiguous = (caseId: string, expected: number, actual: number): void => {
-  if (actual !== expected) {
-    throw new CorruptEvent({
-      caseId,
-      version: expected,
-      issues: [issue(["version"], "contiguous", `Stored versions skip from ${expected - 1} to ${actual}`)]
-    })
-  }
-}
-
-/**
- * The in-memory reference store, with test hooks.
- *
- * @since 0.1.0
- */
-export interface MemoryEventStore extends CaseEventStore {
-  /** Test hook: overwrite the stored text of one event (simulates corruption). */
-  readonly corrupt: (caseId: string, version: number, raw: string) => void
 }
 
 interface MemoryRow {
@@ -347,14 +121,14 @@ interface MemoryRow {
  *
  * @since 0.1.0
  */
-export const makeMemoryStore = (): MemoryEventStore => {
+export const makeMemoryStore = (): CaseEventStore => {
   const log: Array<MemoryRow> = []
   const cases = new Map<string, Array<MemoryRow>>()
   let closed = false
   const open = (operation: string) => {
     if (closed) throw new StoreError({ operation, cause: new Error("store is closed") })
   }
-  return {
+  const store: CaseEventStore = {
     append: async (caseId, expectedVersion, events) => {
       open("append")
       const rows = encodeBatch(caseId, expectedVersion, events)
@@ -395,13 +169,14 @@ export const makeMemoryStore = (): MemoryEventStore => {
     }),
     close: async () => {
       closed = true
-    },
-    corrupt: (caseId, version, raw) => {
-      const row = cases.get(caseId)?.[version - 1]
-      if (row === undefined) throw new RangeError("no such event")
-      row.json = raw
     }
   }
+  memoryHooks.set(store, (caseId, version, raw) => {
+    const row = cases.get(caseId)?.[version - 1]
+    if (row === undefined) throw new RangeError("no such event")
+    row.json = raw
+  })
+  return store
 }
 
 /**
@@ -440,8 +215,7 @@ export interface CaseEventStoreEffect {
  */
 export class Store extends Context.Service<Store, CaseEventStoreEffect>()("@homeward/core/EventStore") {}
 
-const storeFailure = (operation: string) => (cause: unknown) =>
-  cause instanceof CorruptEvent || cause instanceof StoreError ? cause : new StoreError({ operation, cause })
+const storeFailure = (operation: string) => (cause: unknown) => toStoreError(operation, cause)
 
 /**
  * Wrap a Promise-API store as the Effect service shape.

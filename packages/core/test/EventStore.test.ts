@@ -1,15 +1,18 @@
+import { readFileSync } from "node:fs"
 import { Effect, Stream } from "effect"
 import { describe, expect, it } from "vitest"
+import { corruptMemoryEvent } from "../src/adapter/index.js"
+import * as Core from "../src/index.js"
 import { EventStore } from "../src/index.js"
 import { Conformance } from "../src/testing/index.js"
 
-let last: EventStore.MemoryEventStore | undefined
+let last: EventStore.CaseEventStore | undefined
 Conformance.runConformance("in-memory reference", {
   open: async () => {
     last = EventStore.makeMemoryStore()
     return last
   },
-  corrupt: async (caseId, version, raw) => last!.corrupt(caseId, version, raw)
+  corrupt: async (caseId, version, raw) => corruptMemoryEvent(last!, caseId, version, raw)
 })
 
 const ev = (caseId: string, n: number) => ({
@@ -47,7 +50,7 @@ describe("EventStore (in-memory reference)", () => {
   it("a corrupted row yields a CorruptEvent naming case and version", async () => {
     const store = EventStore.makeMemoryStore()
     await store.append("c1", 0, [ev("c1", 1), ev("c1", 2)])
-    store.corrupt("c1", 2, "{not json")
+    corruptMemoryEvent(store, "c1", 2, "{not json")
     await expect(store.read("c1")).rejects.toMatchObject({ _tag: "CorruptEvent", caseId: "c1", version: 2 })
   })
   it("Effect service: append fails with Conflict, readAll streams", async () => {
@@ -59,5 +62,26 @@ describe("EventStore (in-memory reference)", () => {
       return { tag: conflict._tag, n: Array.from(all).length }
     })
     expect(await Effect.runPromise(Effect.provide(program, EventStore.layerMemory))).toEqual({ tag: "Conflict", n: 1 })
+  })
+  it("adapter internals are not part of the everyday API (they live in @homeward/core/adapter)", () => {
+    const api = Object.keys(Core.EventStore)
+    for (const name of [
+      "encodeBatch",
+      "encodeEvent",
+      "decodeStored",
+      "decodeStoredOrThrow",
+      "checkContiguous",
+      "corruptMemoryEvent"
+    ])
+      expect(api).not.toContain(name)
+    expect("corrupt" in EventStore.makeMemoryStore()).toBe(false)
+    expect(() => corruptMemoryEvent({}, "c1", 1, "x")).toThrow(RangeError)
+  })
+  it("the adapter entry is exported from package.json and internal modules stay blocked", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+      exports: Record<string, unknown>
+    }
+    expect(pkg.exports["./adapter"]).toMatchObject({ default: "./dist/adapter/index.js" })
+    expect(pkg.exports["./internal/*"]).toBeNull()
   })
 })

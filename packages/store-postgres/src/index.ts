@@ -4,6 +4,8 @@
  * @since 0.1.0
  */
 export {
+  DEFAULT_CONNECT_TIMEOUT_MS,
+  DEFAULT_STATEMENT_TIMEOUT_MS,
   layer,
   migrations,
   openPostgresStore,

@@ -8,6 +8,13 @@
  * @since 0.1.0
  */
 import { EventStore } from "@homeward/core"
+import {
+  checkContiguous,
+  decodeStoredOrThrow,
+  type EncodedRow,
+  encodeBatch,
+  toStoreError
+} from "@homeward/core/adapter"
 import Database from "better-sqlite3"
 import { Result } from "effect"
 
@@ -134,7 +141,7 @@ export const openSqliteStore = async (path: string, options: SqliteStoreOptions 
   const appendTx =
     insert === undefined
       ? undefined
-      : db.transaction((caseId: string, expected: number, rows: ReadonlyArray<EventStore.EncodedRow>) => {
+      : db.transaction((caseId: string, expected: number, rows: ReadonlyArray<EncodedRow>) => {
           const actual = currentVersion.get(caseId) as number
           if (actual !== expected)
             return new EventStore.Conflict({ caseId, expectedVersion: expected, actualVersion: actual })
@@ -149,7 +156,7 @@ export const openSqliteStore = async (path: string, options: SqliteStoreOptions 
       guard("append")
       if (appendTx === undefined)
         throw new EventStore.StoreError({ operation: "append", cause: new Error("read-only store") })
-      const rows = EventStore.encodeBatch(caseId, expectedVersion, events)
+      const rows = encodeBatch(caseId, expectedVersion, events)
       if (Result.isFailure(rows)) return rows.failure
       try {
         const conflict = appendTx.immediate(caseId, expectedVersion, rows.success)
@@ -157,46 +164,56 @@ export const openSqliteStore = async (path: string, options: SqliteStoreOptions 
       } catch (e) {
         if (isUniqueViolation(e)) {
           // the database, not the application, resolved the race: another writer holds this version
-          return new EventStore.Conflict({
-            caseId,
-            expectedVersion,
-            actualVersion: currentVersion.get(caseId) as number
-          })
+          let actualVersion: number
+          try {
+            actualVersion = currentVersion.get(caseId) as number
+          } catch (cause) {
+            throw toStoreError("append", cause)
+          }
+          return new EventStore.Conflict({ caseId, expectedVersion, actualVersion })
         }
-        throw new EventStore.StoreError({ operation: "append", cause: e })
+        throw toStoreError("append", e)
       }
       return { _tag: "Appended", caseId, version: expectedVersion + rows.success.length }
     },
     read: async (caseId) => {
       guard("read")
-      const rows = readCase.all(caseId) as Array<{ version: number; json: string }>
-      return rows.map((r, i) => {
-        EventStore.checkContiguous(caseId, i + 1, r.version)
-        return EventStore.decodeStoredOrThrow(caseId, r.version, r.json)
-      })
+      try {
+        const rows = readCase.all(caseId) as Array<{ version: number; json: string }>
+        return rows.map((r, i) => {
+          checkContiguous(caseId, i + 1, r.version)
+          return decodeStoredOrThrow(caseId, r.version, r.json)
+        })
+      } catch (e) {
+        throw toStoreError("read", e)
+      }
     },
     version: async (caseId) => {
       guard("version")
-      return currentVersion.get(caseId) as number
+      try {
+        return currentVersion.get(caseId) as number
+      } catch (e) {
+        throw toStoreError("version", e)
+      }
     },
     readAll: (fromPosition = 0) => ({
       async *[Symbol.asyncIterator]() {
         guard("readAll")
         let next = Math.max(0, Math.ceil(fromPosition))
         for (;;) {
-          const page = readFrom.all(next, 1000) as Array<{
-            position: number
-            caseId: string
-            version: number
-            json: string
-          }>
+          let page: Array<{ position: number; caseId: string; version: number; json: string }>
+          try {
+            page = readFrom.all(next, 1000) as typeof page
+          } catch (e) {
+            throw toStoreError("readAll", e)
+          }
           if (page.length === 0) return
           for (const r of page) {
             yield {
               position: r.position,
               caseId: r.caseId,
               version: r.version,
-              event: EventStore.decodeStoredOrThrow(r.caseId, r.version, r.json)
+              event: decodeStoredOrThrow(r.caseId, r.version, r.json)
             }
           }
           next = page[page.length - 1]!.position + 1

@@ -267,6 +267,109 @@ export const runConformance = (name: string, adapter: Adapter, options: { readon
       }
     })
 
+    it("bad arguments: expectedVersion -1, NaN, 1.5, Infinity, a string; an empty or non-string case id; events not a list: append resolves with InvalidEvent (index -1), nothing is written", {
+      timeout: 60_000
+    }, async () => {
+      const store = await adapter.open()
+      try {
+        await store.append("c-arg", 0, batch("c-arg", 0, 2))
+        const badVersions: ReadonlyArray<unknown> = [-1, Number.NaN, 1.5, Number.POSITIVE_INFINITY, -0.5, "1", null]
+        for (const v of badVersions) {
+          for (const events of [[], batch("c-arg", 2, 1, "bad")]) {
+            const r = await store.append("c-arg", v as number, events)
+            expect(r._tag, `expectedVersion ${String(v)}`).toBe("InvalidEvent")
+            if (r._tag === "InvalidEvent") {
+              expect(r.caseId).toBe("c-arg")
+              expect(r.index).toBe(-1)
+              expect(r.issues.map((i) => i.pathString)).toEqual(["expectedVersion"])
+              expect(r.message).toContain("expectedVersion")
+            }
+          }
+        }
+        for (const caseId of ["", undefined, 7]) {
+          const r = await store.append(caseId as string, 0, [])
+          expect(r._tag, `caseId ${String(caseId)}`).toBe("InvalidEvent")
+          if (r._tag === "InvalidEvent") expect(r.issues.map((i) => i.pathString)).toEqual(["caseId"])
+        }
+        const notList = await store.append("c-arg", 2, "not a list" as unknown as ReadonlyArray<CaseEvent>)
+        expect(notList._tag).toBe("InvalidEvent")
+        if (notList._tag === "InvalidEvent") expect(notList.issues.map((i) => i.pathString)).toEqual(["events"])
+        expect(await store.version("c-arg")).toBe(2)
+        expect((await collect(store)).map((e) => e.event.eventId)).toEqual(["c-arg#1", "c-arg#2"])
+        // the store still works after all that
+        const ok = await store.append("c-arg", 2, batch("c-arg", 2, 1))
+        expect(ok).toMatchObject({ _tag: "Appended", version: 3 })
+      } finally {
+        await store.close()
+      }
+    })
+
+    it("property: for any expectedVersion, append resolves (never rejects) with InvalidEvent exactly when it is not a whole number ≥ 0", {
+      timeout: 60_000
+    }, async () => {
+      const store = await adapter.open()
+      try {
+        await store.append("c-any", 0, batch("c-any", 0, 1))
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              fc.integer({ min: -5, max: 5 }),
+              fc.double(),
+              fc.maxSafeInteger(),
+              fc.constantFrom<unknown>(Number.NaN, -0, 2 ** 31, 2 ** 53, "0", undefined, {}, []),
+              fc.boolean()
+            ),
+            async (v) => {
+              const r = await store.append("c-any", v as number, [])
+              const valid = typeof v === "number" && Number.isSafeInteger(v) && v >= 0
+              expect(r._tag).toBe(!valid ? "InvalidEvent" : v === 1 ? "Appended" : "Conflict")
+              if (r._tag === "Conflict") expect(r.actualVersion).toBe(1)
+            }
+          ),
+          { numRuns: (options.numRuns ?? 20) * 5 }
+        )
+        expect(await store.version("c-any")).toBe(1)
+      } finally {
+        await store.close()
+      }
+    })
+
+    it("conflict: a stale or impossible expectedVersion resolves with a Conflict carrying the actual version and saying what to do", {
+      timeout: 60_000
+    }, async () => {
+      const store = await adapter.open()
+      try {
+        await store.append("c-stale", 0, batch("c-stale", 0, 3))
+        for (const expected of [0, 2, 4, 2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER]) {
+          for (const n of [0, 1]) {
+            const r = await store.append("c-stale", expected, batch("c-stale", 3, n, `s${n}`))
+            expect(r._tag, `expectedVersion ${expected}, ${n} events`).toBe("Conflict")
+            if (r._tag === "Conflict") {
+              expect(r.caseId).toBe("c-stale")
+              expect(r.expectedVersion).toBe(expected)
+              expect(r.actualVersion).toBe(3)
+              expect(r.message).toMatch(/re-read the case/i)
+              expect(r.message).toMatch(/decide again/i)
+              expect(r.message).toMatch(/retry/i)
+              expect(r.message).toContain("version 3")
+            }
+          }
+        }
+        const empty = await store.append("c-new", 1, [])
+        expect(empty).toMatchObject({ _tag: "Conflict", actualVersion: 0 })
+        expect(await store.version("c-stale")).toBe(3)
+        expect((await collect(store)).length).toBe(3)
+        // retrying with the version read succeeds
+        const v = await store.version("c-stale")
+        expect(await store.append("c-stale", v, batch("c-stale", v, 1))).toMatchObject({
+          _tag: "Appended",
+          version: 4
+        })
+      } finally {
+        await store.close()
+      }
+    })
+
     if (adapter.corrupt !== undefined) {
       it("corruption: a corrupted row yields CorruptEvent naming case and version", { timeout: 60_000 }, async () => {
         const store = await adapter.open()
