@@ -2,6 +2,8 @@
 # Usage: scripts/with-postgres.sh <command...>
 # Starts a throwaway PostgreSQL server on a loopback port in a temp dir, exports
 # HOMEWARD_PG_URL, runs the command, then stops the server and removes the dir.
+# Also exports HOMEWARD_PG_RESTART: a command that restarts that server (the
+# connection-loss tests use it; it is unset when an outside server is used).
 # If HOMEWARD_PG_URL is already set, just runs the command against that server.
 set -euo pipefail
 if [ -n "${HOMEWARD_PG_URL:-}" ]; then exec "$@"; fi
@@ -28,5 +30,6 @@ cleanup() {
 }
 trap cleanup EXIT
 export HOMEWARD_PG_URL="postgres://homeward@127.0.0.1:$PORT/postgres"
+export HOMEWARD_PG_RESTART="${RUN[*]} $BIN/pg_ctl -D $DIR/data -l $DIR/log -w -m fast restart"
 echo "with-postgres: PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT" >&2
 "$@"
