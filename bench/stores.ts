@@ -7,6 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, tmpdir } from "node:os"
 import { join } from "node:path"
 import { CaseState, EventStore } from "@homeward/core"
+import { type EncodedRow, encodeBatch } from "@homeward/core/adapter"
 import { Conformance } from "@homeward/core/testing"
 import { openPostgresStore } from "@homeward/store-postgres"
 import { openSqliteStore } from "@homeward/store-sqlite"
@@ -36,7 +37,7 @@ function* batches(): Generator<Batch> {
   }
 }
 const rowsOf = (b: Batch) => {
-  const r = EventStore.encodeBatch(b.caseId, b.expected, b.events)
+  const r = encodeBatch(b.caseId, b.expected, b.events)
   if (Result.isFailure(r)) throw r.failure
   return r.success
 }
@@ -50,7 +51,7 @@ const timeAppends = async (append: (b: Batch) => Promise<void>) => {
   }
   return ms
 }
-const timeRaw = async (insert: (rows: ReadonlyArray<EventStore.EncodedRow>) => Promise<void> | void) => {
+const timeRaw = async (insert: (rows: ReadonlyArray<EncodedRow>) => Promise<void> | void) => {
   let ms = 0
   for (const b of batches()) {
     const rows = rowsOf(b) // the raw driver gets the already encoded rows: validation is the store's own cost
@@ -90,7 +91,7 @@ const results: Array<{ name: string; store: number; raw: number; fold: number }>
     "CREATE TABLE events (position INTEGER PRIMARY KEY AUTOINCREMENT, case_id TEXT NOT NULL, version INTEGER NOT NULL, type TEXT NOT NULL, event_id TEXT NOT NULL UNIQUE, json TEXT NOT NULL, UNIQUE(case_id, version))"
   )
   const ins = db.prepare("INSERT INTO events (case_id, version, type, event_id, json) VALUES (?, ?, ?, ?, ?)")
-  const tx = db.transaction((rows: ReadonlyArray<EventStore.EncodedRow>) => {
+  const tx = db.transaction((rows: ReadonlyArray<EncodedRow>) => {
     for (const r of rows) ins.run(r.caseId, r.version, r.type, r.eventId, r.json)
   })
   const rawMs = await timeRaw((rows) => tx.immediate(rows))
