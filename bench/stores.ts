@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, tmpdir } from "node:os"
 import { join } from "node:path"
-import { CaseState, EventStore } from "@homeward/core"
+import { CaseState, type EventStore } from "@homeward/core"
 import { type EncodedRow, encodeBatch } from "@homeward/core/adapter"
 import { Conformance } from "@homeward/core/testing"
 import { openPostgresStore } from "@homeward/store-postgres"
