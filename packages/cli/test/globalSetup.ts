@@ -1,7 +1,7 @@
 /**
  * Builds what the end-to-end tests run: the CLI (`dist/bin.js`) when it is
  * missing or older than a source file, and `@homeward/core`'s `dist` when it
- * is missing, and `@homeward/simulate`, `@homeward/report` and
+ * is missing or stale, and `@homeward/simulate`, `@homeward/report` and
  * `@homeward/store-sqlite` when missing or stale (the CI runs `pnpm build`
  * first, so this is for local runs).
  */
@@ -35,7 +35,12 @@ const require_ = (rel: string, from: string): string => {
 export default function setup(): void {
   const cli = resolve(import.meta.dirname, "..")
   const core = resolve(cli, "../core")
-  if (!existsSync(join(core, "dist/index.js"))) tsup(core)
+  // core too when stale: the adapters' dist imports its entries (`@homeward/core/adapter`)
+  if (
+    !existsSync(join(core, "dist/adapter/index.js")) ||
+    statSync(join(core, "dist/index.js")).mtimeMs < newest(join(core, "src"))
+  )
+    tsup(core)
   // the packages the demo, simulate and report commands drive: built when missing or stale
   for (const name of ["simulate", "report", "store-sqlite"]) {
     const pkg = resolve(cli, "..", name)

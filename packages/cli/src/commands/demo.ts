@@ -12,6 +12,7 @@ import { PolicyProfile, Profiles } from "@homeward/core"
 import { Html, Report } from "@homeward/report"
 import { Effect } from "effect"
 import { Command, Flag } from "effect/cli"
+import * as Files from "../internal/demoFiles.js"
 import { generate, institutions } from "../internal/demoProgramme.js"
 import * as Store from "../internal/store.js"
 import { pct, table } from "../internal/table.js"
@@ -21,13 +22,16 @@ import { exitWith, unusable } from "./exit.js"
 const SHORT = "Run the demo: a synthetic programme in an SQLite store, case-worker lists and an HTML report"
 
 const HELP = `Run the Homeward demo on synthetic data (no real child).
-Creates an embedded SQLite event store (recreated on every run), fills it with a synthetic programme
+Creates an embedded SQLite event store, fills it with a synthetic programme
 (about 60 children in 3 residential care institutions in Siem Reap and Battambang, at every stage of the
 pathway) by issuing commands through the core decider, reads it back, runs the rules and prints what
 case workers see, grouped by social worker: monitoring visits due, overdue and missed, cases ready to
 advance, blockers, closures that are eligible; then a programme summary. Writes an HTML report
 (aggregate, suppressed) and the case-worker visit lists as HTML. Output is deterministic for a seed and
-an as-of date (default 2018-06-30). Names are never printed: cases are shown by pseudonymous id.`
+an as-of date (default 2018-06-30). Names are never printed: cases are shown by pseudonymous id.
+The demo writes only into files it created: --db must be a new file or a store an earlier demo run made
+(it is then replaced); the reports replace only files an earlier demo run wrote. Any other existing file
+(a real event store, a CSV, an empty file) is refused, untouched, with exit code 2.`
 
 /** The default demo day, so that the output is reproducible. */
 export const DEFAULT_AS_OF = "2018-06-30"
@@ -48,7 +52,7 @@ export const command = Command.make(
   "demo",
   {
     db: Flag.String("db").pipe(
-      Flag.withDescription("SQLite file to create (recreated)"),
+      Flag.withDescription("SQLite file to create: a new file, or the store an earlier demo run made (replaced)"),
       Flag.withDefault("homeward-demo/demo.sqlite")
     ),
     out: Flag.String("out").pipe(
@@ -68,6 +72,22 @@ export const command = Command.make(
   (o) => Effect.promise(() => runDemo(o))
 ).pipe(Command.withDescription(HELP), Command.withShortDescription(SHORT))
 
+type RawDb = { readonly db?: { exec?: (sql: string) => unknown; pragma?: (sql: string) => unknown } }
+
+/** Mark the store as the demo's own (so that a later run may replace it, and nothing else). */
+const markDemoStore = (store: unknown, seed: number): void => {
+  const db = (store as RawDb).db
+  db?.exec?.(
+    `CREATE TABLE IF NOT EXISTS ${Files.MARKER_TABLE} (note TEXT NOT NULL, seed INTEGER NOT NULL);
+     INSERT INTO ${Files.MARKER_TABLE} VALUES ('written by homeward demo: synthetic data, replaced by the next demo run', ${Math.trunc(seed)})`
+  )
+}
+
+/** Leave WAL mode before closing, so that checking the store later opens it read-only without creating files. */
+const leaveWal = (store: unknown): void => {
+  ;(store as RawDb).db?.pragma?.("journal_mode = DELETE")
+}
+
 const runDemo = async (o: {
   readonly db: string
   readonly out: string
@@ -82,13 +102,52 @@ const runDemo = async (o: {
   if (asOf === undefined) return unusable("--as-of must be a day written YYYY-MM-DD")
   const out = (s: string) => process.stdout.write(`${s}\n`)
 
-  // 1. a fresh embedded store
+  // 0. never write into a file the demo did not create: every check before anything is written
   const db = resolve(o.db)
-  await mkdir(dirname(db), { recursive: true })
-  for (const f of [db, `${db}-wal`, `${db}-shm`, `${db}-journal`]) await rm(f, { force: true })
+  const dir = resolve(o.out)
+  const reportFile = join(dir, "report.html")
+  const workersFile = join(dir, "caseworker.html")
+  const institutionsFile = join(dirname(db), "institutions.json")
+  const institutionsJson = `${JSON.stringify(institutions, null, 2)}\n`
+  const checks: Array<Files.Target> = []
+  for (const check of [
+    () => Files.checkStore(db, o.db),
+    () => Files.checkOutDir(dir, o.out),
+    () => Files.checkHtml(reportFile, join(o.out, "report.html")),
+    () => Files.checkHtml(workersFile, join(o.out, "caseworker.html")),
+    () => Files.checkSame(institutionsFile, join(dirname(o.db), "institutions.json"), institutionsJson)
+  ]) {
+    const t = await check()
+    if (t.kind === "refuse") return unusable(t.reason)
+    checks.push(t)
+  }
+  const created = (path: string, what: string) => async (): Promise<string | undefined> => {
+    try {
+      await mkdir(path, { recursive: true })
+      return undefined
+    } catch (e) {
+      return `cannot create ${what} ${path}: ${e instanceof Error ? e.message.split("\n")[0] : "error"}`
+    }
+  }
+  for (const make of [created(dirname(db), "the directory of --db"), created(dir, "the --out directory")]) {
+    const failed = await make()
+    if (failed !== undefined) return unusable(failed)
+  }
+
+  // 1. a fresh embedded store: the demo's own earlier store is replaced, a new file is created exclusively
+  if (checks[0]!.kind === "ours") for (const f of [db, ...Files.storeSideFiles(db)]) await rm(f, { force: true })
+  try {
+    await writeFile(db, "", { flag: "wx" })
+  } catch (e) {
+    return unusable(
+      `--db ${o.db}: cannot create the store (${(e as NodeJS.ErrnoException).code === "EEXIST" ? "the file appeared meanwhile; it is left alone" : e instanceof Error ? e.message.split("\n")[0] : "error"})`
+    )
+  }
   const opened = await Store.openOrMemory(db)
-  if (opened.kind === "memory")
+  if (opened.kind === "memory") {
+    await rm(db, { force: true }) // the empty file the demo just created
     process.stderr.write(`homeward demo: SQLite store unavailable (${opened.note}); using the in-memory store\n`)
+  } else markDemoStore(opened.store, o.seed)
 
   // 2. the synthetic programme, through the decider, appended to the store
   const programme = generate(o.seed, profile, asOf)
@@ -102,6 +161,7 @@ const runDemo = async (o: {
 
   // 3. read back and fold
   const { cases, events } = await Store.readCases(opened.store)
+  if (opened.kind === "sqlite") leaveWal(opened.store)
   await opened.store.close()
   const policy = PolicyProfile.resolve(profile, asOf).values.programme
   out(`Homeward demo: synthetic programme (seed ${o.seed}), profile ${profile.id} ${profile.version}, as of ${o.asOf}`)
@@ -172,17 +232,15 @@ const runDemo = async (o: {
   )
   out(`Breakdowns: ${breakdowns}; transfers to another agency: ${transfers}`)
 
-  // 6. HTML reports
-  const dir = resolve(o.out)
-  await mkdir(dir, { recursive: true })
-  const reportFile = join(dir, "report.html")
-  const workersFile = join(dir, "caseworker.html")
-  await writeFile(reportFile, Html.render(aggregate))
+  // 6. HTML reports (marked as the demo's, so that the next run may replace them) and the institutions
+  const flag = (t: Files.Target) => (t.kind === "new" ? "wx" : "w")
+  await writeFile(reportFile, `${Html.render(aggregate)}\n${Files.HTML_MARK}`, { flag: flag(checks[2]!) })
   await writeFile(
     workersFile,
-    Html.renderCaseworker(Report.caseworker({ cases, institutions, profile, asOf, title: "Homeward demo programme" }))
+    `${Html.renderCaseworker(Report.caseworker({ cases, institutions, profile, asOf, title: "Homeward demo programme" }))}\n${Files.HTML_MARK}`,
+    { flag: flag(checks[3]!) }
   )
-  await writeFile(join(dirname(db), "institutions.json"), `${JSON.stringify(institutions, null, 2)}\n`)
+  if (checks[4]!.kind !== "same") await writeFile(institutionsFile, institutionsJson, { flag: "wx" })
   out("")
   out(`Report (aggregate, suppressed): ${join(o.out, "report.html")}`)
   out(`Visit lists for social workers: ${join(o.out, "caseworker.html")}`)
