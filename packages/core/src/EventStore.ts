@@ -23,7 +23,13 @@
  *
  * @since 0.1.0
  */
-import { Context, Data, Effect, Layer, Result, Schema, Stream } from "effect"
+import * as Context from "effect/Context"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as Stream from "effect/Stream"
 import * as CaseEvents from "./CaseEvent.js"
 import { decodeUnknown, flatten, type ValidationIssue } from "./Validation.js"
 
