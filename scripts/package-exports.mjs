@@ -1,27 +1,24 @@
 #!/usr/bin/env node
 // The `exports` map of every package, derived from its source tree: the
-// package root (src/index.ts) plus one entry per public module (each
-// src/<Module>.ts, as effect does: `@homeward/core/Child`), so that a bundler
-// loads only the modules a program imports. Private code (src/internal/) is
-// blocked with `"./internal/*": null`.
+// package root (src/index.ts), one entry per module the root re-exports
+// (src/<Module>.ts, as effect does: `@homeward/core/Child`) so that a bundler
+// loads only the modules a program imports, and one entry per folder with an
+// index (src/testing/index.ts: `@homeward/core/testing`). Private code
+// (src/internal/) is blocked with `"./internal/*": null`.
 //
 //   node scripts/package-exports.mjs          rewrite packages/*/package.json
 //   node scripts/package-exports.mjs --check  fail when a package.json is out of date
 //
 // The consumer check (scripts/consumer-check.mjs) runs the --check form.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 
-/** Source files that are entry points of their own but not modules to import. */
-const notModules = new Set(["index.ts", "bin.ts", "worker.ts"])
-
-/** Entries beyond the modules, per package. */
+/** Entries beyond the modules and folders, per package. */
 const extra = {
   "@homeward/core": {
-    "./testing": entry("testing/index"),
     "./schema/*.json": "./schema/*.json"
   }
 }
@@ -34,17 +31,25 @@ function entry(path) {
   }
 }
 
-/** The public modules of a package: src/<Module>.ts, sorted. */
-export const publicModules = (pkgDir) =>
+/** The public modules of a package: those src/index.ts re-exports (`export … from "./Child.js"`), sorted. */
+export const publicModules = (pkgDir) => {
+  const index = readFileSync(join(pkgDir, "src/index.ts"), "utf8")
+  const names = [...index.matchAll(/^export\b[^;]*?\bfrom\s+"\.\/([A-Za-z]\w*)\.js"/gms)].map((m) => m[1])
+  return [...new Set(names)].sort()
+}
+
+/** Folders of src/ (other than internal/) with an index.ts: entries of their own. */
+export const publicFolders = (pkgDir) =>
   readdirSync(join(pkgDir, "src"), { withFileTypes: true })
-    .filter((e) => e.isFile() && e.name.endsWith(".ts") && !e.name.endsWith(".d.ts") && !notModules.has(e.name))
-    .map((e) => e.name.slice(0, -3))
+    .filter((e) => e.isDirectory() && e.name !== "internal" && existsSync(join(pkgDir, "src", e.name, "index.ts")))
+    .map((e) => e.name)
     .sort()
 
 /** The exports map a package should have. */
 export const exportsFor = (pkgDir, name) => {
   const map = { ".": entry("index") }
   for (const m of publicModules(pkgDir)) map[`./${m}`] = entry(m)
+  for (const f of publicFolders(pkgDir)) map[`./${f}`] = entry(`${f}/index`)
   Object.assign(map, extra[name] ?? {})
   map["./internal/*"] = null
   map["./package.json"] = "./package.json"
