@@ -163,6 +163,19 @@ await step("pack", async (bad) => {
       execFileSync("tar", ["-xzOf", packed[pkg.name], "package/package.json"], { encoding: "utf8" })
     )
     if (!listing.includes("package/README.md")) bad(`${pkg.name}: no README.md in the tarball`)
+    else {
+      // the install line names the package and its peer dependencies
+      const readme = execFileSync("tar", ["-xzOf", packed[pkg.name], "package/README.md"], { encoding: "utf8" })
+      const install = readme.split("\n").find((l) => l.startsWith("npm install ") && l.includes(pkg.name))
+      const peers = Object.entries(manifest.peerDependenciesMeta ?? {})
+      const required = Object.keys(manifest.peerDependencies ?? {}).filter(
+        (p) => !peers.some(([name, meta]) => name === p && meta.optional === true)
+      )
+      if (install === undefined) bad(`${pkg.name}: README.md has no "npm install ${pkg.name} …" line`)
+      else
+        for (const p of required)
+          if (!install.includes(` ${p}`)) bad(`${pkg.name}: README's install line lacks the peer ${p}`)
+    }
     for (const m of publicModules(dir))
       for (const ext of [".js", ".d.ts"])
         if (!listing.includes(`package/dist/${m}${ext}`)) bad(`${pkg.name}: dist/${m}${ext} not in the tarball`)
