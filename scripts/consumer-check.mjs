@@ -4,6 +4,9 @@
 // Packs every package (`pnpm pack`), installs the tarballs with npm into a
 // temporary project outside the workspace (no workspace links, no source
 // condition), then:
+//   0. checks the tarballs: every module's .js and .d.ts, no bundler chunks,
+//      no workspace: ranges, effect a peer dependency, a README whose
+//      `npm install` line names the package's required peers;
 //   1. fails on any installed dependency whose `engines` exclude Node 20.19;
 //   2. typechecks a consumer program that uses every package
 //      (scripts/consumer/program.ts) under `nodenext` and `bundler`, strict,
