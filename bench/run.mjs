@@ -2,7 +2,7 @@
 // section of bench/RESULTS.md). Usage: pnpm bench [name ...]
 import { spawnSync } from "node:child_process"
 import { readdirSync } from "node:fs"
-import { dirname, join } from "node:path"
+import { dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const here = dirname(fileURLToPath(import.meta.url))

@@ -6,11 +6,11 @@
  *
  * @since 0.1.0
  */
-import * as NodeServices from "@effect/platform-node/NodeServices"
 import { Effect } from "effect"
 import { Command } from "effect/cli"
 import * as Main from "./commands/main.js"
 import { describeFailure, onExit } from "./internal/failure.js"
+import * as Platform from "./internal/platform.js"
 
 // a closed pipe (`homeward ... | head`) ends the output quietly
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
@@ -24,7 +24,7 @@ const fatal = (e: unknown): void => {
 process.on("uncaughtException", fatal)
 process.on("unhandledRejection", fatal)
 
-const program = Command.run(Main.command, { version: "0.1.0" }).pipe(Effect.provide(NodeServices.layer))
+const program = Command.run(Main.command, { version: "0.1.0" }).pipe(Effect.provide(Platform.layer))
 
 Effect.runPromiseExit(program as Effect.Effect<void, unknown>).then((exit) => {
   const { code, line } = onExit(exit)

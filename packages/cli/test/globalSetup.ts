@@ -18,18 +18,8 @@ const newest = (dir: string): number => {
   return t
 }
 
-const tsup = (pkg: string) => {
-  execFileSync(process.execPath, [require_("tsup/dist/cli-default.js", pkg)], { cwd: pkg, stdio: "inherit" })
-}
-
-const require_ = (rel: string, from: string): string => {
-  let dir = from
-  for (let i = 0; i < 6; i++) {
-    const p = join(dir, "node_modules", rel)
-    if (existsSync(p)) return p
-    dir = resolve(dir, "..")
-  }
-  throw new Error(`cannot find ${rel}`)
+const build = (pkg: string) => {
+  execFileSync("pnpm", ["run", "build"], { cwd: pkg, stdio: "inherit" })
 }
 
 export default function setup(): void {
@@ -40,13 +30,13 @@ export default function setup(): void {
     !existsSync(join(core, "dist/adapter/index.js")) ||
     statSync(join(core, "dist/index.js")).mtimeMs < newest(join(core, "src"))
   )
-    tsup(core)
+    build(core)
   // the packages the demo, simulate and report commands drive: built when missing or stale
   for (const name of ["simulate", "report", "store-sqlite"]) {
     const pkg = resolve(cli, "..", name)
     const dist = join(pkg, "dist/index.js")
-    if (!existsSync(dist) || statSync(dist).mtimeMs < newest(join(pkg, "src"))) tsup(pkg)
+    if (!existsSync(dist) || statSync(dist).mtimeMs < newest(join(pkg, "src"))) build(pkg)
   }
   const bin = join(cli, "dist/bin.js")
-  if (!existsSync(bin) || statSync(bin).mtimeMs < newest(join(cli, "src"))) tsup(cli)
+  if (!existsSync(bin) || statSync(bin).mtimeMs < newest(join(cli, "src"))) build(cli)
 }

@@ -18,7 +18,8 @@
  *
  * @since 0.2.0
  */
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import * as CaseEvents from "./CaseEvent.js"
 import { memoryHooks } from "./internal/memoryHooks.js"
 import { CorruptEvent, InvalidEvent, StoreError } from "./internal/storeErrors.js"

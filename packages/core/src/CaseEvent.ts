@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { Assessment } from "./Assessment.js"
 import { BestInterestDetermination } from "./BestInterest.js"
 import { AdmissionReason, Placement } from "./Case.js"

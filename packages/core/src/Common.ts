@@ -7,7 +7,9 @@
  *
  * @since 0.1.0
  */
-import { Schema, SchemaAST, SchemaTransformation } from "effect"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 
 /**
  * Annotation key that marks a field as sensitive (names, addresses, phone

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
 import { Id, IsoDate } from "./Common.js"

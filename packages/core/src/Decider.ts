@@ -9,7 +9,9 @@
  *
  * @since 0.1.0
  */
-import { Data, Effect, Schema } from "effect"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { Assessment } from "./Assessment.js"
 import { BestInterestDetermination } from "./BestInterest.js"
 import { AdmissionReason, isFamilyBased, Placement } from "./Case.js"

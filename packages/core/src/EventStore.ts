@@ -29,7 +29,11 @@
  *
  * @since 0.1.0
  */
-import { Context, Effect, Layer, Result, Stream } from "effect"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Result from "effect/Result"
+import * as Stream from "effect/Stream"
 import { decodeStoredOrThrow, encodeBatch, toStoreError } from "./Adapter.js"
 import type * as CaseEvents from "./CaseEvent.js"
 import { memoryHooks } from "./internal/memoryHooks.js"

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import type { CaseState } from "./CaseState.js"
 import { Id, Text } from "./Common.js"
 import { type Decision, make, type Reason } from "./Decision.js"

@@ -9,7 +9,8 @@
  *
  * @since 0.1.0
  */
-import { Result, Schema } from "effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { Id, IsoDate, pattern, Text } from "./Common.js"
 import { ContactKind } from "./Contact.js"
 import type { ValidationIssue } from "./Validation.js"

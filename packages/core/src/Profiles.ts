@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { Result } from "effect"
+import * as Result from "effect/Result"
 import * as data from "./internal/profileData.js"
 import { decodeProfile, derive, type PolicyProfile as Profile, type ProfilePatch } from "./PolicyProfile.js"
 

@@ -5,8 +5,8 @@
  *
  * @since 0.1.0
  */
-import type { Schema } from "effect"
-import { SchemaAST } from "effect"
+import type * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
 import { isSensitive, REDACTED } from "./Common.js"
 
 const walk = (ast: SchemaAST.AST, value: unknown): unknown => {

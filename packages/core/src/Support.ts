@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { type Currency, Id, IsoDate, Money } from "./Common.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import { addMonths, dayOf } from "./internal/dates.js"

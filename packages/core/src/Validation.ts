@@ -7,7 +7,12 @@
  *
  * @since 0.1.0
  */
-import { Data, Effect, Result, Schema, SchemaAST, SchemaIssue } from "effect"
+import * as Data from "effect/Data"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
+import * as SchemaAST from "effect/SchemaAST"
+import * as SchemaIssue from "effect/SchemaIssue"
 
 /**
  * One problem found while decoding.

@@ -7,7 +7,7 @@
  * @since 0.1.0
  */
 import { type CaseEvent, CaseState, Decider, type Decision, type PolicyProfile } from "@homeward/core"
-import * as E from "fp-ts/Either"
+import * as E from "fp-ts/lib/Either.js"
 
 /**
  * Decide a command (`Decider.decide`): `Right` with the events to append,
@@ -17,7 +17,7 @@ import * as E from "fp-ts/Either"
  * ```ts
  * import { Profiles } from "@homeward/core"
  * import { Decider } from "@homeward/fp-ts"
- * import * as E from "fp-ts/Either"
+ * import * as E from "fp-ts/lib/Either.js"
  *
  * const r = Decider.decide(Decider.initial("c1"), {
  *   type: "AssignWorker", actor: { id: "m1", role: "manager" },

@@ -8,7 +8,7 @@
 import { Registry, Validation } from "@homeward/core"
 import type { Schema } from "effect"
 import { Result } from "effect"
-import * as E from "fp-ts/Either"
+import * as E from "fp-ts/lib/Either.js"
 
 /**
  * A decode failure: every issue found.
@@ -32,7 +32,7 @@ export const fromResult = <A, E>(r: Result.Result<A, E>): E.Either<E, A> =>
  * ```ts
  * import { Child } from "@homeward/core"
  * import { Decode } from "@homeward/fp-ts"
- * import * as E from "fp-ts/Either"
+ * import * as E from "fp-ts/lib/Either.js"
  *
  * const decodeChild = Decode.decoder(Child.Child)
  * E.isLeft(decodeChild({ id: "not an id" })) // true

@@ -23,8 +23,8 @@ import {
   Phase,
   type PolicyProfile
 } from "@homeward/core"
-import * as E from "fp-ts/Either"
-import * as O from "fp-ts/Option"
+import * as E from "fp-ts/lib/Either.js"
+import * as O from "fp-ts/lib/Option.js"
 
 type State = CaseState.CaseState
 type Profile = PolicyProfile.PolicyProfile
@@ -71,7 +71,7 @@ export type ReadyOutcome = Extract<Eligibility.Outcome, { readonly kind: "ready"
  * ```ts
  * import { CaseState, Profiles } from "@homeward/core"
  * import { Rules } from "@homeward/fp-ts"
- * import * as E from "fp-ts/Either"
+ * import * as E from "fp-ts/lib/Either.js"
  *
  * const r = Rules.assessReintegration(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"))
  * E.isLeft(r) // true: the child record is missing, the family not traced, ...
@@ -120,7 +120,7 @@ export type Ready = Phase.Readiness & { readonly ready: true; readonly next: Pha
  * ```ts
  * import { CaseState, Profiles } from "@homeward/core"
  * import { Rules } from "@homeward/fp-ts"
- * import * as E from "fp-ts/Either"
+ * import * as E from "fp-ts/lib/Either.js"
  *
  * E.isLeft(Rules.canAdvance(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2018-01-01"))) // true
  * ```

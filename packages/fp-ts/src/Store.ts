@@ -8,8 +8,8 @@
  * @since 0.1.0
  */
 import { type CaseEvent, CaseState, Decider, type Decision, EventStore, type PolicyProfile } from "@homeward/core"
-import * as E from "fp-ts/Either"
-import * as TE from "fp-ts/TaskEither"
+import * as E from "fp-ts/lib/Either.js"
+import * as TE from "fp-ts/lib/TaskEither.js"
 
 /**
  * Why an `append` failed.

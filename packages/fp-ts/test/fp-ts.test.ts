@@ -13,9 +13,9 @@ import {
   Profiles
 } from "@homeward/core"
 import { Arbitraries } from "@homeward/core/testing"
-import * as E from "fp-ts/Either"
-import * as O from "fp-ts/Option"
-import type * as TE from "fp-ts/TaskEither"
+import * as E from "fp-ts/lib/Either.js"
+import * as O from "fp-ts/lib/Option.js"
+import type * as TE from "fp-ts/lib/TaskEither.js"
 import { describe, expect, expectTypeOf, it } from "vitest"
 import { Decider, Decode, Rules, Store } from "../src/index.js"
 

@@ -24,7 +24,10 @@ const stale = (): boolean => {
 
 describe("worker threads from the built dist", () => {
   beforeAll(() => {
-    if (stale()) execFileSync("npx", ["tsup"], { cwd: pkg, stdio: "ignore" })
+    // the build reads @homeward/core's declarations from its dist
+    const core = `${pkg}../core/`
+    if (!existsSync(`${core}dist/index.d.ts`)) execFileSync("pnpm", ["run", "build"], { cwd: core, stdio: "ignore" })
+    if (stale()) execFileSync("pnpm", ["run", "build"], { cwd: pkg, stdio: "ignore" })
   }, 180_000)
 
   it("dist/worker.js gives byte-identical JSON to the in-thread path (1 vs 2 workers)", () => {

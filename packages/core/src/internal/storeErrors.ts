@@ -3,7 +3,7 @@
  * (`EventStore`) and the adapter toolkit (`Adapter`) can both use them without
  * importing each other; `EventStore` re-exports them.
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 import type { ValidationIssue } from "../Validation.js"
 
 /**

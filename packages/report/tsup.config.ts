@@ -1,3 +1,0 @@
-import { packageConfig } from "../../tsup.shared.js"
-
-export default packageConfig(["src/index.ts"])
