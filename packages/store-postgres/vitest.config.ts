@@ -3,5 +3,12 @@ import { defineProject } from "vitest/config"
 export default defineProject({
   resolve: { conditions: ["@homeward/source"] },
   ssr: { resolve: { conditions: ["@homeward/source"] } },
-  test: { name: "store-postgres", include: ["test/**/*.test.ts"] }
+  test: {
+    name: "store-postgres",
+    include: ["test/**/*.test.ts"],
+    // per project, not only in the root config: a project run alone (e.g. `vitest --project` or a mutation
+    // run) must not fall back to the 5 s default on a busy machine
+    testTimeout: 120_000,
+    hookTimeout: 120_000
+  }
 })
