@@ -1,11 +1,16 @@
 /**
  * @homeward/cli: the `homeward` command and its programmatic API: validate
  * NGO files (CSV, JSON, JSON Lines, XLSX) against Homeward record types and
- * export schemas (JSON Schema, XLSForm, Markdown).
+ * export schemas (JSON Schema, XLSForm, Markdown) and data collection forms
+ * for ODK and KoboToolbox (XForm, XLSForm).
  *
  * @since 0.1.0
  */
 
+/**
+ * @since 0.1.0
+ */
+export * as CollectionForm from "./CollectionForm.js"
 /**
  * @since 0.1.0
  */
@@ -22,6 +27,10 @@ export * as Fields from "./Fields.js"
  * @since 0.1.0
  */
 export * as Format from "./Format.js"
+/**
+ * @since 0.1.0
+ */
+export * as FormLabels from "./FormLabels.js"
 /**
  * @since 0.1.0
  */
@@ -42,3 +51,7 @@ export * as Validate from "./Validate.js"
  * @since 0.1.0
  */
 export { validateFile } from "./Validate.js"
+/**
+ * @since 0.1.0
+ */
+export * as XForm from "./XForm.js"
