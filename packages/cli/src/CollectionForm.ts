@@ -194,6 +194,18 @@ export interface Form {
 }
 
 /**
+ * The record types collected in the field with a form: every record type
+ * except `case-event` (a union of event forms, each recorded through its own
+ * record type) and `policy-profile` (configuration, edited as JSON; its form
+ * can still be made with {@link make}, but has about a thousand questions).
+ *
+ * @since 0.1.0
+ */
+export const formTypes: ReadonlyArray<Registry.RecordType> = Registry.recordTypes.filter(
+  (t) => t !== "case-event" && t !== "policy-profile"
+)
+
+/**
  * The name of the root element of a form's instance (as pyxform writes it).
  *
  * @since 0.1.0
@@ -305,6 +317,17 @@ const hintOf = (f: Fields.Field): Label | undefined => {
   return own === undefined ? hint : hint === undefined ? own : join(hint, own)
 }
 
+/**
+ * A regular expression matching a character that XML 1.0 cannot carry
+ * (control characters other than tab and line breaks, U+FFFE, U+FFFF, a
+ * lone surrogate): a submission is XML, so a text holding one could not be
+ * sent. Homeward itself accepts such characters; the form refuses them.
+ *
+ * @since 0.1.0
+ */
+export const notInXmlRegex =
+  "[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])|(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]"
+
 const literal = (s: string): string => {
   if (!s.includes("'")) return `'${s}'`
   if (!s.includes('"')) return `"${s}"`
@@ -333,8 +356,10 @@ const constraintOf = (f: Fields.Field): Constraint | undefined => {
     message = FormLabels.messages.date(dateRange.from, dateRange.to)
   } else if (f.kind === "text") {
     if (f.pattern === "\\S") {
-      parts.push(`regex(., '${notBlankRegex}')`)
-    } else if (f.pattern !== undefined) {
+      parts.push(`regex(., '${notBlankRegex}')`, `not(regex(., '${notInXmlRegex}'))`)
+    } else if (f.pattern === undefined) {
+      parts.push(`not(regex(., '${notInXmlRegex}'))`)
+    } else {
       parts.push(`regex(., ${literal(f.pattern)})`)
       message = f.ref === "Id" || f.ref === "EventId" ? FormLabels.messages.id : FormLabels.messages.pattern
     }
@@ -346,7 +371,7 @@ const constraintOf = (f: Fields.Field): Constraint | undefined => {
           ? FormLabels.messages.text(f.maxLength ?? 2000)
           : f.maxLength !== undefined
             ? FormLabels.messages.maxLength(f.maxLength)
-            : undefined
+            : FormLabels.messages.characters
     }
   }
   return parts.length === 0 ? undefined : { expr: parts.join(" and "), message: message ?? FormLabels.messages.pattern }

@@ -510,8 +510,13 @@ export const messages = {
   ),
   pattern: l("Not in the expected form.", "ទម្រង់មិនត្រឹមត្រូវ។"),
   text: (max: number): Label =>
-    l(`Must not be blank; at most ${max} characters.`, `មិនអាចទទេបានទេ ហើយមិនលើសពី ${km(max)} តួអក្សរ។`),
-  maxLength: (max: number): Label => l(`At most ${max} characters.`, `មិនលើសពី ${km(max)} តួអក្សរ។`),
+    l(
+      `Must not be blank; at most ${max} characters, and no control characters.`,
+      `មិនអាចទទេបានទេ មិនលើសពី ${km(max)} តួអក្សរ ហើយគ្មានតួអក្សរបញ្ជា។`
+    ),
+  maxLength: (max: number): Label =>
+    l(`At most ${max} characters, and no control characters.`, `មិនលើសពី ${km(max)} តួអក្សរ ហើយគ្មានតួអក្សរបញ្ជា។`),
+  characters: l("No control characters.", "គ្មានតួអក្សរបញ្ជា។"),
   between: (min: number, max: number): Label => l(`Must be from ${min} to ${max}.`, `ត្រូវតែពី ${km(min)} ដល់ ${km(max)}។`),
   atLeast: (min: number): Label => l(`Must be ${min} or more.`, `ត្រូវតែ ${km(min)} ឬច្រើនជាងនេះ។`),
   moreThan: (min: number): Label => l(`Must be more than ${min}.`, `ត្រូវតែលើសពី ${km(min)}។`),

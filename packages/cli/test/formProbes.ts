@@ -24,9 +24,21 @@ export const submit = async (xml: string, form: CollectionForm.Form, answers: Co
   return { root, ...verdicts(root, form) }
 }
 
+/**
+ * The engine's violations, and Homeward's issues with the submitted record.
+ * A submission that is not XML (a character XML cannot carry) cannot be
+ * sent at all: Homeward never sees it, reported as the issue `not-xml`.
+ */
 export const verdicts = (root: odk.EngineRoot, form: CollectionForm.Form) => {
   const violations = odk.violations(root)
-  const submitted = odk.answersOf(odk.submissionXml(root))
+  let submitted: CollectionForm.Answers
+  try {
+    submitted = odk.answersOf(odk.submissionXml(root))
+  } catch (e) {
+    if (!(e instanceof odk.NotXml)) throw e
+    const issue = { path: [], pathString: "", rule: "not-xml", message: "The submission cannot be sent" }
+    return { violations, submitted: {}, record: {}, issues: [issue] as ReadonlyArray<Validation.ValidationIssue> }
+  }
   const record = CollectionForm.toRecord(form, submitted)
   return { violations, submitted, record, issues: homeward(form.type, record) }
 }
@@ -89,6 +101,11 @@ export const probes = (
             "\u3000",
             "\t\n",
             "\u0085",
+            "x\u0000",
+            "x\u001f",
+            "x\uffff",
+            "x\ud800",
+            "😀",
             "a".repeat(2000),
             "a".repeat(2001),
             "😀".repeat(1000),

@@ -167,12 +167,20 @@ export const violations = (root: EngineNode): ReadonlyArray<Violation> =>
 /** The submission XML the engine would send. */
 export const submissionXml = (root: EngineRoot): string => root.instanceState.instanceXML
 
+/** A submission that is not well-formed XML (it holds a character XML cannot carry). */
+export class NotXml extends Error {
+  constructor() {
+    super("the submission is not well-formed XML")
+  }
+}
+
 /**
  * The answers of a submission XML: each element holding elements becomes
  * an object, repeated elements a list, and every other element its text.
  */
 export const answersOf = (xml: string): CollectionForm.Answers => {
   const doc = new DOMParser().parseFromString(xml, "application/xml")
+  if (doc.getElementsByTagName("parsererror").length > 0) throw new NotXml()
   const read = (el: Element): CollectionForm.Answers => {
     const out: Record<string, string | CollectionForm.Answers | Array<CollectionForm.Answers>> = {}
     for (const c of Array.from(el.children)) {
