@@ -46,6 +46,10 @@ export * as Rows from "./Rows.js"
 /**
  * @since 0.1.0
  */
+export * as Submissions from "./Submissions.js"
+/**
+ * @since 0.1.0
+ */
 export * as Validate from "./Validate.js"
 /**
  * @since 0.1.0
