@@ -8,7 +8,8 @@
  *   `meta-instanceID`) or `/` (KoboToolbox with "include groups in headers":
  *   `birth/date`, also with more leading groups, `group/birth/date`).
  *   Repeats come as further tables, one per repeat (ODK Central's
- *   `<form>-<repeat>.csv`), linked by `PARENT_KEY` → `KEY`. A several-answer
+ *   `<form>-<repeat>.csv`, linked by `PARENT_KEY` → `KEY`; or the sheets of
+ *   KoboToolbox's XLS export, linked by `_parent_index` → `_index`). A several-answer
  *   question may come as one column (`a b`) or, as KoboToolbox can export
  *   it, one column per choice (`purposes/services` = `1`). Export with XML
  *   names and values (not labels).
@@ -210,10 +211,13 @@ const readTable = (
       if (!own) setIn(answers, rel, values.join(" "))
     }
     const instanceId = row["meta-instanceID"] ?? row["meta/instanceID"] ?? row["instanceID"] ?? undefined
+    // ODK Central: KEY / PARENT_KEY; KoboToolbox's XLS export: _index / _parent_index
+    const key = row["KEY"] || row["_index"]
+    const parent = row["PARENT_KEY"] || row["_parent_index"]
     return {
       answers,
-      ...(row["KEY"] ? { key: row["KEY"] } : {}),
-      ...(row["PARENT_KEY"] ? { parent: row["PARENT_KEY"] } : {}),
+      ...(key ? { key } : {}),
+      ...(parent ? { parent } : {}),
       ...(instanceId ? { instanceId } : {})
     }
   })

@@ -204,6 +204,55 @@ describe("Submissions: KoboToolbox exports (groups joined with '/')", () => {
     expect(Submissions.check("case", read)[0]?.issues).toEqual([])
   })
 
+  it("the XLS export's sheets as tables: each list's sheet linked by _parent_index → _index", () => {
+    const read = Submissions.fromTables(
+      "household",
+      [
+        {
+          id: "HH-1",
+          "location/province": "Kampot",
+          housing: "suitable",
+          livelihood: "stable",
+          tracing: "traced",
+          _index: "1"
+        },
+        {
+          id: "HH-2",
+          "location/province": "Kep",
+          housing: "none",
+          livelihood: "none",
+          tracing: "not-found",
+          _index: "2"
+        }
+      ],
+      {
+        members: [
+          {
+            "members/id": "HH-2-m1",
+            "members/relationship": "parent",
+            "members/primaryCaregiver": "true",
+            _index: "1",
+            _parent_index: "2",
+            _parent_table_name: "homeward_household"
+          },
+          {
+            "members/id": "HH-1-m1",
+            "members/relationship": "grandparent",
+            "members/primaryCaregiver": "false",
+            _index: "2",
+            _parent_index: "1",
+            _parent_table_name: "homeward_household"
+          }
+        ]
+      }
+    )
+    expect(read.unknownFields).toEqual([])
+    expect(read.submissions.map((s) => s.record["members"])).toEqual([
+      [{ id: "HH-1-m1", relationship: "grandparent", primaryCaregiver: false }],
+      [{ id: "HH-2-m1", relationship: "parent", primaryCaregiver: true }]
+    ])
+  })
+
   it("JSON from the API ({ results }): group paths as keys, repeats with their whole path, system fields ignored", () => {
     const read = Submissions.fromJson("household", {
       count: 1,
