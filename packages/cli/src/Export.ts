@@ -1,11 +1,14 @@
 /**
  * Exporting record types for other tools: JSON Schema (draft 2020-12),
- * XLSForm (KoboToolbox, ODK) and a Markdown data dictionary for NGO staff.
+ * XLSForm (KoboToolbox, ODK; the XForm is in {@link XForm}) and a Markdown
+ * data dictionary for NGO staff.
  *
  * @since 0.1.0
  */
 import { Registry } from "@homeward/core"
+import * as CollectionForm from "./CollectionForm.js"
 import * as Fields from "./Fields.js"
+import * as FormLabels from "./FormLabels.js"
 
 /**
  * One JSON Schema document (draft 2020-12) holding every record type:
@@ -45,14 +48,6 @@ export const jsonSchemaBundle = (): Record<string, unknown> => {
   }
 }
 
-const human = (name: string): string => {
-  const words = name
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/[_-]+/g, " ")
-    .toLowerCase()
-  return words.charAt(0).toUpperCase() + words.slice(1)
-}
-
 /**
  * An XLSForm-safe name from a field path: letters, digits and underscores,
  * starting with a letter (`birth.date` → `birth_date`).
@@ -67,44 +62,97 @@ export const xlsName = (path: ReadonlyArray<string>): string => {
   return /^[A-Za-z_]/.test(s) ? s : `f_${s}`
 }
 
-const constraintOf = (f: Fields.Field): { constraint?: string; message?: string } => {
-  const parts: Array<string> = []
-  const msgs: Array<string> = []
-  if (f.kind === "integer" || f.kind === "number") {
-    if (f.minimum !== undefined) parts.push(`. >= ${f.minimum}`)
-    if (f.exclusiveMinimum !== undefined) parts.push(`. > ${f.exclusiveMinimum}`)
-    if (f.maximum !== undefined) parts.push(`. <= ${f.maximum}`)
-    if (f.minimum !== undefined && f.maximum !== undefined) msgs.push(`Must be from ${f.minimum} to ${f.maximum}`)
-    else if (f.minimum !== undefined) msgs.push(`Must be ${f.minimum} or more`)
-    else if (f.exclusiveMinimum !== undefined) msgs.push(`Must be more than ${f.exclusiveMinimum}`)
-    else if (f.maximum !== undefined) msgs.push(`Must be ${f.maximum} or less`)
-  }
-  if (f.kind === "text" && f.format === undefined) {
-    if (f.maxLength !== undefined) {
-      parts.push(`string-length(.) <= ${f.maxLength}`)
-      msgs.push(`At most ${f.maxLength} characters`)
-    }
-    if (f.pattern !== undefined && !f.pattern.includes("'") && f.pattern !== "\\S") {
-      parts.push(`regex(., '${f.pattern}')`)
-      msgs.push(f.ref === "Id" ? "1–64 letters, digits or . _ : - (no spaces)" : "Not in the expected form")
-    }
-  }
-  return parts.length === 0 ? {} : { constraint: parts.join(" and "), message: msgs.join("; ") || "Not allowed" }
-}
-
-interface SurveyRow {
-  type: string
-  name: string
-  label: string
-  hint?: string
-  required?: string
-  constraint?: string
-  constraint_message?: string
-  "instance::sensitive"?: string
-}
+const [EN, KM] = [FormLabels.languages.en, FormLabels.languages.km]
 
 /**
- * The rows of an XLSForm for a record type.
+ * Columns of the `survey` sheet, as the XLSForm specification
+ * (https://xlsform.org/en/) names them: translated columns carry the
+ * language after `::` (`label::Khmer (km)`); `instance::sensitive` adds a
+ * `sensitive="true"` attribute to the question's element in the submission.
+ *
+ * @since 0.1.0
+ */
+export const surveyColumns = [
+  "type",
+  "name",
+  `label::${EN}`,
+  `label::${KM}`,
+  `hint::${EN}`,
+  `hint::${KM}`,
+  "required",
+  `required_message::${EN}`,
+  `required_message::${KM}`,
+  "constraint",
+  `constraint_message::${EN}`,
+  `constraint_message::${KM}`,
+  "relevant",
+  "repeat_count",
+  "instance::sensitive"
+] as const
+
+/**
+ * Columns of the `choices` sheet.
+ *
+ * @since 0.1.0
+ */
+export const choicesColumns = ["list_name", "name", `label::${EN}`, `label::${KM}`] as const
+
+/**
+ * Columns of the `settings` sheet.
+ *
+ * @since 0.1.0
+ */
+export const settingsColumns = ["form_title", "form_id", "version", "default_language"] as const
+
+/**
+ * A row of the `survey` sheet.
+ *
+ * @since 0.1.0
+ */
+export type SurveyRow = { readonly type: string; readonly name: string } & Partial<
+  Record<(typeof surveyColumns)[number], string>
+>
+
+/**
+ * A row of the `choices` sheet.
+ *
+ * @since 0.1.0
+ */
+export type ChoiceRow = Record<(typeof choicesColumns)[number], string>
+
+const xlsType = (q: CollectionForm.Question): string => {
+  switch (q.kind) {
+    case "group":
+      return "begin_group"
+    case "repeat":
+      return "begin_repeat"
+    case "select1":
+      return `select_one ${q.list}`
+    case "select":
+      return `select_multiple ${q.list}`
+    default:
+      return q.type === "int"
+        ? "integer"
+        : q.type === "decimal"
+          ? "decimal"
+          : q.type === "date"
+            ? "date"
+            : q.type === "dateTime"
+              ? "datetime"
+              : "text"
+  }
+}
+
+const labelled = (
+  column: "label" | "hint" | "required_message" | "constraint_message",
+  l: FormLabels.Label | undefined
+) => (l === undefined ? {} : { [`${column}::${EN}`]: l.en, [`${column}::${KM}`]: l.km })
+
+/**
+ * The rows of the XLSForm of a record type (written from its
+ * {@link CollectionForm}, like the XForm). A question refers to another
+ * as `${name}` when that name is unique in the form, otherwise by a
+ * relative XPath path (`../health`), which XLSForm also accepts.
  *
  * @since 0.1.0
  */
@@ -112,131 +160,94 @@ export const xlsFormRows = (
   type: Registry.RecordType
 ): {
   readonly survey: ReadonlyArray<SurveyRow>
-  readonly choices: ReadonlyArray<{ list_name: string; name: string; label: string }>
+  readonly choices: ReadonlyArray<ChoiceRow>
+  readonly settings: Record<(typeof settingsColumns)[number], string>
 } => {
-  const root = Fields.describe(type)
-  if (root.kind !== "group") {
-    throw new Error(`${type} has several forms (a union); XLSForm export needs a record type with fixed fields`)
+  const form = CollectionForm.make(type)
+  const all = CollectionForm.questions(form)
+  const counts = new Map<string, number>()
+  for (const q of all) counts.set(q.name, (counts.get(q.name) ?? 0) + 1)
+  const refTo = (from: ReadonlyArray<string>) => (to: ReadonlyArray<string>) => {
+    const name = to[to.length - 1] ?? ""
+    return counts.get(name) === 1 ? `\${${name}}` : CollectionForm.relativePath(from, to)
   }
+  const expr = (from: ReadonlyArray<string>, e: CollectionForm.Expr) => CollectionForm.renderExpr(e, refTo(from))
   const survey: Array<SurveyRow> = []
-  const choices: Array<{ list_name: string; name: string; label: string }> = []
-  const lists = new Set<string>()
-  const listFor = (f: Fields.Field, path: ReadonlyArray<string>): string => {
-    const name = f.kind === "boolean" ? "yes_no" : xlsName(path)
-    if (!lists.has(name)) {
-      lists.add(name)
-      if (f.kind === "boolean") {
-        choices.push({ list_name: name, name: "true", label: "Yes" }, { list_name: name, name: "false", label: "No" })
-      } else {
-        for (const c of f.choices ?? []) choices.push({ list_name: name, name: c, label: human(c) })
-      }
-    }
-    return name
-  }
-  const question = (f: Fields.Field, path: ReadonlyArray<string>, required: boolean): void => {
-    const name = xlsName(path)
-    const label = human(f.name === "" ? (path[path.length - 2] ?? "item") : f.name)
-    const hintParts = [f.sensitive ? "[sensitive] Do not share." : undefined, f.description].filter(
-      (x): x is string => x !== undefined
-    )
+  const row = (q: CollectionForm.Question): void => {
     const common = {
-      name,
-      label,
-      ...(hintParts.length > 0 ? { hint: hintParts.join(" ") } : {}),
-      ...(f.sensitive ? { "instance::sensitive": "true" } : {})
+      type: xlsType(q),
+      name: q.name,
+      ...labelled("label", q.label),
+      ...(q.sensitive ? { "instance::sensitive": "true" } : {}),
+      ...(q.relevant === undefined ? {} : { relevant: expr(q.path, q.relevant) })
     }
-    const req = required ? { required: "yes" } : {}
-    switch (f.kind) {
-      case "group":
-        survey.push({ type: "begin_group", ...common })
-        for (const c of f.fields ?? []) question(c, [...path, c.name], required && c.required)
-        survey.push({ type: "end_group", name, label: "" })
-        return
-      case "list": {
-        const item = f.items
-        if (item?.kind === "choice") {
-          survey.push({ type: `select_multiple ${listFor(item, path)}`, ...common, ...req })
-          return
-        }
-        survey.push({ type: "begin_repeat", ...common })
-        if (item?.kind === "group") {
-          for (const c of item.fields ?? []) question(c, [...path, c.name], c.required)
-        } else if (item !== undefined) {
-          question({ ...item, name: "" }, [...path, "item"], true)
-        }
-        survey.push({ type: "end_repeat", name, label: "" })
-        return
-      }
-      case "choice":
-      case "boolean":
-        survey.push({ type: `select_one ${listFor(f, path)}`, ...common, ...req })
-        return
-      case "null":
-        return
-      default: {
-        const t =
-          f.kind === "integer"
-            ? "integer"
-            : f.kind === "number"
-              ? "decimal"
-              : f.kind === "text" && f.format === "date"
-                ? "date"
-                : f.kind === "text" && f.format === "date-time"
-                  ? "datetime"
-                  : "text"
-        const c = constraintOf(f)
-        survey.push({
-          type: t,
-          ...common,
-          ...(f.kind === "union" || f.kind === "unknown"
-            ? { hint: [common.hint, "Enter as JSON."].filter(Boolean).join(" ") }
-            : {}),
-          ...req,
-          ...(c.constraint !== undefined ? { constraint: c.constraint, constraint_message: c.message ?? "" } : {})
-        })
-      }
+    if (q.kind === "group" || q.kind === "repeat") {
+      survey.push({
+        ...common,
+        ...(q.kind === "repeat" && q.count !== undefined
+          ? {
+              repeat_count:
+                q.path.length === 1 && counts.get(q.count[q.count.length - 1] ?? "") !== 1
+                  ? `/${[CollectionForm.rootName, ...q.count].join("/")}`
+                  : refTo(q.path)(q.count)
+            }
+          : {})
+      })
+      for (const c of q.children) row(c)
+      survey.push({ type: q.kind === "group" ? "end_group" : "end_repeat", name: q.name })
+      return
     }
+    survey.push({
+      ...common,
+      ...labelled("hint", q.hint),
+      ...(q.required === undefined
+        ? {}
+        : {
+            required: q.required.when === true ? "yes" : expr(q.path, q.required.when),
+            ...labelled("required_message", q.required.message)
+          }),
+      ...(q.constraint === undefined
+        ? {}
+        : { constraint: q.constraint.expr, ...labelled("constraint_message", q.constraint.message) })
+    })
   }
-  for (const f of root.fields ?? []) question(f, [f.name], f.required)
-  return { survey, choices }
+  for (const q of form.questions) row(q)
+  const choices = form.lists.flatMap((list) =>
+    list.choices.map((c) => ({
+      list_name: list.name,
+      name: c.name,
+      [`label::${EN}`]: c.label.en,
+      [`label::${KM}`]: c.label.km
+    }))
+  ) as Array<ChoiceRow>
+  return {
+    survey,
+    choices,
+    settings: { form_title: form.title.en, form_id: form.id, version: form.version, default_language: EN }
+  }
 }
 
 /**
- * Columns of the `survey` sheet.
- *
- * @since 0.1.0
- */
-export const surveyColumns = [
-  "type",
-  "name",
-  "label",
-  "hint",
-  "required",
-  "constraint",
-  "constraint_message",
-  "instance::sensitive"
-] as const
-
-/**
  * An XLSForm workbook (`survey`, `choices`, `settings`) for a record type,
- * as `.xlsx` bytes. Sensitive questions carry `[sensitive]` in their hint
- * and `true` in the `instance::sensitive` column.
+ * as `.xlsx` bytes: the same questions, rules, messages and English and
+ * Khmer labels as the XForm ({@link XForm.xform}). Sensitive questions carry
+ * `[sensitive]` in their hint and `true` in the `instance::sensitive` column.
  *
  * @since 0.1.0
  */
 export const xlsForm = async (type: Registry.RecordType): Promise<Buffer> => {
-  const { survey, choices } = xlsFormRows(type)
+  const { survey, choices, settings } = xlsFormRows(type)
   const { default: Excel } = await import("exceljs")
   const wb = new Excel.Workbook()
   const s = wb.addWorksheet("survey")
   s.addRow([...surveyColumns])
   for (const r of survey) s.addRow(surveyColumns.map((c) => r[c] ?? ""))
   const c = wb.addWorksheet("choices")
-  c.addRow(["list_name", "name", "label"])
-  for (const r of choices) c.addRow([r.list_name, r.name, r.label])
+  c.addRow([...choicesColumns])
+  for (const r of choices) c.addRow(choicesColumns.map((k) => r[k]))
   const st = wb.addWorksheet("settings")
-  st.addRow(["form_title", "form_id", "version"])
-  st.addRow([`Homeward ${human(type).toLowerCase()}`, `homeward_${type.replace(/-/g, "_")}`, "1"])
+  st.addRow([...settingsColumns])
+  st.addRow(settingsColumns.map((k) => settings[k]))
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 

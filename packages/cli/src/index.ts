@@ -1,11 +1,16 @@
 /**
  * @homeward/cli: the `homeward` command and its programmatic API: validate
  * NGO files (CSV, JSON, JSON Lines, XLSX) against Homeward record types and
- * export schemas (JSON Schema, XLSForm, Markdown).
+ * export schemas (JSON Schema, XLSForm, Markdown) and data collection forms
+ * for ODK and KoboToolbox (XForm, XLSForm).
  *
  * @since 0.1.0
  */
 
+/**
+ * @since 0.1.0
+ */
+export * as CollectionForm from "./CollectionForm.js"
 /**
  * @since 0.1.0
  */
@@ -25,6 +30,10 @@ export * as Format from "./Format.js"
 /**
  * @since 0.1.0
  */
+export * as FormLabels from "./FormLabels.js"
+/**
+ * @since 0.1.0
+ */
 export * as Input from "./Input.js"
 /**
  * @since 0.1.0
@@ -37,8 +46,16 @@ export * as Rows from "./Rows.js"
 /**
  * @since 0.1.0
  */
+export * as Submissions from "./Submissions.js"
+/**
+ * @since 0.1.0
+ */
 export * as Validate from "./Validate.js"
 /**
  * @since 0.1.0
  */
 export { validateFile } from "./Validate.js"
+/**
+ * @since 0.1.0
+ */
+export * as XForm from "./XForm.js"
