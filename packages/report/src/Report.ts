@@ -440,56 +440,17 @@ export const aggregate = (input: ReportInput): AggregateReport => {
     `Target cohort: children in residential care (not yet returned, or back in care) on ${m.since}, ` +
       "not transferred since. At home: reunified in a family-based placement, or case closed as reintegration complete."
   )
-  const reading = (
-    id: ShareReading["id"],
-    label: string,
-    numeratorLabel: string,
-    denominatorLabel: string,
-    numerator: number | null,
-    denominator: number | null,
-    usedForTarget: boolean
-  ): ShareReading => ({
-    id,
-    label,
-    numeratorLabel,
-    denominatorLabel,
-    numerator,
-    denominator,
-    share: numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator,
-    usedForTarget
+  const readings = shareReadings(m, cohortDefinition, {
+    cohortHome: progressTable.cells[0]![0]!,
+    cohort: progressTable.rowTotals[0]!,
+    homeReturnedSince: figure("all-home-returned-since"),
+    counted: figure("all-counted"),
+    home: figure("all-home")
   })
-  const readings: Array<ShareReading> = [
-    reading(
-      "target-cohort",
-      `Children in residential care on ${m.since}: share returned since then and at home`,
-      `of them, returned since ${m.since} and at home on ${m.asOf}`,
-      `children in residential care on ${m.since} (not transferred since)`,
-      progressTable.cells[0]![0]!,
-      progressTable.rowTotals[0]!,
-      cohortDefinition === "in-care-at-start"
-    ),
-    reading(
-      "all-returned-since",
-      "All children in the programme: share returned since the start date and at home",
-      `returned since ${m.since} and at home on ${m.asOf}`,
-      "every child in the programme by the report date, transferred cases excluded",
-      figure("all-home-returned-since"),
-      figure("all-counted"),
-      cohortDefinition === "all-in-programme"
-    ),
-    reading(
-      "all-at-home",
-      "All children in the programme: share at home, whenever returned",
-      `at home on ${m.asOf}, whenever returned`,
-      "every child in the programme by the report date, transferred cases excluded",
-      figure("all-home"),
-      figure("all-counted"),
-      false
-    )
-  ]
   const target = readings.find((r) => r.usedForTarget)!
+  // Shown side by side unless every share is published and they agree (a suppressed share cannot be said to agree).
   const shares = readings.map((r) => r.share)
-  const readingsDiffer = new Set(shares.map((s) => (s === null ? "s" : s.toFixed(6)))).size > 1
+  const readingsDiffer = shares.some((x) => x === null) || new Set(shares.map((x) => x!.toFixed(6))).size > 1
   const span = Math.max(1, dayOf(deadline) - sinceDay)
   const elapsed = Math.min(span, Math.max(0, asOfDay - sinceDay))
   const expected = (targetShare * elapsed) / span
@@ -747,6 +708,96 @@ export const aggregate = (input: ReportInput): AggregateReport => {
     ],
     definitions: definitions(input, m, cohortDefinition, cohortSource)
   }
+}
+
+const shareReadings = (
+  m: ReportMeta,
+  cohortDefinition: PolicyProfile.TargetCohort,
+  v: {
+    readonly cohortHome: number | null
+    readonly cohort: number | null
+    readonly homeReturnedSince: number | null
+    readonly counted: number | null
+    readonly home: number | null
+  }
+): Array<ShareReading> => {
+  const reading = (
+    id: ShareReading["id"],
+    label: string,
+    numeratorLabel: string,
+    denominatorLabel: string,
+    numerator: number | null,
+    denominator: number | null,
+    usedForTarget: boolean
+  ): ShareReading => ({
+    id,
+    label,
+    numeratorLabel,
+    denominatorLabel,
+    numerator,
+    denominator,
+    share: numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator,
+    usedForTarget
+  })
+  const everyChild = "every child in the programme by the report date, transferred cases excluded"
+  return [
+    reading(
+      "target-cohort",
+      `Children in residential care on ${m.since}: share returned since then and at home`,
+      `of them, returned since ${m.since} and at home on ${m.asOf}`,
+      `children in residential care on ${m.since} (not transferred since)`,
+      v.cohortHome,
+      v.cohort,
+      cohortDefinition === "in-care-at-start"
+    ),
+    reading(
+      "all-returned-since",
+      "All children in the programme: share returned since the start date and at home",
+      `returned since ${m.since} and at home on ${m.asOf}`,
+      everyChild,
+      v.homeReturnedSince,
+      v.counted,
+      cohortDefinition === "all-in-programme"
+    ),
+    reading(
+      "all-at-home",
+      "All children in the programme: share at home, whenever returned",
+      `at home on ${m.asOf}, whenever returned`,
+      everyChild,
+      v.home,
+      v.counted,
+      false
+    )
+  ]
+}
+
+/**
+ * The readings of "share reintegrated" (the target's own and the other
+ * common ones) with EXACT counts, not suppressed: for the programme's own
+ * staff (e.g. a console summary next to the published report), never for
+ * publication. Same definitions as the aggregate report's readings.
+ *
+ * @since 0.1.0
+ */
+export const readings = (input: ReportInput): ReadonlyArray<ShareReading> => {
+  const { sinceDate, ...m } = meta(input)
+  const c = counts(states(input), {
+    profile: input.profile,
+    asOf: input.asOf,
+    since: sinceDate,
+    sinceText: m.since,
+    institutions: input.institutions ?? [],
+    households: input.households ?? []
+  })
+  const b = c.builder
+  const value = (q: number) => b.quantities[q]!.value
+  return shareReadings(m, PolicyProfile.resolve(input.profile, input.asOf).values.programme.targetCohort, {
+    cohortHome: value(b.cell("progress", 0, 0)),
+    cohort: value(b.rowTotal("progress", 0)),
+    homeReturnedSince: value(b.figures.get("all-home-returned-since")!),
+    counted: value(b.figures.get("all-counted")!),
+    home: value(b.figures.get("all-home")!)
+  })
 }
 
 const definitions = (
