@@ -6,9 +6,13 @@
  *
  * CSV comes two ways: {@link csv} is one document, one table per section
  * table, each preceded by a title line and separated by a blank line, after a
- * metadata block; {@link csvFiles} gives one RFC 4180 file per table (plus
- * `metadata.csv` and `figures.csv`), each with a single header row.
- * Suppressed counts are written `suppressed` in CSV and `s` in Markdown.
+ * metadata block and the readings of share reintegrated, followed by the
+ * definitions; {@link csvFiles} gives one RFC 4180 file per table (plus
+ * `metadata.csv`, `figures.csv`, `progress-readings.csv` and
+ * `definitions.csv`), each with a single header row. Suppressed counts are
+ * written `suppressed` in CSV and `s` in Markdown. Markdown escapes markup and
+ * turns every line break (a lone CR included) into a space, so no value can
+ * start a line (a heading, a list item, a table row).
  *
  * @since 0.1.0
  */
