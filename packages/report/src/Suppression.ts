@@ -178,34 +178,68 @@ export interface Range {
   readonly exact: boolean
 }
 
-/** The integer program over the suppressed quantities (published ones substituted). */
+/** For each quantity, the constraints it appears in. */
+const incidence = (model: DisclosureModel): Array<Array<number>> => {
+  const out: Array<Array<number>> = model.quantities.map(() => [])
+  model.constraints.forEach((c, k) => {
+    for (const [q] of c.terms) out[q]!.push(k)
+  })
+  return out
+}
+
+/**
+ * The suppressed quantities linked to `p` through constraints that hold
+ * suppressed quantities (its connected component): the attacker's problem for
+ * `p` involves only them, the rest being published constants or independent.
+ */
+const componentOf = (
+  model: DisclosureModel,
+  inc: ReadonlyArray<ReadonlyArray<number>>,
+  suppressed: ReadonlyArray<boolean>,
+  p: number
+): Set<number> => {
+  const seen = new Set<number>([p])
+  const queue = [p]
+  while (queue.length > 0) {
+    const q = queue.pop()!
+    for (const k of inc[q]!)
+      for (const [r] of model.constraints[k]!.terms)
+        if (suppressed[r] && !seen.has(r)) {
+          seen.add(r)
+          queue.push(r)
+        }
+  }
+  return seen
+}
+
+/** The integer program over (some of) the suppressed quantities, published ones substituted. */
 const attackProgram = (
   model: DisclosureModel,
   suppressed: ReadonlyArray<boolean>,
-  lowerOf: (i: number) => number
-): { lp: Omit<LinearProgram, "objective">; index: Map<number, number>; consistent: boolean } => {
+  lowerOf: (i: number) => number,
+  only?: ReadonlySet<number>
+): { lp: Omit<LinearProgram, "objective">; index: Map<number, number> } => {
   const index = new Map<number, number>()
   model.quantities.forEach((_, i) => {
-    if (suppressed[i]) index.set(i, index.size)
+    if (suppressed[i] && (only === undefined || only.has(i))) index.set(i, index.size)
   })
   const rows: Array<Row> = []
-  let consistent = true
   for (const c of model.constraints) {
     let rhs = c.rhs
     const terms: Array<readonly [number, number]> = []
+    let other = false
     for (const [q, a] of c.terms) {
       const j = index.get(q)
-      if (j === undefined) rhs -= a * model.quantities[q]!.value
-      else terms.push([j, a])
+      if (j !== undefined) terms.push([j, a])
+      else if (suppressed[q])
+        other = true // a constraint of another component
+      else rhs -= a * model.quantities[q]!.value
     }
-    if (terms.length === 0) {
-      if (c.op === "=" ? Math.abs(rhs) > 1e-9 : rhs < -1e-9) consistent = false
-      continue
-    }
+    if (terms.length === 0 || other) continue
     rows.push({ terms, op: c.op, rhs })
   }
   const lower = [...index.keys()].map(lowerOf)
-  return { lp: { n: index.size, rows, lower }, index, consistent }
+  return { lp: { n: index.size, rows, lower }, index }
 }
 
 /**
@@ -217,10 +251,18 @@ const attackProgram = (
  * @since 0.1.0
  */
 export const audit = (model: DisclosureModel, suppressed: ReadonlyArray<boolean>): Array<Range | undefined> => {
-  const { lp, index } = attackProgram(model, suppressed, () => 1)
+  const inc = incidence(model)
+  const programs = new Map<number, ReturnType<typeof attackProgram>>()
   return model.quantities.map((_, i) => {
-    const j = index.get(i)
-    if (j === undefined) return undefined
+    if (!suppressed[i]) return undefined
+    let program = programs.get(i)
+    if (program === undefined) {
+      const comp = componentOf(model, inc, suppressed, i)
+      program = attackProgram(model, suppressed, () => 1, comp)
+      for (const q of comp) programs.set(q, program)
+    }
+    const { lp, index } = program
+    const j = index.get(i)!
     const objective = (sign: number) => Array.from({ length: lp.n }, (_, v) => (v === j ? sign : 0))
     const bound = (sign: number): { v: number; exact: boolean } => {
       const r = solveIlp({ ...lp, objective: objective(sign) })
@@ -257,19 +299,27 @@ export const protect = (
   const primary = qs.map((q) => q.persons && q.value > 0 && q.value < protection.k)
   const suppressed = qs.map((q, i) => primary[i]! || (initial[i] === true && q.value > 0))
   const unprotected: Array<number> = []
+  const inc = incidence(model)
   const order = qs.map((_, i) => i).filter((i) => primary[i])
   order.sort((a, b) => qs[a]!.value - qs[b]!.value || a - b)
   for (const p of order) {
     const level = Math.max(protection.level, qs[p]!.value)
-    // 1. Is p already protected? (an integer solution with x_p ≥ level)
-    const check = attackProgram(model, suppressed, (i) => (i === p ? level : 1))
+    // 1. Is p already protected? (an integer solution with x_p ≥ level, over p's component)
+    const comp = componentOf(model, inc, suppressed, p)
+    const check = attackProgram(model, suppressed, (i) => (i === p ? level : 1), comp)
     const feasible = solveIlp(
       { ...check.lp, objective: new Array<number>(check.lp.n).fill(0) },
       { firstFeasible: true }
     )
     if (feasible.status === "optimal" || feasible.status === "unbounded") continue
-    // 2. The cheapest change to published non-zero quantities that makes one exist.
-    const released = release(model, suppressed, p, level)
+    // 2. The cheapest change to published non-zero quantities near p (then farther, then anywhere) that makes one exist.
+    let released: ReadonlyArray<number> | undefined
+    let near: Set<number> = comp
+    for (let radius = 1; radius <= 3 && released === undefined; radius++) {
+      near = neighbourhood(model, inc, near)
+      released = release(model, suppressed, p, level, near)
+    }
+    if (released === undefined) released = release(model, suppressed, p, level)
     if (released === undefined) {
       unprotected.push(p)
       continue
@@ -279,12 +329,29 @@ export const protect = (
   return { suppressed, primary, unprotected }
 }
 
-/** Quantities to suppress so that `p` can reach `level`; undefined when no change to published counts can. */
+/** The quantities sharing a constraint with any of `from` (and `from` itself). */
+const neighbourhood = (
+  model: DisclosureModel,
+  inc: ReadonlyArray<ReadonlyArray<number>>,
+  from: ReadonlySet<number>
+): Set<number> => {
+  const out = new Set(from)
+  for (const q of from) for (const k of inc[q]!) for (const [r] of model.constraints[k]!.terms) out.add(r)
+  return out
+}
+
+/**
+ * Quantities to suppress so that `p` can reach `level`; undefined when no
+ * change to published counts can. With `near`, only the published quantities
+ * in it may change (the others stay as published): a witness found so is a
+ * witness of the whole model.
+ */
 const release = (
   model: DisclosureModel,
   suppressed: ReadonlyArray<boolean>,
   p: number,
-  level: number
+  level: number,
+  near?: ReadonlySet<number>
 ): ReadonlyArray<number> | undefined => {
   const qs = model.quantities
   // Variables: x_i for suppressed i (≥ 1, x_p ≥ level); for published non-zero j, up_j ≥ 0 and down_j ∈ [0, v_j − 1]
@@ -300,7 +367,7 @@ const release = (
       lower.push(i === p ? level : 1)
       upper.push(Number.POSITIVE_INFINITY)
       objective.push(0)
-    } else if (q.value > 0) {
+    } else if (q.value > 0 && (near === undefined || near.has(i))) {
       col.set(i, lower.length)
       movable.push(i)
       const cost = Math.max(1e-3, q.cost ?? q.value)
@@ -315,7 +382,10 @@ const release = (
     const terms: Array<readonly [number, number]> = []
     for (const [q, a] of c.terms) {
       const j = col.get(q)
-      if (j === undefined) continue // a published zero
+      if (j === undefined) {
+        rhs -= a * qs[q]!.value // a published zero, or a published count kept as it is
+        continue
+      }
       if (suppressed[q]) terms.push([j, a])
       else {
         rhs -= a * qs[q]!.value
