@@ -808,6 +808,9 @@ const definitions = (
 ): Array<Definition> => {
   const cite = (g: "programme" | "monitoring" | "reporting", k: string) =>
     citationText(PolicyProfile.cite(input.profile, g as never, k as never))
+  const values = PolicyProfile.resolve(input.profile, input.asOf).values.monitoring
+  const months = values.durationMonths
+  const grace = values.graceDays
   const events = (types: string) => `Case events (${types}) that occurred on or before ${m.asOf}.`
   const home =
     "at home: an open case in the reunified phase with a family-based placement (parents, relatives, foster care, community-based care, independent living), or a case closed as reintegration complete"
@@ -826,7 +829,7 @@ const definitions = (
         cohort === "in-care-at-start"
           ? cohortPop
           : "every child in the programme by the report date, transferred cases excluded",
-      source: `Policy profile ${m.profile.id}, programme.targetCohort = ${cohort} (${cohortSource}); phase history from ${events("CaseOpened, PhaseAdvanced, PhaseSteppedBack, Reunified, BrokeDown, CaseTransferred, CaseClosed, CaseReopened").toLowerCase()}`
+      source: `Policy profile ${m.profile.id}, programme.targetCohort = ${cohort} (${cohortSource}); phases from the case events (CaseOpened, PhaseAdvanced, PhaseSteppedBack, Reunified, BrokeDown, CaseTransferred, CaseClosed, CaseReopened) that occurred on or before ${m.since}.`
     },
     {
       id: "share",
@@ -870,14 +873,14 @@ const definitions = (
     {
       id: "under-follow-up",
       term: "Reunified, under follow-up",
-      population: `open cases in the reunified phase whose monitoring period (${cite("monitoring", "durationMonths")}) has not ended on ${m.asOf}`,
-      source: events("Reunified, CaseClosed")
+      population: `open cases in the reunified phase whose monitoring period (${months} months from the reunification) has not ended on ${m.asOf}`,
+      source: `${events("Reunified, CaseClosed")} Monitoring period: ${cite("monitoring", "durationMonths")}.`
     },
     {
       id: "monitoring-complete",
       term: "Reunified, monitoring complete, case open",
-      population: `open cases in the reunified phase whose monitoring period (${cite("monitoring", "durationMonths")}) ended on or before ${m.asOf}: the follow-up is over, the case awaits closure`,
-      source: events("Reunified, CaseClosed")
+      population: `open cases in the reunified phase whose monitoring period (${months} months from the reunification) ended on or before ${m.asOf}: the follow-up is over, the case awaits closure`,
+      source: `${events("Reunified, CaseClosed")} Monitoring period: ${cite("monitoring", "durationMonths")}.`
     },
     {
       id: "transferred",
@@ -917,14 +920,14 @@ const definitions = (
     {
       id: "closures",
       term: "Closed cases by reason",
-      population: `cases closed on ${m.asOf} (not reopened since), by the reason recorded at closure`,
+      population: `cases closed on or before ${m.asOf} and not reopened by then, by the reason recorded at closure`,
       source: events("CaseClosed, CaseReopened")
     },
     {
       id: "monitoring",
       term: "Children under monitoring by visit status",
-      population: `open cases in the reunified phase, by social worker, each child once: monitoring complete (period over); else overdue (a planned visit's window passed without a visit); else due (a planned visit is in its window, from its due day to ${cite("monitoring", "graceDays")} later); else up to date`,
-      source: `${events("Reunified, MonitoringVisitRecorded, WorkerAssigned")} Visit plan: ${cite("monitoring", "schedule")}.`
+      population: `open cases in the reunified phase, by social worker, each child once: monitoring complete (period over); else overdue (a planned visit's window passed without a visit); else due (a planned visit is in its window, from its due day to ${grace} days later); else up to date`,
+      source: `${events("Reunified, MonitoringVisitRecorded, WorkerAssigned")} Monitoring period: ${cite("monitoring", "durationMonths")}. Visit plan: ${cite("monitoring", "schedule")}. Window: ${cite("monitoring", "graceDays")}.`
     },
     {
       id: "caseload",
