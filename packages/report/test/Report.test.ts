@@ -440,6 +440,24 @@ describe("[issue 19] what the figures count", () => {
     expect(tableById(v, "monitoring").columnTotals).toEqual([0, 1, 0, 0])
   })
 
+  test("[Privacy] counts of events never give away a count of children: 2 breakdowns of 2 children are not published", () => {
+    const evs = Array.from({ length: 30 }, (_, i) => [
+      opened(`k${i}`, "2016-01-01"),
+      ...(i < 2
+        ? [
+            reunified(`k${i}`, "2017-01-01", "parents"),
+            ev("BrokeDown", `k${i}`, 3, "2017-06-01", {
+              placement: { type: "residential-care", since: d("2017-06-01"), institutionId: "RCI-1" }
+            })
+          ]
+        : [])
+    ]).flat()
+    const x = Report.aggregate({ events: evs, institutions, profile, asOf: d(on), since: d(since) })
+    const figure = x.sections.flatMap((sec) => sec.figures).find((f) => f.id === "breakdown-events")!
+    expect(figure.value).toBeNull()
+    expect(tableById(x, "outcomes").columnTotals[1]).toBeNull()
+  })
+
   test("children by institution of origin vs where they live now are both explained", () => {
     const inst = tableById(r, "children-per-institution")
     expect(inst.note).toContain("institution the child was in when the case was opened")
