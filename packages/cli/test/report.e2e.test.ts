@@ -118,6 +118,20 @@ describe("homeward demo → SQLite → homeward report", () => {
         expect(closures.total === null || closures.total === closed).toBe(true)
         if (day === "2017-06-30") expect(breakdowns).toBe(0)
       }
+      // --since: the start date and the day the target cohort is taken
+      const since = new Date("2016-01-01T00:00:00Z")
+      const r = run(
+        ["report", "--db", "d/demo.sqlite", "--format", "json", "--institutions", "d/institutions.json"].concat([
+          "--as-of",
+          "2018-06-30",
+          "--since",
+          "2016-01-01"
+        ]),
+        dir
+      )
+      expect(r.code).toBe(0)
+      expect(r.stdout).toBe(Render.json(Report.aggregate({ events, institutions, profile, asOf: DEMO_DAY, since })))
+      expect(JSON.parse(r.stdout).since).toBe("2016-01-01")
     } finally {
       await store.close()
     }

@@ -329,6 +329,9 @@ export const protect = (
   return { suppressed, primary, unprotected }
 }
 
+/** A quantity far costlier to suppress than its count (a grand total, a headline figure): only in the last resort. */
+const headline = (q: Quantity): boolean => (q.cost ?? q.value) >= 100 * q.value
+
 /** The quantities sharing a constraint with any of `from` (and `from` itself). */
 const neighbourhood = (
   model: DisclosureModel,
@@ -343,8 +346,8 @@ const neighbourhood = (
 /**
  * Quantities to suppress so that `p` can reach `level`; undefined when no
  * change to published counts can. With `near`, only the published quantities
- * in it may change (the others stay as published): a witness found so is a
- * witness of the whole model.
+ * in it may change, headline ones excepted (the others stay as published): a
+ * witness found so is a witness of the whole model.
  */
 const release = (
   model: DisclosureModel,
@@ -367,7 +370,7 @@ const release = (
       lower.push(i === p ? level : 1)
       upper.push(Number.POSITIVE_INFINITY)
       objective.push(0)
-    } else if (q.value > 0 && (near === undefined || near.has(i))) {
+    } else if (q.value > 0 && (near === undefined || (near.has(i) && !headline(q)))) {
       col.set(i, lower.length)
       movable.push(i)
       const cost = Math.max(1e-3, q.cost ?? q.value)
