@@ -40,7 +40,7 @@ describe("homeward demo", () => {
       "Closures eligible",
       "may close: reintegration complete",
       "== Programme summary ==",
-      "Children home (reunified or closed after reintegration)",
+      "Share reintegrated, as the report reads it",
       "Target: 30.0% by 2018-12-31",
       "returned-to-care",
       "transferred",

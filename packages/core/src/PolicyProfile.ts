@@ -136,6 +136,27 @@ export const ConferenceTrigger = Schema.Literals([
  */
 export type ConferenceTrigger = typeof ConferenceTrigger.Type
 
+/**
+ * Who a programme target's share counts (the cohort in its denominator):
+ *
+ * - `in-care-at-start`: the children in residential care (in the programme and
+ *   not yet returned to a family) on the day the target took effect; the share
+ *   is how many of them have returned and are at home on the report date
+ *   (UNICEF Siem Reap 2017: "30 per cent of children in residential care
+ *   institutions", 644 children).
+ * - `all-in-programme`: every child in the programme on the report date.
+ *
+ * @since 0.1.0
+ */
+export const TargetCohort = Schema.Literals(["in-care-at-start", "all-in-programme"])
+
+/**
+ * A target cohort (see the `TargetCohort` schema).
+ *
+ * @since 0.1.0
+ */
+export type TargetCohort = typeof TargetCohort.Type
+
 const parameters = {
   scoring: Schema.Struct({
     concernAtOrBelow: Parameter(ScoreValue),
@@ -190,9 +211,10 @@ const parameters = {
   programme: Schema.Struct({
     targetShare: Parameter(Share),
     targetDeadline: Parameter(IsoDate),
-    maxCaseload: Parameter(PosInt)
+    maxCaseload: Parameter(PosInt),
+    targetCohort: Parameter(TargetCohort)
   }),
-  reporting: Schema.Struct({ smallCellK: Parameter(PosInt) })
+  reporting: Schema.Struct({ smallCellK: Parameter(PosInt), protectionLevel: Parameter(PosInt) })
 }
 
 /**

@@ -9,9 +9,17 @@
  * @since 0.1.0
  */
 import { barChart, pipelineChart, progressChart } from "./internal/charts.js"
-import { esc, figureText, metaLines, showColumnTotals, showRowTotals } from "./internal/format.js"
-import { assertAggregate } from "./Render.js"
-import type { AggregateReport, CaseworkerReport, ReportMeta, ReportTable } from "./Report.js"
+import {
+  definitionParts,
+  esc,
+  figureText,
+  metaLines,
+  readingRows,
+  showColumnTotals,
+  showRowTotals
+} from "./internal/format.js"
+import { assertAggregate, NOTHING_DUE } from "./Render.js"
+import type { AggregateReport, CaseworkerReport, Definition, ReportMeta, ReportTable } from "./Report.js"
 
 const CSS = `
 :root { color-scheme: light; }
@@ -23,6 +31,9 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; font-size: 12px; background: #f3f6f9; padding: 8px 12px; border-radius: 4px; }
 dl.meta dt { font-weight: bold; }
 dl.meta dd { margin: 0; }
+dl.definitions { font-size: 12px; }
+dl.definitions dt { font-weight: bold; margin-top: 8px; }
+dl.definitions dd { margin: 0 0 0 16px; }
 ul.figures { list-style: none; padding: 0; display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: 8px; }
 ul.figures li { border: 1px solid #cfd8e3; border-radius: 4px; padding: 6px 8px; font-size: 12px; }
 ul.figures b { display: block; font-size: 20px; color: #1f5f8b; }
@@ -57,6 +68,16 @@ const metaBlock = (r: ReportMeta): string =>
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
     .join("")}</dl>`
 
+const definitionsHtml = (defs: ReadonlyArray<Definition>): string =>
+  `<section class="report-section" id="definitions"><h2>Definitions</h2><dl class="definitions">${defs
+    .map(
+      (d) =>
+        `<dt id="def-${esc(d.id)}">${esc(d.term)}</dt>${definitionParts(d)
+          .map(([k, v]) => `<dd><b>${esc(k)}:</b> ${esc(v)}</dd>`)
+          .join("")}`
+    )
+    .join("")}</dl></section>`
+
 const cell = (v: number | null): string =>
   v === null ? `<td class="s" title="suppressed">s</td>` : `<td class="n">${v}</td>`
 
@@ -86,7 +107,7 @@ const tableHtml = (t: ReportTable): string => {
  * import { Profiles } from "@homeward/core"
  * import { Html, Report } from "@homeward/report"
  *
- * const html = Html.render(Report.aggregate({ cases: [], profile: Profiles.cambodiaMosvy, asOf: new Date("2018-01-01") }))
+ * const html = Html.render(Report.aggregate({ events: [], profile: Profiles.cambodiaMosvy, asOf: new Date("2018-01-01") }))
  * html.startsWith("<!doctype html>") // true
  * ```
  *
@@ -103,6 +124,20 @@ export const render = (report: AggregateReport): string => {
       out.push(
         `<ul class="figures">${s.figures.map((f) => `<li><b>${esc(figureText(f))}</b>${esc(f.label)}</li>`).join("")}</ul>`
       )
+    if (s.id === "progress" && r.progress.readingsDiffer) {
+      const x = readingRows(r.progress.readings)
+      out.push(
+        `<h3>Readings of share reintegrated</h3><table data-table="readings"><thead><tr>${x.header.map((h) => `<th scope="col">${esc(h)}</th>`).join("")}</tr></thead><tbody>${x.rows
+          .map(
+            (row) =>
+              `<tr><th scope="row">${esc(row[0]!)}</th>${row
+                .slice(1)
+                .map((v) => (v === "s" ? `<td class="s" title="suppressed">s</td>` : `<td class="n">${esc(v)}</td>`))
+                .join("")}</tr>`
+          )
+          .join("")}</tbody></table>`
+      )
+    }
     for (const t of s.tables) {
       out.push(`<h3>${esc(t.title)}</h3>`)
       if (t.rows.length > 0) {
@@ -115,6 +150,7 @@ export const render = (report: AggregateReport): string => {
     for (const n of s.notes) out.push(`<p class="note">${esc(n)}</p>`)
     out.push("</section>")
   }
+  out.push(definitionsHtml(r.definitions))
   out.push(
     `<footer>s = suppressed. ${esc(r.suppression.note)} Profile ${esc(r.profile.id)} ${esc(r.profile.version)}, as of ${esc(r.asOf)}.</footer></body></html>`
   )
@@ -122,7 +158,7 @@ export const render = (report: AggregateReport): string => {
 }
 
 /**
- * Render the case-worker report (visits due, overdue and missed, by social
+ * Render the case-worker report (visits due and overdue, by social
  * worker, with case and pseudonymous child ids) as a self-contained HTML page.
  *
  * @since 0.1.0
@@ -137,15 +173,25 @@ export const renderCaseworker = (report: CaseworkerReport): string => {
     out.push(
       `<section class="report-section"><h2>${esc(w.socialWorkerId)}</h2><p>Caseload ${w.caseload} of ${w.maxCaseload}${w.overCaseload ? " (over the maximum)" : ""}.</p>`
     )
-    out.push(
-      `<table><thead><tr><th>Case</th><th>Child</th><th>Visit</th><th>Due</th><th>Window ends</th><th>Status</th></tr></thead><tbody>${w.visits
-        .map(
-          (v) =>
-            `<tr><td>${esc(v.caseId)}</td><td>${esc(v.childId)}</td><td class="n">${v.visit}</td><td>${esc(v.due)}</td><td>${esc(v.windowEnd)}</td><td>${esc(v.status)}</td></tr>`
-        )
-        .join("")}</tbody></table></section>`
-    )
+    if (w.visits.length === 0) out.push(`<p class="nothing-due">${esc(NOTHING_DUE)}</p>`)
+    else
+      out.push(
+        `<table><thead><tr><th>Case</th><th>Child</th><th>Visit</th><th>Due</th><th>Window ends</th><th>Status</th></tr></thead><tbody>${w.visits
+          .map(
+            (v) =>
+              `<tr><td>${esc(v.caseId)}</td><td>${esc(v.childId)}</td><td class="n">${v.visit}</td><td>${esc(v.due)}</td><td>${esc(v.windowEnd)}</td><td>${esc(v.status)}</td></tr>`
+          )
+          .join("")}</tbody></table>`
+      )
+    if (w.monitoringComplete.length > 0)
+      out.push(
+        `<p>Monitoring complete, case open (consider closure):</p><ul class="monitoring-complete">${w.monitoringComplete
+          .map((c) => `<li>${esc(c.caseId)} (${esc(c.childId)}): monitoring ended ${esc(c.monitoringEnded)}</li>`)
+          .join("")}</ul>`
+      )
+    out.push("</section>")
   }
+  out.push(definitionsHtml(report.definitions))
   out.push(`<footer>For social workers only: lists case and pseudonymous child ids.</footer></body></html>`)
   return out.join("\n")
 }

@@ -6,13 +6,27 @@
  *
  * CSV comes two ways: {@link csv} is one document, one table per section
  * table, each preceded by a title line and separated by a blank line, after a
- * metadata block; {@link csvFiles} gives one RFC 4180 file per table (plus
- * `metadata.csv` and `figures.csv`), each with a single header row.
- * Suppressed counts are written `suppressed` in CSV and `s` in Markdown.
+ * metadata block and the readings of share reintegrated, followed by the
+ * definitions; {@link csvFiles} gives one RFC 4180 file per table (plus
+ * `metadata.csv`, `figures.csv`, `progress-readings.csv` and
+ * `definitions.csv`), each with a single header row. Suppressed counts are
+ * written `suppressed` in CSV and `s` in Markdown. Markdown escapes markup and
+ * turns every line break (a lone CR included) into a space, so no value can
+ * start a line (a heading, a list item, a table row).
  *
  * @since 0.1.0
  */
-import { csvLine, figureText, md, metaLines, pct, showColumnTotals, showRowTotals } from "./internal/format.js"
+import {
+  csvLine,
+  definitionParts,
+  figureText,
+  md,
+  metaLines,
+  pct,
+  readingRows,
+  showColumnTotals,
+  showRowTotals
+} from "./internal/format.js"
 import type { AggregateReport, CaseworkerReport, ReportTable } from "./Report.js"
 
 /**
@@ -40,6 +54,21 @@ export const assertAggregate = (report: AggregateReport): AggregateReport => {
  */
 export const json = (report: AggregateReport): string => `${JSON.stringify(assertAggregate(report), null, 2)}\n`
 
+const readingsCsv = (r: AggregateReport): Array<string> => {
+  const x = readingRows(r.progress.readings, "suppressed")
+  return [
+    csvLine(["progress: Readings of share reintegrated"]),
+    csvLine(x.header),
+    ...x.rows.map((row) => csvLine(row))
+  ]
+}
+
+const definitionsCsv = (r: AggregateReport): Array<string> => [
+  csvLine(["definitions"]),
+  csvLine(["id", "term", "population", "numerator", "denominator", "source"]),
+  ...r.definitions.map((d) => csvLine([d.id, d.term, d.population, d.numerator ?? "", d.denominator ?? "", d.source]))
+]
+
 const tableCsv = (t: ReportTable): Array<string> => {
   const rt = showRowTotals(t)
   const lines = [csvLine([t.rowHeader, ...t.columns, ...(rt ? ["Total"] : [])])]
@@ -64,7 +93,9 @@ export const csv = (report: AggregateReport): string => {
       csvLine(["section", "figure", "label", "value"]),
       ...r.sections.flatMap((s) => s.figures.map((f) => csvLine([s.id, f.id, f.label, f.value])))
     ],
-    ...r.sections.flatMap((s) => s.tables.map((t) => [csvLine([`${s.id}: ${t.title}`]), ...tableCsv(t)]))
+    readingsCsv(r),
+    ...r.sections.flatMap((s) => s.tables.map((t) => [csvLine([`${s.id}: ${t.title}`]), ...tableCsv(t)])),
+    definitionsCsv(r)
   ]
   return `${blocks.map((b) => b.join("\r\n")).join("\r\n\r\n")}\r\n`
 }
@@ -87,9 +118,11 @@ export const csvFiles = (
       name: "figures.csv",
       content: `${[csvLine(["section", "figure", "label", "value"]), ...r.sections.flatMap((s) => s.figures.map((f) => csvLine([s.id, f.id, f.label, f.value])))].join("\r\n")}\r\n`
     },
+    { name: "progress-readings.csv", content: `${readingsCsv(r).slice(1).join("\r\n")}\r\n` },
     ...r.sections.flatMap((s) =>
       s.tables.map((t) => ({ name: `${s.id}-${t.id}.csv`, content: `${tableCsv(t).join("\r\n")}\r\n` }))
-    )
+    ),
+    { name: "definitions.csv", content: `${definitionsCsv(r).slice(1).join("\r\n")}\r\n` }
   ]
 }
 
@@ -122,13 +155,36 @@ export const markdown = (report: AggregateReport): string => {
   for (const s of r.sections) {
     out.push("", `## ${md(s.title)}`, "")
     for (const f of s.figures) out.push(`- ${md(f.label)}: **${figureText(f)}**`)
+    if (s.id === "progress" && r.progress.readingsDiffer) {
+      const x = readingRows(r.progress.readings)
+      out.push(
+        "",
+        "### Readings of share reintegrated",
+        "",
+        `| ${x.header.map(md).join(" | ")} |`,
+        `| ${x.header.map((_, i) => (i === 0 ? "---" : "---:")).join(" | ")} |`,
+        ...x.rows.map((row) => `| ${row.map(md).join(" | ")} |`)
+      )
+    }
     for (const t of s.tables)
       out.push("", `### ${md(t.title)}`, "", ...tableMd(t), ...(t.note === undefined ? [] : ["", md(t.note)]))
     if (s.notes.length > 0) out.push("", ...s.notes.map((n) => `> ${md(n)}`))
   }
+  out.push("", "## Definitions", "")
+  for (const d of r.definitions) {
+    out.push(`- **${md(d.term)}**`)
+    for (const [k, v] of definitionParts(d)) out.push(`  - ${md(k)}: ${md(v)}`)
+  }
   out.push("", `_s = suppressed. ${md(r.suppression.note)}_`, "")
   return out.join("\n")
 }
+
+/**
+ * The line shown for a social worker with no visit due or overdue.
+ *
+ * @since 0.1.0
+ */
+export const NOTHING_DUE = "Nothing due: no follow-up visit is due or overdue."
 
 /**
  * Case-worker report renderers (JSON, CSV, Markdown): these print case and
@@ -146,7 +202,7 @@ export const caseworker = {
     const lines = [
       csvLine(["socialWorkerId", "caseload", "maxCaseload", "caseId", "childId", "visit", "due", "windowEnd", "status"])
     ]
-    for (const w of report.workers)
+    for (const w of report.workers) {
       for (const v of w.visits)
         lines.push(
           csvLine([
@@ -161,6 +217,23 @@ export const caseworker = {
             v.status
           ])
         )
+      for (const c of w.monitoringComplete)
+        lines.push(
+          csvLine([
+            w.socialWorkerId,
+            w.caseload,
+            w.maxCaseload,
+            c.caseId,
+            c.childId,
+            "",
+            "",
+            c.monitoringEnded,
+            "monitoring-complete"
+          ])
+        )
+      if (w.visits.length === 0 && w.monitoringComplete.length === 0)
+        lines.push(csvLine([w.socialWorkerId, w.caseload, w.maxCaseload, "", "", "", "", "", "nothing-due"]))
+    }
     return `${lines.join("\r\n")}\r\n`
   },
   markdown: (report: CaseworkerReport): string => {
@@ -175,13 +248,20 @@ export const caseworker = {
         `Caseload ${w.caseload} of ${w.maxCaseload}${w.overCaseload ? " (over the maximum)" : ""}.`,
         ""
       )
-      if (w.visits.length === 0) out.push("No visits due, overdue or missed.")
+      if (w.visits.length === 0) out.push(NOTHING_DUE)
       else {
         out.push("| Case | Child | Visit | Due | Window ends | Status |", "| --- | --- | ---: | --- | --- | --- |")
         for (const v of w.visits)
           out.push(`| ${md(v.caseId)} | ${md(v.childId)} | ${v.visit} | ${v.due} | ${v.windowEnd} | ${v.status} |`)
       }
+      if (w.monitoringComplete.length > 0) {
+        out.push("", "Monitoring complete, case open (consider closure):", "")
+        for (const c of w.monitoringComplete)
+          out.push(`- ${md(c.caseId)} (${md(c.childId)}): monitoring ended ${c.monitoringEnded}`)
+      }
     }
+    out.push("", "## Definitions", "")
+    for (const d of report.definitions) out.push(`- **${md(d.term)}**: ${md(d.population)}. ${md(d.source)}`)
     out.push("")
     return out.join("\n")
   }

@@ -1,34 +1,42 @@
 /**
- * Report builders: pure functions from case states (or events), institutions,
- * households, a policy profile and `asOf` to plain report data.
+ * Report builders: pure functions from case events (or case states),
+ * institutions, households, a policy profile and `asOf` to plain report data.
+ *
+ * **One path from events to states.** Given `events`, a report folds each
+ * case's events that occurred on or before `asOf` ({@link statesAsOf}); a
+ * report on day `d` is therefore the same whether the store holds events
+ * after `d` or not. Given `cases` (states already folded), every state must be
+ * as of `asOf`: a state holding an event after `asOf` is refused with a
+ * `RangeError`, never counted as if it were true on `asOf`.
  *
  * Two kinds of report:
  *
  * - {@link AggregateReport} (`kind: "aggregate"`), for a provincial
  *   department, an NGO director or a donor: programme progress against the
- *   profile's target, placements, phase pipeline, breakdowns and re-entries,
- *   monitoring and caseload per social worker, institutions, and a breakdown
- *   by province and district. It holds counts only, never a child or case id,
- *   and every count of children below the profile's `reporting.smallCellK`
- *   is suppressed with complementary suppression (see `Suppression`).
+ *   profile's target (with the target's own cohort, cited, and the other
+ *   common readings of "share reintegrated" side by side), placements, the
+ *   phase pipeline, breakdowns, closures by reason, monitoring (children with
+ *   a visit due within its window, overdue past its window, or whose
+ *   monitoring is complete while the case is open) and caseload per social
+ *   worker, institutions, and a breakdown by province and district; and a
+ *   definitions section stating each figure's population, numerator,
+ *   denominator and source. It holds counts of children only, never a child
+ *   or case id, suppressed so that no small count can be worked out from
+ *   everything the report publishes (see `Suppression`).
  * - {@link CaseworkerReport} (`kind: "caseworker"`), for social workers: the
- *   visits due, overdue and missed, listed by case and pseudonymous child id
- *   (never names or other sensitive fields).
+ *   visits due and overdue, listed by case and pseudonymous child id (never
+ *   names or other sensitive fields), and the cases whose monitoring is
+ *   complete while they are still open.
  *
- * Location rule: a case is placed in the province/district of the household
- * it is placed with (`placement.householdId`, looked up in the `households`
- * given, then in the case's traced households); when there is none (the child
- * is still in an institution, or the household is unknown), in the location
- * of the case's institution (`placement.institutionId`, else the case's
- * `institutionId`); otherwise in "unknown". Only province and district are
- * read: commune, village and address never leave the case.
+ * Transferred cases (transferred to another agency and not closed or
+ * reopened since) are not in the open caseload, the residential-care column
+ * or any share's denominator: they have their own column and row.
  *
  * @since 0.1.0
  */
 import {
-  Case,
   type CaseEvent,
-  CaseState,
+  type CaseState,
   type Household,
   type Institution,
   Monitoring,
@@ -36,14 +44,16 @@ import {
 } from "@homeward/core"
 import { citationText, dayOf, isoDay } from "./internal/common.js"
 import {
-  type CellRef,
-  type CountTable,
-  type PublishedTable,
-  type Relation,
-  suppress,
-  suppressCount,
-  suppressLinked
-} from "./Suppression.js"
+  checkStates,
+  counts,
+  statesAsOf as fold,
+  P_COMPLETE,
+  P_FOLLOW_UP,
+  TRANSFERRED,
+  UNASSIGNED,
+  UNKNOWN
+} from "./internal/counts.js"
+import { type CountTable, type DisclosureModel, grid, type PublishedTable, protect, suppress } from "./Suppression.js"
 
 /**
  * What a report is built from.
@@ -51,19 +61,36 @@ import {
  * @since 0.1.0
  */
 export interface ReportInput {
-  /** Case states (the fold of each case's events). */
-  readonly cases?: ReadonlyArray<CaseState.CaseState>
-  /** Or events: folded per case with `CaseState.replay`, keeping those that occurred on or before `asOf`. */
+  /** Case events: each case folded from its events on or before `asOf` (see {@link statesAsOf}). */
   readonly events?: Iterable<CaseEvent.CaseEvent>
+  /** Or case states already folded as of `asOf` (a state holding a later event is refused with a `RangeError`). */
+  readonly cases?: ReadonlyArray<CaseState.CaseState>
   readonly institutions?: ReadonlyArray<Institution.Institution>
   readonly households?: ReadonlyArray<Household.Household>
   readonly profile: PolicyProfile.PolicyProfile
   readonly asOf: Date
-  /** Count returns from this day (default: the day the profile's `programme.targetShare` took effect). */
+  /** Count returns from this day, and take the target cohort on it (default: the day the profile's `programme.targetShare` took effect). */
   readonly since?: Date
   /** Override the profile's target share (0..1) and deadline. */
   readonly target?: { readonly share?: number; readonly deadline?: Date }
   readonly title?: string
+}
+
+/**
+ * What a figure or table counts, in plain words: who is counted (the
+ * population), the numerator and denominator of a share, and where the
+ * numbers come from (events, profile parameters with their citations).
+ *
+ * @since 0.1.0
+ */
+export interface Definition {
+  /** The id of the figure or table it defines. */
+  readonly id: string
+  readonly term: string
+  readonly population: string
+  readonly numerator?: string
+  readonly denominator?: string
+  readonly source: string
 }
 
 /**
@@ -78,7 +105,10 @@ export interface ReportMeta {
   readonly since: string
   readonly suppression: {
     readonly k: number
+    /** Each suppressed small count could be at least this many children (`reporting.protectionLevel`). */
+    readonly level: number
     readonly source: string
+    readonly levelSource: string
     readonly note: string
   }
 }
@@ -92,7 +122,7 @@ export interface Figure {
   readonly id: string
   readonly label: string
   readonly value: number | null
-  readonly unit?: "children" | "share" | "days" | "visits" | "institutions" | "events"
+  readonly unit?: "children" | "share" | "days" | "visits" | "institutions" | "events" | "social workers"
 }
 
 /**
@@ -106,7 +136,25 @@ export interface ReportTable extends PublishedTable {
   readonly rowHeader: string
   readonly note?: string
   /** Whether the counts are of children (suppressed) or of institutions (public facts, not suppressed). */
-  readonly counts: "children" | "visits" | "institutions"
+  readonly counts: "children" | "institutions"
+}
+
+/**
+ * One reading of "share reintegrated": who is in the denominator and who in
+ * the numerator. `usedForTarget` marks the reading that follows the profile's
+ * `programme.targetCohort`.
+ *
+ * @since 0.1.0
+ */
+export interface ShareReading {
+  readonly id: "target-cohort" | "all-returned-since" | "all-at-home"
+  readonly label: string
+  readonly numeratorLabel: string
+  readonly denominatorLabel: string
+  readonly numerator: number | null
+  readonly denominator: number | null
+  readonly share: number | null
+  readonly usedForTarget: boolean
 }
 
 /**
@@ -115,20 +163,33 @@ export interface ReportTable extends PublishedTable {
  * @since 0.1.0
  */
 export interface Progress {
-  /** Children in the programme (cases opened on or before `asOf`). */
+  /** Children in the programme: every case opened on or before `asOf` (transferred and closed ones included). */
   readonly baseline: number | null
-  /** Children reunified (or placed in family-based care) since `since`, at least once. */
+  /** The target's cohort, from the profile's `programme.targetCohort`. */
+  readonly cohortDefinition: PolicyProfile.TargetCohort
+  readonly cohortSource: string
+  /** The denominator of the target's share (the cohort's size). */
+  readonly cohort: number | null
+  /** Children returned (entered the reunified phase) since `since`, whatever happened next. */
   readonly returnedSince: number | null
-  /** Of those, still in family-based care or closed as reintegrated on `asOf`. */
+  /** The numerator of the target's share: children of the cohort returned since `since` and at home on `asOf`. */
   readonly reintegrated: number | null
-  /** Under follow-up (monitoring) on `asOf`. */
+  /** Reunified, case open, monitoring period not over. */
   readonly underFollowUp: number | null
-  /** `reintegrated / baseline` (null when either is suppressed). */
+  /** Reunified, case open, monitoring period over. */
+  readonly monitoringComplete: number | null
+  /** Cases transferred to another agency (out of every share's denominator). */
+  readonly transferred: number | null
+  /** The target's share (`reintegrated / cohort`; null when either is suppressed). */
   readonly share: number | null
+  /** The common readings of "share reintegrated", side by side. */
+  readonly readings: ReadonlyArray<ShareReading>
+  /** Whether the readings give different shares (then renderers show them all). */
+  readonly readingsDiffer: boolean
   readonly targetShare: number
   readonly targetDeadline: string
   readonly targetSource: string
-  /** `ceil(targetShare × baseline)`. */
+  /** `ceil(targetShare × cohort)`. */
   readonly targetCount: number | null
   /** Children still to reintegrate to reach the target. */
   readonly remaining: number | null
@@ -144,7 +205,15 @@ export interface Progress {
  * @since 0.1.0
  */
 export interface Section {
-  readonly id: "progress" | "placements" | "pipeline" | "breakdowns" | "monitoring" | "institutions" | "location"
+  readonly id:
+    | "progress"
+    | "placements"
+    | "pipeline"
+    | "breakdowns"
+    | "closures"
+    | "monitoring"
+    | "institutions"
+    | "location"
   readonly title: string
   readonly figures: ReadonlyArray<Figure>
   readonly tables: ReadonlyArray<ReportTable>
@@ -160,10 +229,13 @@ export interface AggregateReport extends ReportMeta {
   readonly kind: "aggregate"
   readonly progress: Progress
   readonly sections: ReadonlyArray<Section>
+  /** What every figure and table counts. */
+  readonly definitions: ReadonlyArray<Definition>
 }
 
 /**
- * One visit in a case-worker list.
+ * One visit in a case-worker list: `due` (in its window, not yet made) or
+ * `overdue` (its window passed without a visit).
  *
  * @since 0.1.0
  */
@@ -174,7 +246,18 @@ export interface VisitLine {
   readonly visit: number
   readonly due: string
   readonly windowEnd: string
-  readonly status: "due" | "overdue" | "missed"
+  readonly status: "due" | "overdue"
+}
+
+/**
+ * A case whose monitoring period is over while the case is still open.
+ *
+ * @since 0.1.0
+ */
+export interface MonitoringCompleteLine {
+  readonly caseId: string
+  readonly childId: string
+  readonly monitoringEnded: string
 }
 
 /**
@@ -188,140 +271,54 @@ export interface WorkerList {
   readonly maxCaseload: number
   readonly overCaseload: boolean
   readonly visits: ReadonlyArray<VisitLine>
+  readonly monitoringComplete: ReadonlyArray<MonitoringCompleteLine>
 }
 
 /**
- * The case-worker report: due, overdue and missed visits by social worker,
- * with case and pseudonymous child ids (for the workers, not for publication).
+ * The case-worker report: visits due and overdue by social worker, with case
+ * and pseudonymous child ids (for the workers, not for publication).
  *
  * @since 0.1.0
  */
 export interface CaseworkerReport extends ReportMeta {
   readonly kind: "caseworker"
   readonly workers: ReadonlyArray<WorkerList>
+  readonly definitions: ReadonlyArray<Definition>
 }
 
 // ---------------------------------------------------------------------------
 
-const UNASSIGNED = "(unassigned)"
-const UNKNOWN = "(unknown)"
-
-/** Placement categories, in report order. */
-const PLACEMENT_ROWS: ReadonlyArray<readonly [string, ReadonlyArray<Case.PlacementType>]> = [
-  ["Parents", ["parents"]],
-  ["Relatives (kinship)", ["kinship"]],
-  ["Foster care", ["foster"]],
-  ["Community-based care", ["community-based"]],
-  ["Independent living", ["independent-living"]],
-  ["Residential care institution", ["residential-care"]],
-  ["Other residential (incl. transitional shelter)", ["transitional-shelter", "other-residential"]]
-]
-
-const PHASES: ReadonlyArray<readonly [string, string]> = [
-  ["intake", "Intake"],
-  ["assessment", "Assessment"],
-  ["preparation", "Preparation"],
-  ["gradual-contact", "Gradual contact"],
-  ["reunified", "Reunified (monitoring)"],
-  ["returned-to-care", "Returned to care"],
-  ["transferred", "Transferred"],
-  ["closed", "Closed"]
-]
-
-/** Fold events per case, keeping those that occurred on or before `asOf`. */
-const foldEvents = (events: Iterable<CaseEvent.CaseEvent>, asOf: Date): Array<CaseState.CaseState> => {
-  const byCase = new Map<string, Array<CaseEvent.CaseEvent>>()
-  const last = dayOf(asOf)
-  for (const e of events) {
-    if (dayOf(e.occurredOn) > last) continue
-    const xs = byCase.get(e.caseId)
-    if (xs === undefined) byCase.set(e.caseId, [e])
-    else xs.push(e)
-  }
-  return [...byCase.entries()].map(([id, xs]) => CaseState.replay(xs, id))
-}
+/**
+ * The one path from events to case states used by every report: events
+ * grouped by case, those that occurred after `asOf` dropped, each case folded
+ * with `CaseState.replay`; cases not opened by `asOf` are left out.
+ *
+ * @example
+ * ```ts
+ * import { Report } from "@homeward/report"
+ *
+ * Report.statesAsOf([], new Date("2018-01-31")).length // 0
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const statesAsOf = (events: Iterable<CaseEvent.CaseEvent>, asOf: Date): Array<CaseState.CaseState> =>
+  fold(events, asOf)
 
 /** The case states in scope: opened on or before `asOf`. */
 const states = (input: ReportInput): Array<CaseState.CaseState> => {
-  const all = [...(input.cases ?? []), ...(input.events === undefined ? [] : foldEvents(input.events, input.asOf))]
-  const last = dayOf(input.asOf)
-  return all.filter((s) => s.opened && s.openedOn !== undefined && dayOf(s.openedOn) <= last)
+  const given = input.cases ?? []
+  checkStates(given, input.asOf)
+  const all = [...given, ...(input.events === undefined ? [] : fold(input.events, input.asOf))]
+  return all.filter((s) => s.opened && s.openedOn !== undefined)
 }
 
-interface Where {
-  readonly province: string
-  readonly district: string
-}
-
-const locator = (input: ReportInput) => {
-  const households = new Map<string, Household.Household>()
-  for (const h of input.households ?? []) households.set(h.id, h)
-  const institutions = new Map<string, Institution.Institution>()
-  for (const i of input.institutions ?? []) institutions.set(i.id, i)
-  return (s: CaseState.CaseState): Where => {
-    const hid = s.placement?.householdId
-    const h = hid === undefined ? undefined : (households.get(hid) ?? s.households[hid])
-    const loc =
-      h?.location ??
-      institutions.get(s.placement?.institutionId ?? s.institutionId ?? "")?.location ??
-      (s.institutionId === undefined ? undefined : institutions.get(s.institutionId)?.location)
-    return { province: loc?.province ?? UNKNOWN, district: loc?.district ?? UNKNOWN }
-  }
-}
-
-/** Whether the case was reunified (entered `reunified`) in `[from, to]`. */
-const returnedBetween = (s: CaseState.CaseState, from: number, to: number): boolean =>
-  s.phaseHistory.some((h) => h.phase.phase === "reunified" && dayOf(h.from) >= from && dayOf(h.from) <= to)
-
-const everReunified = (s: CaseState.CaseState): boolean => s.phaseHistory.some((h) => h.phase.phase === "reunified")
-
-/** Living in family-based care after a return, or closed as reintegrated. */
-const reintegrated = (s: CaseState.CaseState): boolean =>
-  (s.status === "open" &&
-    s.phase.phase === "reunified" &&
-    s.placement !== undefined &&
-    Case.isFamilyBased(s.placement.type)) ||
-  (s.status === "closed" && s.closure?.reason === "reintegration-complete")
-
-const careColumn = (s: CaseState.CaseState): 0 | 1 | 2 =>
-  s.status === "closed" ? 2 : s.placement !== undefined && Case.isFamilyBased(s.placement.type) ? 1 : 0
-
-const CARE_COLUMNS = ["In residential care", "In family-based care", "Case closed"]
-
-const countTable = (
-  rows: ReadonlyArray<string>,
-  columns: ReadonlyArray<string>,
-  cellOf: (rowIndex: number, columnIndex: number) => number
-): CountTable => ({
-  rows,
-  columns,
-  cells: rows.map((_, r) => columns.map((_, c) => cellOf(r, c)))
-})
-
-const tally = <T>(items: ReadonlyArray<T>, key: (t: T) => readonly [string, number] | undefined) => {
-  const m = new Map<string, Array<number>>()
-  for (const it of items) {
-    const k = key(it)
-    if (k === undefined) continue
-    const row = m.get(k[0]) ?? []
-    row[k[1]] = (row[k[1]] ?? 0) + 1
-    m.set(k[0], row)
-  }
-  return m
-}
-
-const fromTally = (
-  m: Map<string, Array<number>>,
-  columns: ReadonlyArray<string>,
-  order?: ReadonlyArray<string>
-): CountTable => {
-  const rows = order ?? [...m.keys()].sort()
-  return countTable(rows, columns, (r, c) => m.get(rows[r]!)?.[c] ?? 0)
-}
+const pct1 = (x: number): string => `${Math.round(x * 1000) / 10}%`
 
 const meta = (input: ReportInput): ReportMeta & { readonly sinceDate: Date } => {
   const policy = PolicyProfile.resolve(input.profile, input.asOf)
   const k = policy.values.reporting.smallCellK
+  const level = policy.values.reporting.protectionLevel
   const since = input.since ?? input.profile.parameters.programme.targetShare.effectiveFrom
   return {
     title: input.title ?? "Reintegration programme report",
@@ -331,13 +328,52 @@ const meta = (input: ReportInput): ReportMeta & { readonly sinceDate: Date } => 
     sinceDate: since,
     suppression: {
       k,
+      level,
       source: citationText(PolicyProfile.cite(input.profile, "reporting", "smallCellK")),
+      levelSource: citationText(PolicyProfile.cite(input.profile, "reporting", "protectionLevel")),
       note:
-        `Counts of children below ${k} are suppressed (shown as "s"), with complementary ` +
-        "suppression of other cells and totals so that no suppressed count can be worked out from the published ones. " +
-        "Zeros are published."
+        `Counts of children from 1 to ${k - 1} are suppressed (shown as "s"), and other counts with them, so that ` +
+        `given everything this report publishes (every table with its totals, the links between tables, zeros, ` +
+        `whole numbers) each suppressed small count could still be ${level} or more: none can be worked out or ` +
+        "bounded below that (checked by integer programming). Zeros are published."
     }
   }
+}
+
+/**
+ * The disclosure model of an aggregate report (everything it publishes, as
+ * linear constraints between its counts) with the suppression applied: what
+ * an attacker knows. Audit it with `Suppression.audit` or export it with
+ * `Suppression.lpFormat` to any solver.
+ *
+ * @since 0.1.0
+ */
+export const disclosure = (
+  input: ReportInput
+): {
+  readonly model: DisclosureModel
+  readonly suppressed: ReadonlyArray<boolean>
+  readonly primary: ReadonlyArray<boolean>
+  readonly unprotected: ReadonlyArray<number>
+} => {
+  const c = compute(input)
+  return { model: c.model, ...c.protection }
+}
+
+const compute = (input: ReportInput) => {
+  const m = meta(input)
+  const cases = states(input)
+  const c = counts(cases, {
+    profile: input.profile,
+    asOf: input.asOf,
+    since: m.sinceDate,
+    sinceText: m.since,
+    institutions: input.institutions ?? [],
+    households: input.households ?? []
+  })
+  const model: DisclosureModel = { quantities: c.builder.quantities, constraints: c.builder.constraints }
+  const protection = protect(model, { k: m.suppression.k, level: m.suppression.level })
+  return { meta: m, counts: c, model, protection }
 }
 
 /**
@@ -348,138 +384,92 @@ const meta = (input: ReportInput): ReportMeta & { readonly sinceDate: Date } => 
  * import { Profiles } from "@homeward/core"
  * import { Report } from "@homeward/report"
  *
- * const r = Report.aggregate({ cases: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * const r = Report.aggregate({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
  * r.progress.targetShare // 0.3
  * ```
  *
  * @since 0.1.0
  */
 export const aggregate = (input: ReportInput): AggregateReport => {
-  // Two passes: the first collects the count tables, which are then suppressed
-  // together (`Suppression.suppressLinked`, over the quantities they share);
-  // the second builds the report with those published tables.
-  const recorded = new Map<string, CountTable>()
-  build(input, recorded, undefined)
-  const k = PolicyProfile.resolve(input.profile, input.asOf).values.reporting.smallCellK
-  const ids: ReadonlyArray<string> = LINKED.filter((id) => recorded.has(id))
-  const at = (id: string) => ids.indexOf(id)
-  const tables = ids.map((id) => recorded.get(id)!)
-  const m = (id: string) => tables[at(id)]!.rows.length
-  const n = (id: string) => tables[at(id)]!.columns.length
-  const col = (id: string, c: number): CellRef => ({ table: at(id), row: m(id), column: c })
-  const grand = (id: string): CellRef => ({ table: at(id), row: m(id), column: n(id) })
-  const relations: Array<Relation> = [
-    // The same number of children in the programme.
-    ...["placements", "pipeline", "children-per-institution", "province", "district"].map((id) => ({
-      left: [grand("progress")],
-      right: [grand(id)]
-    })),
-    // The same care columns (residential / family-based / closed) in every table by institution or place.
-    ...[0, 1, 2].flatMap((c) => [
-      { left: [col("children-per-institution", c)], right: [col("province", c)] },
-      { left: [col("province", c)], right: [col("district", c)] }
-    ]),
-    // Open and closed cases.
-    { left: [col("placements", 1)], right: [col("province", 2)] },
-    { left: [col("placements", 0)], right: [grand("caseload")] },
-    { left: [col("placements", 0)], right: [col("province", 0), col("province", 1)] },
-    { left: [col("placements", 1)], right: [{ table: at("pipeline"), row: PHASES.length - 1, column: 0 }] }
-  ]
-  const published = suppressLinked(tables, k, relations)
-  return build(input, undefined, new Map(ids.map((id, i) => [id, published[i]!])))
-}
-
-/** Tables suppressed together (children counts sharing quantities). */
-const LINKED = [
-  "progress",
-  "placements",
-  "pipeline",
-  "caseload",
-  "children-per-institution",
-  "province",
-  "district"
-] as const satisfies ReadonlyArray<string>
-
-const build = (
-  input: ReportInput,
-  record: Map<string, CountTable> | undefined,
-  linked: ReadonlyMap<string, PublishedTable> | undefined
-): AggregateReport => {
-  const { sinceDate, ...m } = meta(input)
-  const k = m.suppression.k
+  const { meta: mm, counts: c, protection } = compute(input)
+  const { sinceDate, ...m } = mm
   const policy = PolicyProfile.resolve(input.profile, input.asOf)
-  const cases = states(input)
-  const where = locator(input)
-  const asOfDay = dayOf(input.asOf)
-  const sinceDay = dayOf(sinceDate)
+  const b = c.builder
+  const hidden = protection.suppressed
+  const pub = (q: number): number | null => (hidden[q] ? null : b.quantities[q]!.value)
+  const published = (id: string): PublishedTable => {
+    const t = c.tables.get(id)!
+    const g = grid(t)
+    const mm = t.rows.length
+    const n = t.columns.length
+    const at = (r: number, col: number) => b.at(id, r, col)
+    let suppressed = 0
+    for (let r = 0; r <= mm; r++) for (let col = 0; col <= n; col++) if (hidden[at(r, col)]) suppressed++
+    const v = (r: number, col: number) => (hidden[at(r, col)] ? null : g[r]![col]!)
+    return {
+      rows: [...t.rows],
+      columns: [...t.columns],
+      cells: t.rows.map((_, r) => t.columns.map((_, col) => v(r, col))),
+      rowTotals: t.rows.map((_, r) => v(r, n)),
+      columnTotals: t.columns.map((_, col) => v(mm, col)),
+      total: v(mm, n),
+      suppressed
+    }
+  }
   const table = (
     id: string,
     title: string,
     rowHeader: string,
-    t: CountTable,
-    counts: ReportTable["counts"] = "children",
-    note?: string
-  ): ReportTable => {
-    record?.set(id, t)
-    const published =
-      counts === "institutions"
-        ? suppress(t, 0) // institutions are public facts: not suppressed
-        : (linked?.get(id) ?? suppress(t, k))
-    return { id, title, rowHeader, counts, ...published, ...(note === undefined ? {} : { note }) }
-  }
+    note?: string,
+    t: PublishedTable = published(id),
+    counts: ReportTable["counts"] = "children"
+  ): ReportTable => ({ id, title, rowHeader, counts, ...t, ...(note === undefined ? {} : { note }) })
+  const figure = (id: string) => pub(b.figures.get(id)!)
+  const asOfDay = dayOf(input.asOf)
+  const sinceDay = dayOf(sinceDate)
 
-  // Progress -------------------------------------------------------------
+  // Progress -------------------------------------------------------------------------------------------------------
   const targetShare = input.target?.share ?? policy.values.programme.targetShare
   const deadline = input.target?.deadline ?? policy.values.programme.targetDeadline
-  // The progress counts form one table (returned since the start date × reintegrated now), suppressed
-  // together, so that differences between headline figures cannot reveal a small count.
-  const returnedFlag = cases.map((s) => returnedBetween(s, sinceDay, asOfDay))
-  const reintFlag = cases.map((s) => reintegrated(s))
+  const cohortDefinition = policy.values.programme.targetCohort
+  const cohortSource = citationText(PolicyProfile.cite(input.profile, "programme", "targetCohort"))
   const progressTable = table(
     "progress",
-    "Children returned since the start date, by situation on the report date",
-    "Returned since start",
-    countTable(
-      [`Returned since ${m.since}`, "Not returned since then"],
-      ["Reintegrated", "Not reintegrated"],
-      (r, c) => cases.filter((_, i) => (returnedFlag[i] ? 0 : 1) === r && (reintFlag[i] ? 0 : 1) === c).length
-    )
+    "Children by target cohort and by return since the start date",
+    "Children",
+    `Target cohort: children in residential care (not yet returned, or back in care) on ${m.since}, ` +
+      "not transferred since. At home: reunified in a family-based placement, or case closed as reintegration complete."
   )
-  const baseline = cases.length
-  const reint = cases.filter((_, i) => returnedFlag[i] && reintFlag[i]).length
-  const pb = progressTable.total
-  const pr = progressTable.cells[0]![0]!
-  const inPhase = (phase: string) => cases.filter((s) => s.phase.phase === phase).length
+  const readings = shareReadings(m, cohortDefinition, {
+    cohortHome: progressTable.cells[0]![0]!,
+    cohort: progressTable.rowTotals[0]!,
+    homeReturnedSince: figure("all-home-returned-since"),
+    counted: figure("all-counted"),
+    home: figure("all-home")
+  })
+  const target = readings.find((r) => r.usedForTarget)!
+  // Shown side by side unless every share is published and they agree (a suppressed share cannot be said to agree).
+  const shares = readings.map((r) => r.share)
+  const readingsDiffer = shares.some((x) => x === null) || new Set(shares.map((x) => x!.toFixed(6))).size > 1
   const span = Math.max(1, dayOf(deadline) - sinceDay)
   const elapsed = Math.min(span, Math.max(0, asOfDay - sinceDay))
   const expected = (targetShare * elapsed) / span
-  const share = pb === null || pr === null || baseline === 0 ? null : reint / baseline
-  const targetCount = Math.ceil(targetShare * baseline - 1e-9)
-  // Pipeline -----------------------------------------------------------------
-  const pipelineTable = table(
-    "pipeline",
-    "Children by current phase",
-    "Phase",
-    countTable(
-      PHASES.map(([, l]) => l),
-      ["Children"],
-      (r) => inPhase(PHASES[r]![0])
-    )
-  )
-  const pipelineSection: Section = {
-    id: "pipeline",
-    title: "Phase pipeline",
-    figures: [],
-    tables: [pipelineTable],
-    notes: []
-  }
-
+  const targetCount = target.denominator === null ? null : Math.ceil(targetShare * target.denominator - 1e-9)
+  const pipeline = published("pipeline")
+  const situation = published("province")
   const progress: Progress = {
-    baseline: pb,
-    returnedSince: progressTable.rowTotals[0]!,
-    reintegrated: pr,
-    underFollowUp: pipelineTable.cells[PHASES.findIndex(([p]) => p === "reunified")]![0]!,
-    share,
+    baseline: progressTable.total,
+    cohortDefinition,
+    cohortSource,
+    cohort: target.denominator,
+    returnedSince: figure("returned-since"),
+    reintegrated: target.numerator,
+    underFollowUp: pipeline.cells[P_FOLLOW_UP]![0]!,
+    monitoringComplete: pipeline.cells[P_COMPLETE]![0]!,
+    transferred: situation.columnTotals[TRANSFERRED]!,
+    share: target.share,
+    readings,
+    readingsDiffer,
     targetShare,
     targetDeadline: isoDay(deadline),
     targetSource: citationText(
@@ -487,17 +477,27 @@ const build = (
         ? PolicyProfile.cite(input.profile, "programme", "targetShare")
         : { document: "Report option", year: input.asOf.getUTCFullYear() }
     ),
-    targetCount: pb === null ? null : targetCount,
-    remaining: pb === null || pr === null ? null : Math.max(0, targetCount - reint),
+    targetCount,
+    remaining: targetCount === null || target.numerator === null ? null : Math.max(0, targetCount - target.numerator),
     expectedShareByNow: expected,
-    onTrack: share === null ? null : share >= expected,
+    onTrack: target.share === null ? null : target.share >= expected,
     daysToDeadline: dayOf(deadline) - asOfDay
   }
+  const cohortWords =
+    cohortDefinition === "in-care-at-start"
+      ? `the children in residential care on ${m.since}`
+      : "every child in the programme"
   const progressSection: Section = {
     id: "progress",
     title: "Programme progress",
     figures: [
       { id: "baseline", label: "Children in the programme", value: progress.baseline, unit: "children" },
+      {
+        id: "cohort",
+        label: `Target cohort: ${cohortWords} (not transferred)`,
+        value: progress.cohort,
+        unit: "children"
+      },
       {
         id: "returned-since",
         label: `Children returned to family or community-based care since ${m.since}`,
@@ -506,19 +506,31 @@ const build = (
       },
       {
         id: "reintegrated",
-        label: "Of whom reintegrated on the report date",
+        label: `Of the target cohort, returned since ${m.since} and at home on ${m.asOf}`,
         value: progress.reintegrated,
         unit: "children"
       },
       {
         id: "under-follow-up",
-        label: "Children under follow-up (monitoring)",
+        label: "Reunified, under follow-up (monitoring period not over)",
         value: progress.underFollowUp,
         unit: "children"
       },
-      { id: "share", label: "Share reintegrated", value: progress.share, unit: "share" },
+      {
+        id: "monitoring-complete",
+        label: "Reunified, monitoring complete, case open",
+        value: progress.monitoringComplete,
+        unit: "children"
+      },
+      {
+        id: "transferred",
+        label: "Transferred to another agency (out of every share)",
+        value: progress.transferred,
+        unit: "children"
+      },
+      { id: "share", label: "Share reintegrated (the target's reading)", value: progress.share, unit: "share" },
       { id: "target-share", label: `Target share by ${progress.targetDeadline}`, value: targetShare, unit: "share" },
-      { id: "target-count", label: "Target (children)", value: progress.targetCount, unit: "children" },
+      { id: "target-count", label: "Target (children of the cohort)", value: progress.targetCount, unit: "children" },
       {
         id: "remaining",
         label: "Still to reintegrate to reach the target",
@@ -529,88 +541,66 @@ const build = (
     ],
     tables: [progressTable],
     notes: [
-      `Target: ${Math.round(targetShare * 1000) / 10}% by ${progress.targetDeadline} (${progress.targetSource}).`,
-      "Reintegrated: reunified since the start date and, on the report date, still in family-based care or closed as reintegration complete."
+      `Target: ${pct1(targetShare)} of ${cohortWords} by ${progress.targetDeadline} (${progress.targetSource}); cohort as the profile defines it (programme.targetCohort: ${cohortSource}).`,
+      readingsDiffer
+        ? 'The readings of "share reintegrated" differ (see the readings table): they count different children.'
+        : 'Every reading of "share reintegrated" gives the same share.'
     ]
   }
 
-  // Placements ---------------------------------------------------------------
-  const placementRows = PLACEMENT_ROWS.map(([label]) => label)
-  const placementRow = (s: CaseState.CaseState): number =>
-    s.placement === undefined ? -1 : PLACEMENT_ROWS.findIndex(([, types]) => types.includes(s.placement!.type))
-  const placements = countTable(
-    placementRows,
-    ["Open cases", "Closed cases"],
-    (r, c) => cases.filter((s) => placementRow(s) === r && (s.status === "closed" ? 1 : 0) === c).length
-  )
+  // Placements, pipeline ------------------------------------------------------------------------------------------
   const placementSection: Section = {
     id: "placements",
     title: "Placements by type",
     figures: [],
-    tables: [table("placements", "Where children live (current or last placement)", "Placement", placements)],
+    tables: [
+      table(
+        "placements",
+        "Where children live (current placement; last placement for closed cases), by case status",
+        "Placement"
+      )
+    ],
+    notes: []
+  }
+  const pipelineSection: Section = {
+    id: "pipeline",
+    title: "Phase pipeline",
+    figures: [],
+    tables: [table("pipeline", "Children by current phase", "Phase", undefined, pipeline)],
     notes: []
   }
 
-  // Breakdowns and re-entries ----------------------------------------------
-  const reunifiedCases = cases.filter(everReunified)
-  const outcomeRows = [
-    "Still in family-based care",
-    "Closed: reintegration complete",
-    "Returned to care (breakdown)",
-    "Other"
-  ]
-  const outcomeOf = (s: CaseState.CaseState): number =>
-    s.status === "open" && s.phase.phase === "reunified"
-      ? 0
-      : s.status === "closed" && s.closure?.reason === "reintegration-complete"
-        ? 1
-        : s.phase.phase === "returned-to-care" || (s.status === "closed" && s.closure?.reason === "breakdown")
-          ? 2
-          : 3
-  const outcomes = countTable(
-    outcomeRows,
-    ["No breakdown", "One or more breakdowns"],
-    (r, c) => reunifiedCases.filter((s) => outcomeOf(s) === r && (s.breakdowns > 0 ? 1 : 0) === c).length
-  )
+  // Breakdowns, closures ---------------------------------------------------------------------------------------------
   const breakdownSection: Section = {
     id: "breakdowns",
     title: "Breakdowns and re-entries",
     figures: [
       {
         id: "breakdown-events",
-        label: "Breakdowns recorded (events)",
-        value: suppressCount(
-          cases.reduce((a, s) => a + s.breakdowns, 0),
-          k
-        ),
+        label: "Breakdowns recorded (events, not children)",
+        value: figure("breakdown-events"),
         unit: "events"
       }
     ],
-    tables: [table("outcomes", "Children ever reunified, by outcome", "Outcome", outcomes)],
+    tables: [
+      table(
+        "outcomes",
+        "Children ever reunified (or closed as reintegrated or after a breakdown), by outcome",
+        "Outcome"
+      )
+    ],
     notes: ["A breakdown returns the child to care; a re-entry is a reunified child now back in care."]
   }
+  const closureSection: Section = {
+    id: "closures",
+    title: "Case closures",
+    figures: [],
+    tables: [table("closures", "Closed cases by reason for closure", "Reason")],
+    notes: ["A case closed and later reopened is counted where it is on the report date, not here."]
+  }
 
-  // Monitoring and caseload -----------------------------------------------------
-  const monitoringRows = tally(
-    cases.flatMap((s) => {
-      if (s.status !== "open" || s.reunifiedOn === undefined) return []
-      const st = Monitoring.monitoringStatus(s, input.profile, input.asOf).outcome
-      const w = s.socialWorkerId ?? UNASSIGNED
-      return [
-        ...Array.from({ length: st.due.length - st.overdue.length }, () => [w, 0] as const),
-        ...st.overdue.map(() => [w, 1] as const),
-        ...st.missed.map(() => [w, 2] as const)
-      ]
-    }),
-    (x) => x
-  )
+  // Monitoring and caseload --------------------------------------------------------------------------------------------
   const maxCaseload = policy.values.programme.maxCaseload
-  const caseloads = tally(
-    cases.filter((s) => s.status === "open"),
-    (s) => [s.socialWorkerId ?? UNASSIGNED, 0]
-  )
-  const workers = [...new Set([...monitoringRows.keys(), ...caseloads.keys()])].sort()
-  const over = workers.filter((w) => (caseloads.get(w)?.[0] ?? 0) > maxCaseload)
   const monitoringSection: Section = {
     id: "monitoring",
     title: "Monitoring and caseload",
@@ -621,75 +611,84 @@ const build = (
         value: maxCaseload,
         unit: "children"
       },
-      { id: "workers-over-caseload", label: "Social workers over the maximum caseload", value: over.length }
+      {
+        id: "workers-over-caseload",
+        label: "Social workers over the maximum caseload",
+        value: c.overCaseload.length,
+        unit: "social workers"
+      }
     ],
     tables: [
       table(
-        "visits",
-        "Follow-up visits due, overdue and missed, by social worker",
-        "Social worker",
-        fromTally(monitoringRows, ["Due (in window)", "Overdue", "Missed"], workers),
-        "visits"
+        "monitoring",
+        "Children under monitoring by social worker: visits up to date, due within their window, overdue past their window, or monitoring complete",
+        "Social worker"
       ),
-      table("caseload", "Open cases by social worker", "Social worker", fromTally(caseloads, ["Open cases"], workers))
+      table("caseload", "Open cases by social worker (transferred cases excluded)", "Social worker")
     ],
     notes: [
-      `Visit plan and status from Monitoring.monitoringStatus with profile ${input.profile.id}; "due" is in its window and not yet late, "overdue" is past its due day but within the grace window, "missed" is past its window.`,
+      `Counts children, not visits: a child with a visit past its window counts once as overdue. Visit plan and status from Monitoring.monitoringStatus with profile ${input.profile.id}: a visit is due from its due day to the end of its window (${citationText(PolicyProfile.cite(input.profile, "monitoring", "graceDays"))}), overdue once the window has passed without a visit.`,
       `Maximum caseload ${maxCaseload} (${citationText(PolicyProfile.cite(input.profile, "programme", "maxCaseload"))}).` +
-        (over.length > 0 ? ` Over the maximum: ${over.join(", ")}.` : "")
+        (c.overCaseload.length > 0 ? ` Over the maximum: ${c.overCaseload.join(", ")}.` : "")
     ]
   }
 
-  // Institutions ----------------------------------------------------------------
+  // Institutions ----------------------------------------------------------------------------------------------------------
   const insts = [...(input.institutions ?? [])].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id))
   const statusRows = ["operating", "transitioning", "transitioned", "closed"] as const
-  const instStatus = countTable(
-    statusRows.map((s) => s[0]!.toUpperCase() + s.slice(1)),
-    ["Institutions"],
-    (r) => insts.filter((i) => i.status === statusRows[r]).length
-  )
+  const instStatus: CountTable = {
+    rows: statusRows.map((s) => s[0]!.toUpperCase() + s.slice(1)),
+    columns: ["Institutions"],
+    cells: statusRows.map((st) => [insts.filter((i) => i.status === st).length])
+  }
   const reasons = ["minimum-standards-not-met", "abuse-reports", "insufficient-funds", "voluntary"] as const
-  const closedReasons = countTable(
-    ["Minimum standards not met", "Reports of abuse", "Insufficient funds", "Voluntary"],
-    ["Closed institutions"],
-    (r) => insts.filter((i) => i.status === "closed" && i.closureReason === reasons[r]).length
-  )
-  const instIds = insts.map((i) => i.id)
-  const instIndex = new Map(instIds.map((id, i) => [id, i]))
-  const perInst = countTable(
-    [...insts.map((i) => i.name), "Other / unknown institution"],
-    CARE_COLUMNS,
-    (r, c) =>
-      cases.filter((s) => (instIndex.get(s.institutionId ?? "") ?? insts.length) === r && careColumn(s) === c).length
-  )
+  const closedReasons: CountTable = {
+    rows: ["Minimum standards not met", "Reports of abuse", "Insufficient funds", "Voluntary"],
+    columns: ["Closed institutions"],
+    cells: reasons.map((r) => [insts.filter((i) => i.status === "closed" && i.closureReason === r).length])
+  }
   const institutionSection: Section = {
     id: "institutions",
     title: "Institutions",
     figures: [],
     tables: [
-      table("institution-status", "Institutions by status", "Status", instStatus, "institutions"),
-      table("closure-reasons", "Closed institutions by reason", "Reason", closedReasons, "institutions"),
-      table("children-per-institution", "Children by institution of origin", "Institution", perInst)
+      table(
+        "institution-status",
+        "Institutions by status",
+        "Status",
+        undefined,
+        suppress(instStatus, 0),
+        "institutions"
+      ),
+      table(
+        "closure-reasons",
+        "Closed institutions by reason",
+        "Reason",
+        undefined,
+        suppress(closedReasons, 0),
+        "institutions"
+      ),
+      table(
+        "children-per-institution",
+        "Children by institution of origin (where the case was opened), by situation now",
+        "Institution",
+        "Counted under the institution the child was in when the case was opened, wherever the child lives now; the tables by province and district count where the child lives now."
+      )
     ],
     notes: ["Counts of institutions are public facts and are not suppressed; counts of children are."]
   }
 
-  // Location -------------------------------------------------------------------
-  const byProvince = tally(cases, (s) => [where(s).province, careColumn(s)])
-  const byDistrict = tally(cases, (s) => {
-    const w = where(s)
-    return [`${w.province} / ${w.district}`, careColumn(s)]
-  })
+  // Location ----------------------------------------------------------------------------------------------------------------
   const locationSection: Section = {
     id: "location",
     title: "By province and district",
     figures: [],
     tables: [
-      table("province", "Children by province", "Province", fromTally(byProvince, CARE_COLUMNS)),
-      table("district", "Children by district", "Province / district", fromTally(byDistrict, CARE_COLUMNS))
+      table("province", "Children by province where they live now", "Province", undefined, situation),
+      table("district", "Children by district where they live now", "Province / district")
     ],
     notes: [
-      "Location: the household the child is placed with; otherwise the institution of the case; otherwise unknown. Only province and district are used."
+      "Where the child lives now: the household the child is placed with; otherwise the institution of the current placement, or of the case; otherwise unknown. Only province and district are used. A child returned home from an institution in one district counts in the district of the family, while the table by institution counts the child under the institution of origin."
     ]
   }
 
@@ -702,17 +701,275 @@ const build = (
       placementSection,
       pipelineSection,
       breakdownSection,
+      closureSection,
       monitoringSection,
       institutionSection,
       locationSection
-    ]
+    ],
+    definitions: definitions(input, m, cohortDefinition, cohortSource)
   }
 }
 
+const shareReadings = (
+  m: ReportMeta,
+  cohortDefinition: PolicyProfile.TargetCohort,
+  v: {
+    readonly cohortHome: number | null
+    readonly cohort: number | null
+    readonly homeReturnedSince: number | null
+    readonly counted: number | null
+    readonly home: number | null
+  }
+): Array<ShareReading> => {
+  const reading = (
+    id: ShareReading["id"],
+    label: string,
+    numeratorLabel: string,
+    denominatorLabel: string,
+    numerator: number | null,
+    denominator: number | null,
+    usedForTarget: boolean
+  ): ShareReading => ({
+    id,
+    label,
+    numeratorLabel,
+    denominatorLabel,
+    numerator,
+    denominator,
+    share: numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator,
+    usedForTarget
+  })
+  const everyChild = "every child in the programme by the report date, transferred cases excluded"
+  return [
+    reading(
+      "target-cohort",
+      `Children in residential care on ${m.since}: share returned since then and at home`,
+      `of them, returned since ${m.since} and at home on ${m.asOf}`,
+      `children in residential care on ${m.since} (not transferred since)`,
+      v.cohortHome,
+      v.cohort,
+      cohortDefinition === "in-care-at-start"
+    ),
+    reading(
+      "all-returned-since",
+      "All children in the programme: share returned since the start date and at home",
+      `returned since ${m.since} and at home on ${m.asOf}`,
+      everyChild,
+      v.homeReturnedSince,
+      v.counted,
+      cohortDefinition === "all-in-programme"
+    ),
+    reading(
+      "all-at-home",
+      "All children in the programme: share at home, whenever returned",
+      `at home on ${m.asOf}, whenever returned`,
+      everyChild,
+      v.home,
+      v.counted,
+      false
+    )
+  ]
+}
+
 /**
- * Build the case-worker report: for each social worker, the visits due,
- * overdue and missed on `asOf` (from `Monitoring.monitoringStatus`) with case
- * and pseudonymous child ids, and the caseload against the profile's maximum.
+ * The readings of "share reintegrated" (the target's own and the other
+ * common ones) with EXACT counts, not suppressed: for the programme's own
+ * staff (e.g. a console summary next to the published report), never for
+ * publication. Same definitions as the aggregate report's readings.
+ *
+ * @since 0.1.0
+ */
+export const readings = (input: ReportInput): ReadonlyArray<ShareReading> => {
+  const { sinceDate, ...m } = meta(input)
+  const c = counts(states(input), {
+    profile: input.profile,
+    asOf: input.asOf,
+    since: sinceDate,
+    sinceText: m.since,
+    institutions: input.institutions ?? [],
+    households: input.households ?? []
+  })
+  const b = c.builder
+  const value = (q: number) => b.quantities[q]!.value
+  return shareReadings(m, PolicyProfile.resolve(input.profile, input.asOf).values.programme.targetCohort, {
+    cohortHome: value(b.cell("progress", 0, 0)),
+    cohort: value(b.rowTotal("progress", 0)),
+    homeReturnedSince: value(b.figures.get("all-home-returned-since")!),
+    counted: value(b.figures.get("all-counted")!),
+    home: value(b.figures.get("all-home")!)
+  })
+}
+
+const definitions = (
+  input: ReportInput,
+  m: ReportMeta,
+  cohort: PolicyProfile.TargetCohort,
+  cohortSource: string
+): Array<Definition> => {
+  const cite = (g: "programme" | "monitoring" | "reporting", k: string) =>
+    citationText(PolicyProfile.cite(input.profile, g as never, k as never))
+  const values = PolicyProfile.resolve(input.profile, input.asOf).values.monitoring
+  const months = values.durationMonths
+  const grace = values.graceDays
+  const events = (types: string) => `Case events (${types}) that occurred on or before ${m.asOf}.`
+  const home =
+    "at home: an open case in the reunified phase with a family-based placement (parents, relatives, foster care, community-based care, independent living), or a case closed as reintegration complete"
+  const cohortPop = `children whose case was opened on or before ${m.since} and who, on ${m.since}, were in residential care (phase intake, assessment, preparation, gradual contact or returned to care), not transferred to another agency since`
+  return [
+    {
+      id: "baseline",
+      term: "Children in the programme",
+      population: `every child whose case was opened on or before ${m.asOf}, including transferred and closed cases`,
+      source: events("CaseOpened")
+    },
+    {
+      id: "cohort",
+      term: "Target cohort",
+      population:
+        cohort === "in-care-at-start"
+          ? cohortPop
+          : "every child in the programme by the report date, transferred cases excluded",
+      source: `Policy profile ${m.profile.id}, programme.targetCohort = ${cohort} (${cohortSource}); phases from the case events (CaseOpened, PhaseAdvanced, PhaseSteppedBack, Reunified, BrokeDown, CaseTransferred, CaseClosed, CaseReopened) that occurred on or before ${m.since}.`
+    },
+    {
+      id: "share",
+      term: "Share reintegrated (the target's reading)",
+      population: cohort === "in-care-at-start" ? cohortPop : "every child in the programme, transferred excluded",
+      numerator: `of them, children who entered the reunified phase between ${m.since} and ${m.asOf} and are ${home}`,
+      denominator:
+        cohort === "in-care-at-start" ? "the target cohort" : "every child in the programme, transferred excluded",
+      source: `Target share and deadline: ${cite("programme", "targetShare")}; ${cite("programme", "targetDeadline")}. Cohort: ${cohortSource}.`
+    },
+    {
+      id: "reading:all-returned-since",
+      term: "Other reading: all children, returned since the start date and at home",
+      population: "every child in the programme by the report date, transferred cases excluded",
+      numerator: `children who entered the reunified phase between ${m.since} and ${m.asOf} and are ${home}`,
+      denominator: "every child in the programme by the report date, transferred cases excluded",
+      source: events("CaseOpened, Reunified, BrokeDown, CaseTransferred, CaseClosed, CaseReopened")
+    },
+    {
+      id: "reading:all-at-home",
+      term: "Other reading: all children at home, whenever returned",
+      population: "every child in the programme by the report date, transferred cases excluded",
+      numerator: `children ${home} on ${m.asOf}, whenever they returned (also before ${m.since})`,
+      denominator: "every child in the programme by the report date, transferred cases excluded",
+      source: events("CaseOpened, Reunified, BrokeDown, CaseTransferred, CaseClosed, CaseReopened")
+    },
+    {
+      id: "progress",
+      term: "Children by target cohort and by return since the start date",
+      population: `every child in the programme, in one row: the target cohort (${cohortPop}), the others, or transferred to another agency; and in one column: returned since ${m.since} and ${home.replace("at home: ", "at home (")}) on ${m.asOf}, returned since and not at home, at home but returned before ${m.since}, or neither`,
+      source: events(
+        "CaseOpened, PhaseAdvanced, PhaseSteppedBack, Reunified, Placed, BrokeDown, CaseTransferred, CaseClosed, CaseReopened"
+      )
+    },
+    {
+      id: "returned-since",
+      term: "Children returned since the start date",
+      population: `children who entered the reunified phase at least once between ${m.since} and ${m.asOf}, whatever happened next`,
+      source: events("Reunified")
+    },
+    {
+      id: "under-follow-up",
+      term: "Reunified, under follow-up",
+      population: `open cases in the reunified phase whose monitoring period (${months} months from the reunification) has not ended on ${m.asOf}`,
+      source: `${events("Reunified, CaseClosed")} Monitoring period: ${cite("monitoring", "durationMonths")}.`
+    },
+    {
+      id: "monitoring-complete",
+      term: "Reunified, monitoring complete, case open",
+      population: `open cases in the reunified phase whose monitoring period (${months} months from the reunification) ended on or before ${m.asOf}: the follow-up is over, the case awaits closure`,
+      source: `${events("Reunified, CaseClosed")} Monitoring period: ${cite("monitoring", "durationMonths")}.`
+    },
+    {
+      id: "transferred",
+      term: "Transferred to another agency",
+      population:
+        "cases transferred to another agency and not closed or reopened since: not in the open caseload, the residential-care column or any share's denominator",
+      source: events("CaseTransferred")
+    },
+    {
+      id: "placements",
+      term: "Placements by type",
+      population:
+        "every child in the programme by current placement (last placement for closed cases) and case status (open, transferred, closed)",
+      source: events("CaseOpened, Reunified, Placed, BrokeDown, CaseReopened, CaseTransferred, CaseClosed")
+    },
+    {
+      id: "pipeline",
+      term: "Phase pipeline",
+      population: "every child in the programme by current phase; closed and transferred cases in their own rows",
+      source: events(
+        "CaseOpened, PhaseAdvanced, PhaseSteppedBack, Reunified, BrokeDown, CaseTransferred, CaseClosed, CaseReopened"
+      )
+    },
+    {
+      id: "outcomes",
+      term: "Children ever reunified, by outcome",
+      population:
+        "children who entered the reunified phase at least once, or whose case is closed as reintegration complete or after a breakdown, or who are back in care, by where they are now and whether a breakdown was ever recorded",
+      source: events("Reunified, BrokeDown, CaseClosed, CaseTransferred, CaseReopened")
+    },
+    {
+      id: "breakdown-events",
+      term: "Breakdowns recorded",
+      population: "breakdown events (a child may have several); not a count of children",
+      source: events("BrokeDown")
+    },
+    {
+      id: "closures",
+      term: "Closed cases by reason",
+      population: `cases closed on or before ${m.asOf} and not reopened by then, by the reason recorded at closure`,
+      source: events("CaseClosed, CaseReopened")
+    },
+    {
+      id: "monitoring",
+      term: "Children under monitoring by visit status",
+      population: `open cases in the reunified phase, by social worker, each child once: monitoring complete (period over); else overdue (a planned visit's window passed without a visit); else due (a planned visit is in its window, from its due day to ${grace} days later); else up to date`,
+      source: `${events("Reunified, MonitoringVisitRecorded, WorkerAssigned")} Monitoring period: ${cite("monitoring", "durationMonths")}. Visit plan: ${cite("monitoring", "schedule")}. Window: ${cite("monitoring", "graceDays")}.`
+    },
+    {
+      id: "caseload",
+      term: "Open cases by social worker",
+      population: "open cases, transferred cases excluded, by the social worker assigned",
+      source: `${events("CaseOpened, WorkerAssigned, CaseTransferred, CaseClosed")} Maximum: ${cite("programme", "maxCaseload")}.`
+    },
+    {
+      id: "children-per-institution",
+      term: "Children by institution of origin",
+      population:
+        "every child in the programme under the institution the case was opened from, wherever the child lives now, by situation now (in residential care, in family-based care, transferred, closed)",
+      source: `${events("CaseOpened, Reunified, Placed, BrokeDown, CaseTransferred, CaseClosed")} Institution names from the institutions given.`
+    },
+    {
+      id: "province",
+      term: "Children by province and district (where they live now)",
+      population:
+        "every child in the programme where they live now: the province and district of the household the child is placed with; otherwise of the institution of the current placement or of the case; otherwise unknown",
+      source: `${events("CaseOpened, FamilyTraced, Reunified, Placed")} Locations from the households and institutions given.`
+    },
+    {
+      id: "institution-status",
+      term: "Institutions by status and closure reason",
+      population: "the institutions given, by status; closed ones by reason (public facts, not suppressed)",
+      source: "The institutions given to the report."
+    },
+    {
+      id: "suppression",
+      term: "Suppressed counts (s)",
+      population: `counts of children from 1 to ${m.suppression.k - 1}, and other counts hidden to protect them`,
+      source: `k = ${m.suppression.k} (${m.suppression.source}); protection level ${m.suppression.level} (${m.suppression.levelSource}).`
+    }
+  ]
+}
+
+/**
+ * Build the case-worker report: for each social worker (open cases,
+ * transferred ones excluded), the visits due (in their window) and overdue
+ * (window passed) on `asOf` from `Monitoring.monitoringStatus`, the cases
+ * whose monitoring is complete while they are open, with case and
+ * pseudonymous child ids, and the caseload against the profile's maximum.
  *
  * @since 0.1.0
  */
@@ -721,31 +978,38 @@ export const caseworker = (input: ReportInput): CaseworkerReport => {
   const policy = PolicyProfile.resolve(input.profile, input.asOf)
   const maxCaseload = policy.values.programme.maxCaseload
   const cases = states(input)
-  const byWorker = new Map<string, { caseload: number; visits: Array<VisitLine> }>()
+  const byWorker = new Map<
+    string,
+    { caseload: number; visits: Array<VisitLine>; complete: Array<MonitoringCompleteLine> }
+  >()
   const get = (w: string) => {
-    const x = byWorker.get(w) ?? { caseload: 0, visits: [] }
+    const x = byWorker.get(w) ?? { caseload: 0, visits: [], complete: [] }
     byWorker.set(w, x)
     return x
   }
   for (const s of cases) {
-    if (s.status !== "open") continue
+    if (s.status !== "open" || s.phase.phase === "transferred") continue
     const w = get(s.socialWorkerId ?? UNASSIGNED)
     w.caseload++
-    if (s.reunifiedOn === undefined) continue
+    if (s.reunifiedOn === undefined || s.phase.phase !== "reunified") continue
     const st = Monitoring.monitoringStatus(s, input.profile, input.asOf).outcome
+    const childId = s.child?.id ?? UNKNOWN
+    if (st.durationComplete) {
+      w.complete.push({ caseId: s.caseId, childId, monitoringEnded: isoDay(st.end ?? s.reunifiedOn) })
+      continue
+    }
     const line = (p: Monitoring.PlannedVisit, status: VisitLine["status"]): VisitLine => ({
       caseId: s.caseId,
-      childId: s.child?.id ?? UNKNOWN,
+      childId,
       visit: p.index,
       due: isoDay(p.due),
       windowEnd: isoDay(p.windowEnd),
       status
     })
-    const overdue = new Set(st.overdue.map((p) => p.index))
-    for (const p of st.missed) w.visits.push(line(p, "missed"))
-    for (const p of st.due) w.visits.push(line(p, overdue.has(p.index) ? "overdue" : "due"))
+    for (const p of st.missed) w.visits.push(line(p, "overdue"))
+    for (const p of st.due) w.visits.push(line(p, "due"))
   }
-  const rank = { missed: 0, overdue: 1, due: 2 }
+  const rank = { overdue: 0, due: 1 }
   return {
     kind: "caseworker",
     ...m,
@@ -758,7 +1022,34 @@ export const caseworker = (input: ReportInput): CaseworkerReport => {
         overCaseload: x.caseload > maxCaseload,
         visits: x.visits.sort(
           (a, b) => rank[a.status] - rank[b.status] || a.due.localeCompare(b.due) || a.caseId.localeCompare(b.caseId)
-        )
-      }))
+        ),
+        monitoringComplete: x.complete.sort((a, b) => a.caseId.localeCompare(b.caseId))
+      })),
+    definitions: [
+      {
+        id: "due",
+        term: "Visit due",
+        population: `planned follow-up visits whose due day has come and whose window (${citationText(PolicyProfile.cite(input.profile, "monitoring", "graceDays"))}) has not ended on ${m.asOf}, not yet made`,
+        source: `Monitoring.monitoringStatus: plan ${citationText(PolicyProfile.cite(input.profile, "monitoring", "schedule"))}; visits recorded on or before ${m.asOf}.`
+      },
+      {
+        id: "overdue",
+        term: "Visit overdue",
+        population: `planned follow-up visits whose window ended before ${m.asOf} without a visit`,
+        source: "Monitoring.monitoringStatus (missed visits)."
+      },
+      {
+        id: "monitoring-complete",
+        term: "Monitoring complete, case open",
+        population: `reunified cases whose monitoring period (${citationText(PolicyProfile.cite(input.profile, "monitoring", "durationMonths"))}) ended on or before ${m.asOf} and that are still open: consider closure`,
+        source: "Monitoring.monitoringStatus (duration complete)."
+      },
+      {
+        id: "caseload",
+        term: "Caseload",
+        population: "open cases assigned to the social worker, transferred cases excluded",
+        source: `Maximum ${maxCaseload} (${citationText(PolicyProfile.cite(input.profile, "programme", "maxCaseload"))}).`
+      }
+    ]
   }
 }

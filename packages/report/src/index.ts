@@ -1,7 +1,9 @@
 /**
  * @homeward/report: programme reports with privacy-safe aggregates (small-cell
- * suppression with complementary suppression), rendered as JSON, CSV,
- * Markdown and one self-contained HTML file with inline SVG charts.
+ * suppression that holds against an integer-programming attacker over the
+ * whole report), right on any date (one path from events to states) and
+ * saying what they count (definitions), rendered as JSON, CSV, Markdown and
+ * one self-contained HTML file with inline SVG charts.
  *
  * @since 0.1.0
  */

@@ -12,7 +12,7 @@ import { type Browser, chromium } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, test } from "vitest"
 import * as Html from "../src/Html.js"
 import * as Report from "../src/Report.js"
-import { d, decodePng, institutions, programme } from "./helpers.js"
+import { d, decodePng, eventsOf, institutions, programme } from "./helpers.js"
 
 const OUT = join(import.meta.dirname, "__output__")
 const CHROMIUM = "/usr/bin/chromium"
@@ -20,9 +20,8 @@ const CHROMIUM = "/usr/bin/chromium"
 const report = () => {
   const [gs] = fc.sample(programme(120, 120), { seed: 20171117, numRuns: 1 })
   return Report.aggregate({
-    cases: gs!.map((g) => g.state),
+    events: eventsOf(gs!),
     institutions,
-    households: gs!.flatMap((g) => (g.household === undefined ? [] : [g.household])),
     profile: Profiles.unicefSiemReap2017,
     asOf: d("2017-11-17"),
     since: d("2016-01-01"),

@@ -1,6 +1,19 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect } from "vitest"
-import { type CountTable, grid, pattern, type Relation, suppress, suppressLinked } from "../src/Suppression.js"
+import { type LinearProgram, solveIlp } from "../src/internal/lp.js"
+import {
+  audit,
+  type CountTable,
+  type DisclosureModel,
+  grid,
+  pattern,
+  protect,
+  type Relation,
+  suppress,
+  suppressLinked,
+  tablesModel
+} from "../src/Suppression.js"
+import { attackRange, optimum } from "./attack.js"
 
 /** A random count table with many small cells. */
 const table: fc.Arbitrary<CountTable> = fc
@@ -279,4 +292,176 @@ describe("Suppression", () => {
       [8, 9]
     ])
   })
+
+  test("[Privacy] issue 14 attack: five suppressed 1s summing to a published 5 are each pinned at 1; now each could be 5", () => {
+    // The old bridge-based pattern suppressed the five 1s and published their total 5: with zeros published every
+    // suppressed count is at least 1, so each was exactly 1.
+    const t: CountTable = {
+      rows: ["a", "b", "c", "d", "e", "f"],
+      columns: ["closed", "open"],
+      cells: [
+        [1, 20],
+        [1, 30],
+        [1, 25],
+        [1, 40],
+        [1, 22],
+        [0, 50]
+      ]
+    }
+    const p = suppress(t, 5)
+    const model = gridModel(grid(t))
+    const hidden = hiddenOf(p)
+    for (let r = 0; r < 5; r++) {
+      expect(p.cells[r]![0]).toBeNull()
+      expect(attackRange(model, hidden, r * 3).hi).toBeGreaterThanOrEqual(5)
+    }
+  })
+
+  test.prop([table, k, fc.integer({ min: 0, max: 3 })], { numRuns: 150 })(
+    "[Privacy] HiGHS integer-programming attacker (zeros published, so suppressed ≥ 1): every suppressed small count could be at least the protection level",
+    (t, kk, extra) => {
+      const level = kk + extra
+      const p = suppress(t, kk, [], level)
+      const g = grid(t)
+      const model = gridModel(g)
+      const hidden = hiddenOf(p)
+      g.flat().forEach((v, i) => {
+        if (v > 0 && v < kk) {
+          expect(hidden[i]).toBe(true)
+          expect(attackRange(model, hidden, i).hi).toBeGreaterThanOrEqual(level)
+        }
+      })
+    }
+  )
+
+  test.prop([table, table, k], { numRuns: 60 })(
+    "[Privacy] HiGHS attacker over two linked tables (a table and a regrouping of its columns): every suppressed small count could be at least k",
+    (a, other, kk) => {
+      const colSums = a.columns.map((_, c) => a.cells.reduce((acc, row) => acc + row[c]!, 0))
+      const b: CountTable = {
+        rows: a.columns,
+        columns: ["left", "right"],
+        cells: colSums.map((v, i) => {
+          const left = Math.min(v, other.cells[0]?.[i % other.columns.length] ?? 0)
+          return [left, v - left]
+        })
+      }
+      const relations: Array<Relation> = a.columns.map((_, c) => ({
+        left: [{ table: 0, row: a.rows.length, column: c }],
+        right: [{ table: 1, row: c, column: 2 }]
+      }))
+      const { model, at } = tablesModel([a, b], relations)
+      const { suppressed, primary, unprotected } = protect(model, { k: kk, level: kk })
+      expect(unprotected).toEqual([])
+      const [pa, pb] = suppressLinked([a, b], kk, relations)
+      // suppressLinked publishes exactly the protected pattern
+      expect(pa!.total === null).toBe(suppressed[at(0, a.rows.length, a.columns.length)])
+      expect(pb!.total === null).toBe(suppressed[at(1, b.rows.length, 2)])
+      primary.forEach((isPrimary, i) => {
+        if (isPrimary) expect(attackRange(model, suppressed, i).hi).toBeGreaterThanOrEqual(kk)
+      })
+    }
+  )
+
+  test.prop([table, fc.array(fc.boolean(), { minLength: 36, maxLength: 36 })], { numRuns: 80 })(
+    "Suppression.audit (the built-in attacker) computes the same ranges as HiGHS",
+    (t, marks) => {
+      const g = grid(t)
+      const model = gridModel(g)
+      const hidden = g.flat().map((v, i) => v > 0 && marks[i]!)
+      const ranges = audit(model, hidden)
+      hidden.forEach((h, i) => {
+        if (!h) {
+          expect(ranges[i]).toBeUndefined()
+          return
+        }
+        const r = attackRange(model, hidden, i)
+        expect({ i, lo: ranges[i]!.lo, hi: ranges[i]!.hi }).toEqual({ i, lo: r.lo, hi: r.hi })
+      })
+    }
+  )
+
+  test.prop([randomIlp], { numRuns: 300 })("the integer-programming solver agrees with HiGHS", (lp) => {
+    const ours = solveIlp(lp)
+    // Branch and bound cannot always prove an unbounded integer program infeasible (2x − 2y = 1): it may give up
+    // ("limit"), which callers treat conservatively; on a bounded program it must answer.
+    if (ours.status === "limit" && lp.upper?.some((u) => u === Number.POSITIVE_INFINITY)) return
+    const text = ilpText(lp)
+    let theirs: number | "infeasible"
+    try {
+      theirs = optimum(text, "min")
+    } catch {
+      theirs = "infeasible"
+    }
+    if (theirs === "infeasible") expect(ours.status).toBe("infeasible")
+    else if (theirs === Number.NEGATIVE_INFINITY) expect(ours.status).toBe("unbounded")
+    else {
+      expect(ours.status).toBe("optimal")
+      if (ours.status === "optimal") expect(ours.value).toBeCloseTo(theirs, 6)
+    }
+  })
 })
+
+/** A table's grid as a disclosure model written here, independently of `tablesModel`. */
+const gridModel = (g: Array<Array<number>>): DisclosureModel => {
+  const R = g.length
+  const C = g[0]!.length
+  const idx = (r: number, c: number) => r * C + c
+  return {
+    quantities: g.flat().map((value) => ({ label: "", value, persons: true })),
+    constraints: lines(R, C).map(({ total, parts }) => ({
+      terms: [...parts.map(([r, c]) => [idx(r, c), 1] as const), [idx(total[0], total[1]), -1] as const],
+      op: "=" as const,
+      rhs: 0
+    }))
+  }
+}
+
+const hiddenOf = (p: ReturnType<typeof suppress>): Array<boolean> =>
+  [...p.cells.map((row, r) => [...row, p.rowTotals[r]!]), [...p.columnTotals, p.total]].flat().map((v) => v === null)
+
+const randomIlp: fc.Arbitrary<LinearProgram> = fc
+  .record({ n: fc.integer({ min: 1, max: 5 }), m: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ n, m }) =>
+    fc.record({
+      n: fc.constant(n),
+      objective: fc.array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n }),
+      rows: fc.array(
+        fc.record({
+          terms: fc
+            .array(fc.integer({ min: -3, max: 3 }), { minLength: n, maxLength: n })
+            .map((cs) => cs.map((a, j) => [j, a] as const).filter(([, a]) => a !== 0)),
+          op: fc.constantFrom("<=" as const, ">=" as const, "=" as const),
+          rhs: fc.integer({ min: -6, max: 12 })
+        }),
+        { minLength: m, maxLength: m }
+      ),
+      lower: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: n, maxLength: n }),
+      upper: fc.array(fc.oneof(fc.integer({ min: 2, max: 9 }), fc.constant(Number.POSITIVE_INFINITY)), {
+        minLength: n,
+        maxLength: n
+      })
+    })
+  )
+
+const ilpText = (lp: LinearProgram): string => {
+  const v = (j: number) => `x${j}`
+  const expr = (terms: ReadonlyArray<readonly [number, number]>) =>
+    terms.length === 0 ? `0 ${v(0)}` : terms.map(([j, a]) => `${a < 0 ? "-" : "+"} ${Math.abs(a)} ${v(j)}`).join(" ")
+  const rows = lp.rows
+  return [
+    "Minimize",
+    ` obj: ${expr(lp.objective.map((a, j) => [j, a] as const).filter(([, a]) => a !== 0))}`,
+    "Subject To",
+    ...rows.map((r, i) => ` c${i}: ${expr(r.terms)} ${r.op} ${r.rhs}`),
+    "Bounds",
+    ...Array.from({ length: lp.n }, (_, j) => {
+      const u = lp.upper?.[j] ?? Number.POSITIVE_INFINITY
+      return ` ${lp.lower?.[j] ?? 0} <= ${v(j)} <= ${u === Number.POSITIVE_INFINITY ? "+inf" : u}`
+    }),
+    "General",
+    ` ${Array.from({ length: lp.n }, (_, j) => v(j)).join(" ")}`,
+    "End",
+    ""
+  ].join("\n")
+}

@@ -1,6 +1,6 @@
-/** Test helpers: generators of case states carrying random sensitive strings, and a tiny PNG decoder. */
+/** Test helpers: generators of random programmes (case events carrying random sensitive strings), and a tiny PNG decoder. */
 import { inflateSync } from "node:zlib"
-import type { CaseState, Household, Institution } from "@homeward/core"
+import type { CaseEvent, Institution } from "@homeward/core"
 import fc from "fast-check"
 
 const DAY = 86_400_000
@@ -48,162 +48,287 @@ export const institutions: ReadonlyArray<Institution.Institution> = [
   }
 ]
 
-const PLACEMENTS = [
-  "residential-care",
-  "transitional-shelter",
-  "parents",
-  "kinship",
-  "foster",
-  "community-based",
-  "independent-living",
-  "other-residential"
-] as const
-const PHASES = [
-  "intake",
-  "assessment",
-  "preparation",
-  "gradual-contact",
-  "reunified",
-  "returned-to-care",
+const FAMILY_TYPES = ["parents", "kinship", "foster", "community-based", "independent-living"] as const
+const ANY_TYPES = [...FAMILY_TYPES, "residential-care", "transitional-shelter", "other-residential"] as const
+const REASONS = [
+  "reintegration-complete",
+  "reintegration-complete",
+  "reintegration-complete",
   "transferred",
-  "closed"
+  "moved-cannot-be-found",
+  "repatriated",
+  "died",
+  "became-adult",
+  "refused-services",
+  "no-longer-needs-support",
+  "breakdown"
+] as const
+const STEP_KINDS = [
+  "advance",
+  "advance",
+  "advance",
+  "advance",
+  "trace",
+  "reunify",
+  "visit",
+  "visit",
+  "visit",
+  "visits",
+  "visits",
+  "breakdown",
+  "breakdown",
+  "transfer",
+  "close",
+  "close",
+  "reopen",
+  "placed",
+  "assign",
+  "stepBack"
 ] as const
 
-export interface Generated {
-  readonly state: CaseState.CaseState
+/** A random case of a random programme: its events (valid one by one), the sensitive strings they carry and ids. */
+export interface GeneratedCase {
+  readonly caseId: string
+  readonly events: ReadonlyArray<CaseEvent.CaseEvent>
   readonly secrets: ReadonlyArray<string>
   readonly ids: ReadonlyArray<string>
-  readonly household?: Household.Household
 }
 
-/** A case state (plausible, not necessarily reachable) with sensitive strings in every sensitive field. */
-export const caseState: fc.Arbitrary<Generated> = fc
-  .record({
-    caseId: rid("CASE"),
-    childId: rid("CHX"),
-    hhId: rid("HHX"),
-    names: fc.array(secret, { minLength: 9, maxLength: 9 }),
-    opened: fc.integer({ min: Date.UTC(2016, 0, 1) / DAY, max: Date.UTC(2017, 0, 1) / DAY }),
-    reunifyAfter: fc.integer({ min: 30, max: 300 }),
-    institution: fc.constantFrom("RCI-1", "RCI-2", "RCI-3", "RCI-4", "RCI-X"),
-    worker: fc.option(fc.constantFrom(...WORKERS), { nil: undefined, freq: 8 }),
-    placement: fc.constantFrom(...PLACEMENTS),
-    phase: fc.constantFrom(...PHASES),
-    province: fc.constantFrom(...PROVINCES),
-    district: fc.option(fc.constantFrom("North", "South"), { nil: undefined }),
-    breakdowns: fc.integer({ min: 0, max: 2 }),
-    hasHousehold: fc.boolean(),
-    visits: fc.integer({ min: 0, max: 12 }),
-    closure: fc.constantFrom("reintegration-complete", "breakdown", "transferred", "became-adult")
-  })
-  .map((g) => {
-    const [given, family, needs, member, village, address, phone, notes, justification] = g.names as [
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string,
-      string
-    ]
-    const openedOn = new Date(g.opened * DAY)
-    const reunifiedOn = new Date((g.opened + g.reunifyAfter) * DAY)
-    const household: Household.Household = {
-      id: g.hhId,
-      members: [{ id: `${g.hhId}-m1`, name: member, relationship: "parent", primaryCaregiver: true }],
-      location: {
-        province: g.province,
-        ...(g.district === undefined ? {} : { district: g.district }),
-        commune: "C",
-        village,
-        address
-      },
-      contact: { phone },
-      housing: "suitable",
-      livelihood: "stable",
-      tracing: "traced",
-      notes
-    }
-    const wasReunified = g.phase === "reunified" || g.phase === "returned-to-care" || g.phase === "closed"
-    const status = g.phase === "closed" ? "closed" : "open"
-    const family_based = ["parents", "kinship", "foster", "community-based", "independent-living"].includes(g.placement)
-    const state: CaseState.CaseState = {
-      caseId: g.caseId,
-      version: 5,
-      opened: true,
-      status,
-      child: {
-        id: g.childId,
-        givenName: given,
-        familyName: family,
-        specialNeeds: needs,
-        birth: { date: new Date(Date.UTC(2008, 0, 1)), estimated: true },
-        sex: "female",
-        school: "enrolled"
-      },
-      institutionId: g.institution,
-      agencyId: "AG-1",
-      ...(g.worker === undefined ? {} : { socialWorkerId: g.worker }),
-      openedOn,
-      admissionReasons: ["poverty"],
-      povertyOnly: true,
-      placement: {
-        type: g.placement,
-        since: wasReunified ? reunifiedOn : openedOn,
-        ...(family_based && g.hasHousehold ? { householdId: g.hhId } : { institutionId: g.institution })
-      },
-      phase: { phase: g.phase },
-      phaseSince: wasReunified ? reunifiedOn : openedOn,
-      phaseHistory: [
-        { phase: { phase: "intake" }, from: openedOn, ...(wasReunified ? { to: reunifiedOn } : {}) },
-        ...(wasReunified
-          ? [
-              {
-                phase: { phase: "reunified" as const },
-                from: reunifiedOn,
-                override: { approvedBy: "mgr-1", justification }
+/**
+ * A random case history: opened between 2015 and 2018 in one of four
+ * institutions (or an unknown one), then a random walk of plausible steps
+ * (advance, trace the family, reunify, monitoring visits, breakdown, transfer,
+ * close for any reason, reopen, another placement, another worker, a step
+ * back), dated in order. Sensitive strings go in every sensitive field.
+ */
+export const caseHistory = (n: number): fc.Arbitrary<GeneratedCase> =>
+  fc
+    .record({
+      tag: fc.stringMatching(/^[a-f0-9]{8}$/),
+      names: fc.array(secret, { minLength: 10, maxLength: 10 }),
+      opened: fc.integer({ min: Date.UTC(2015, 0, 1) / DAY, max: Date.UTC(2018, 9, 1) / DAY }),
+      institution: fc.constantFrom("RCI-1", "RCI-2", "RCI-3", "RCI-4", "RCI-X"),
+      worker: fc.constantFrom(...WORKERS),
+      province: fc.constantFrom(...PROVINCES),
+      district: fc.option(fc.constantFrom("North", "South", "East"), { nil: undefined, freq: 5 }),
+      steps: fc.array(
+        fc.record({
+          kind: fc.constantFrom(...STEP_KINDS),
+          gap: fc.oneof(
+            { weight: 1, arbitrary: fc.constant(0) },
+            { weight: 6, arbitrary: fc.integer({ min: 1, max: 120 }) },
+            { weight: 2, arbitrary: fc.integer({ min: 120, max: 500 }) }
+          ),
+          pick: fc.nat({ max: 1000 })
+        }),
+        { maxLength: 14 }
+      )
+    })
+    .map((g) => {
+      const caseId = `CASE${g.tag}${n}`
+      const childId = `CHX${g.tag}${n}`
+      const hh = `HHX${g.tag}${n}`
+      const [given, family, needs, member, village, address, phone, notes, visitNotes, why] = g.names as [
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string,
+        string
+      ]
+      const events: Array<CaseEvent.CaseEvent> = []
+      let day = g.opened
+      let worker: string = g.worker
+      const push = (type: string, fields: Record<string, unknown>) => {
+        const on = new Date(day * DAY)
+        events.push({
+          type,
+          eventId: `${caseId}#${events.length + 1}`,
+          caseId,
+          occurredOn: on,
+          recordedAt: new Date(on.getTime() + 9 * 3_600_000),
+          actor: { id: worker, role: "social-worker" },
+          ...fields
+        } as unknown as CaseEvent.CaseEvent)
+      }
+      const OTHER = ["RCI-1", "RCI-2", "RCI-3", "RCI-4", "RCI-X"] as const
+      // Back in care: mostly the institution of origin, sometimes another one.
+      const residential = (on: Date, pick = 0) => ({
+        type: "residential-care",
+        since: on,
+        institutionId: pick % 4 === 3 ? OTHER[pick % OTHER.length]! : g.institution
+      })
+      push("CaseOpened", {
+        child: {
+          id: childId,
+          givenName: given,
+          familyName: family,
+          specialNeeds: needs,
+          birth: { date: new Date(Date.UTC(2008, 0, 1)), estimated: true },
+          sex: "female",
+          school: "enrolled"
+        },
+        institutionId: g.institution,
+        agencyId: "AG-1",
+        socialWorkerId: worker,
+        admissionReasons: ["poverty"],
+        placement: residential(new Date(day * DAY))
+      })
+      const PRE = ["intake", "assessment", "preparation", "gradual-contact"] as const
+      let phase: string = "intake"
+      let status: "open" | "closed" = "open"
+      let traced = false
+      let visits = 0
+      for (const st of g.steps) {
+        day += st.gap
+        const on = new Date(day * DAY)
+        const inPre = (PRE as ReadonlyArray<string>).includes(phase) || phase === "returned-to-care"
+        switch (st.kind) {
+          case "advance":
+            if (status !== "open") break
+            if (phase === "gradual-contact" || phase === "returned-to-care") {
+              const type = FAMILY_TYPES[st.pick % FAMILY_TYPES.length]!
+              push("Reunified", { placement: { type, since: on, ...(traced ? { householdId: hh } : {}) } })
+              phase = "reunified"
+            } else if (inPre) {
+              const i = PRE.indexOf(phase as (typeof PRE)[number])
+              const to = PRE[i + 1]!
+              push("PhaseAdvanced", {
+                from: { phase },
+                to: to === "gradual-contact" ? { phase: to, step: "s1" } : { phase: to },
+                ...(st.pick % 7 === 0 ? { override: { approvedBy: "mgr-1", justification: why } } : {})
+              })
+              phase = to
+            }
+            break
+          case "trace":
+            push("FamilyTraced", {
+              household: {
+                id: hh,
+                members: [{ id: `${hh}-m1`, name: member, relationship: "parent", primaryCaregiver: true }],
+                location: {
+                  province: g.province,
+                  ...(g.district === undefined ? {} : { district: g.district }),
+                  commune: "C",
+                  village,
+                  address
+                },
+                contact: { phone },
+                housing: "suitable",
+                livelihood: "stable",
+                tracing: "traced",
+                notes
               }
-            ]
-          : [])
-      ],
-      households: g.hasHousehold ? { [g.hhId]: household } : {},
-      assessments: [],
-      views: [],
-      determinations: [],
-      consents: {},
-      contacts: [],
-      incidents: {},
-      supportPlans: [],
-      payments: [],
-      ...(g.phase === "reunified" ? { reunifiedOn } : {}),
-      monitoringVisits: Array.from({ length: g.phase === "reunified" ? g.visits : 0 }, (_, i) => ({
-        id: `${g.caseId}-v${i}`,
-        date: new Date(reunifiedOn.getTime() + (i + 1) * 9 * DAY),
-        visitorId: g.worker ?? "sw-1",
-        criteria: { health: "A", education: "A", food: "A", relationship: "A", safety: "A" },
-        childSeen: true,
-        closureRecommended: false,
-        notes
-      })),
-      closureAssessments: [],
-      ...(status === "closed"
-        ? { closure: { reason: g.closure, on: new Date(reunifiedOn.getTime() + 400 * DAY) } }
-        : {}),
-      breakdowns: g.phase === "returned-to-care" ? Math.max(1, g.breakdowns) : g.breakdowns,
-      transfers: 0,
-      anomalies: []
-    } as CaseState.CaseState
-    return {
-      state,
-      secrets: g.names,
-      ids: [g.caseId, g.childId, g.hhId],
-      ...(g.hasHousehold ? { household } : {})
-    }
-  })
+            })
+            traced = true
+            break
+          case "reunify":
+            if (status !== "open" || !inPre) break
+            push("Reunified", {
+              placement: {
+                type: FAMILY_TYPES[st.pick % FAMILY_TYPES.length]!,
+                since: on,
+                ...(traced ? { householdId: hh } : {})
+              }
+            })
+            phase = "reunified"
+            break
+          case "visit":
+          case "visits": {
+            if (status !== "open" || phase !== "reunified") break
+            const count = st.kind === "visit" ? 1 : 1 + (st.pick % 6)
+            for (let k = 0; k < count; k++) {
+              if (k > 0) day += 7 + (st.pick % 25)
+              push("MonitoringVisitRecorded", {
+                visit: {
+                  id: `v-${++visits}`,
+                  date: new Date(day * DAY),
+                  visitorId: worker,
+                  criteria: { health: "A", education: "A", food: "A", relationship: "A", safety: "A" },
+                  childSeen: true,
+                  closureRecommended: false,
+                  notes: visitNotes
+                }
+              })
+            }
+            break
+          }
+          case "breakdown":
+            if (status !== "open" || phase !== "reunified") break
+            push("BrokeDown", { placement: residential(on, st.pick) })
+            phase = "returned-to-care"
+            break
+          case "transfer":
+            if (status !== "open" || phase === "transferred") break
+            push("CaseTransferred", { toAgencyId: "AG-2", ...(st.pick % 2 === 0 ? { toSocialWorkerId: "sw-P1" } : {}) })
+            phase = "transferred"
+            break
+          case "close":
+            if (status !== "open") break
+            push("CaseClosed", {
+              closureReason:
+                phase === "reunified" && st.pick % 3 !== 0
+                  ? "reintegration-complete"
+                  : phase === "returned-to-care" && st.pick % 3 === 0
+                    ? "breakdown"
+                    : REASONS[st.pick % REASONS.length]!,
+              reason: why
+            })
+            status = "closed"
+            phase = "closed"
+            break
+          case "reopen":
+            if (status !== "closed") break
+            push("CaseReopened", { placement: residential(on, st.pick) })
+            status = "open"
+            phase = "assessment"
+            break
+          case "placed":
+            if (status !== "open") break
+            push("Placed", {
+              placement: {
+                type: ANY_TYPES[st.pick % ANY_TYPES.length]!,
+                since: on,
+                ...(traced && st.pick % 2 === 0
+                  ? { householdId: hh }
+                  : { institutionId: OTHER[st.pick % OTHER.length]! })
+              }
+            })
+            break
+          case "assign":
+            worker = WORKERS[st.pick % WORKERS.length]!
+            push("WorkerAssigned", { socialWorkerId: worker })
+            break
+          case "stepBack":
+            if (status !== "open" || (phase !== "preparation" && phase !== "gradual-contact")) break
+            push("PhaseSteppedBack", { from: { phase }, to: { phase: "assessment" }, concern: "Concern" })
+            phase = "assessment"
+            break
+        }
+      }
+      return { caseId, events, secrets: g.names, ids: [caseId, childId, hh] }
+    })
 
-export const programme = (min = 0, max = 60) => fc.array(caseState, { minLength: min, maxLength: max })
+/** A random programme of `min`..`max` cases. */
+export const programme = (min = 0, max = 60): fc.Arbitrary<ReadonlyArray<GeneratedCase>> =>
+  fc
+    .integer({ min, max })
+    .chain(
+      (n): fc.Arbitrary<ReadonlyArray<GeneratedCase>> =>
+        n === 0 ? fc.constant([]) : fc.tuple(...Array.from({ length: n }, (_, i) => caseHistory(i)))
+    )
+
+/** A random report day (and start day before it) within the programmes' span. */
+export const reportDay = fc
+  .integer({ min: Date.UTC(2015, 2, 1) / DAY, max: Date.UTC(2020, 0, 1) / DAY })
+  .map((x) => new Date(x * DAY))
+
+/** All events of a programme, case after case. */
+export const eventsOf = (gs: ReadonlyArray<GeneratedCase>): Array<CaseEvent.CaseEvent> => gs.flatMap((g) => g.events)
 
 // ---------------------------------------------------------------------------
 // PNG (8-bit RGB / RGBA, non-interlaced: what Chromium writes)

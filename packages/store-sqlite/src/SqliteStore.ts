@@ -30,7 +30,12 @@ export interface SqliteStoreOptions {
   readonly busyTimeoutMs?: number
   /** `FULL` (default: an acknowledged append survives power loss) or `NORMAL` (faster; survives process crashes). */
   readonly synchronous?: "FULL" | "NORMAL"
-  /** Open read-only (no migrations, no appends). */
+  /**
+   * Open read-only: nothing is ever written (no migration, no journal-mode
+   * switch, no append), the file may be read-only, and a file that is not a
+   * Homeward event store is refused with a `StoreError` (see
+   * {@link assertHomewardStore}).
+   */
   readonly readonly?: boolean
 }
 
@@ -95,6 +100,46 @@ const migrate = (db: Database.Database): void => {
   }
 }
 
+/**
+ * Check, reading only, that an open database is a Homeward event store: an
+ * SQLite database with the `events` table (and its columns) and the
+ * `schema_migrations` table recording every known migration. Throws an
+ * `EventStore.StoreError` (operation `open`) saying what is wrong: not an
+ * SQLite database, not a Homeward event store, or migrations missing.
+ *
+ * @since 0.1.0
+ */
+export const assertHomewardStore = (db: Database.Database): void => {
+  const fail = (message: string, cause?: unknown): never => {
+    throw new EventStore.StoreError({
+      operation: "open",
+      cause: cause instanceof Error ? new Error(`${message} (${cause.message})`) : new Error(message)
+    })
+  }
+  let tables: Set<string> = new Set()
+  try {
+    tables = new Set(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as Array<{ name: string }>).map(
+        (r) => r.name
+      )
+    )
+  } catch (cause) {
+    fail("not an SQLite database", cause)
+  }
+  if (!tables.has("events") || !tables.has("schema_migrations"))
+    fail("not a Homeward event store (no events and schema_migrations tables)")
+  const columns = new Set(
+    (db.prepare("SELECT name FROM pragma_table_info('events')").all() as Array<{ name: string }>).map((r) => r.name)
+  )
+  for (const c of ["position", "case_id", "version", "type", "event_id", "json"])
+    if (!columns.has(c)) fail(`not a Homeward event store (the events table has no ${c} column)`)
+  const applied = new Set(
+    (db.prepare("SELECT version FROM schema_migrations").all() as Array<{ version: number }>).map((r) => r.version)
+  )
+  for (const m of migrations)
+    if (!applied.has(m.version)) fail(`the Homeward event store misses migration ${m.version}; open it writable once`)
+}
+
 const isUniqueViolation = (e: unknown): boolean =>
   typeof e === "object" && e !== null && String((e as { code?: unknown }).code).startsWith("SQLITE_CONSTRAINT")
 
@@ -114,16 +159,24 @@ const isUniqueViolation = (e: unknown): boolean =>
  */
 export const openSqliteStore = async (path: string, options: SqliteStoreOptions = {}): Promise<SqliteEventStore> => {
   let db: Database.Database
+  let opened: Database.Database | undefined
   try {
-    db = new Database(path, { readonly: options.readonly === true, timeout: options.busyTimeoutMs ?? 5000 })
-    if (options.readonly !== true) {
+    db = new Database(path, {
+      readonly: options.readonly === true,
+      fileMustExist: options.readonly === true,
+      timeout: options.busyTimeoutMs ?? 5000
+    })
+    opened = db
+    if (options.readonly === true) assertHomewardStore(db)
+    else {
       db.pragma("journal_mode = WAL")
       db.pragma(`synchronous = ${options.synchronous ?? "FULL"}`)
       db.pragma("foreign_keys = ON")
       migrate(db)
     }
   } catch (cause) {
-    throw new EventStore.StoreError({ operation: "open", cause })
+    opened?.close()
+    throw cause instanceof EventStore.StoreError ? cause : new EventStore.StoreError({ operation: "open", cause })
   }
   const currentVersion = db.prepare("SELECT COALESCE(MAX(version), 0) AS v FROM events WHERE case_id = ?").pluck()
   const insert =

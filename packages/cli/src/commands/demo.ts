@@ -202,11 +202,6 @@ const runDemo = async (o: {
     const k = c.status === "closed" ? `closed (${c.closure?.reason ?? "unknown"})` : phaseLabel(c.phase, profile, asOf)
     count.set(k, (count.get(k) ?? 0) + 1)
   }
-  const home = cases.filter(
-    (c) =>
-      (c.status === "open" && c.phase.phase === "reunified") ||
-      (c.status === "closed" && c.closure?.reason === "reintegration-complete")
-  ).length
   const breakdowns = cases.reduce((n, c) => n + c.breakdowns, 0)
   const transfers = cases.reduce((n, c) => n + c.transfers, 0)
   const povertyOnly = cases.filter((c) => c.povertyOnly).length
@@ -224,11 +219,14 @@ const runDemo = async (o: {
   out(
     `Children in the programme: ${cases.length} (${povertyOnly} admitted for poverty alone) in ${institutions.length} institutions`
   )
+  // The same readings as the report's "Readings of share reintegrated" (exact counts here; the report suppresses small ones).
+  out(`Share reintegrated, as the report reads it (* = the target's own cohort; exact counts, not for publication):`)
+  for (const x of Report.readings({ cases, institutions, profile, asOf }))
+    out(
+      `${x.usedForTarget ? "*" : " "} ${x.label}: ${x.numerator} of ${x.denominator}${x.share === null ? "" : ` (${pct(x.share)})`}`
+    )
   out(
-    `Children home (reunified or closed after reintegration): ${home} of ${cases.length} (${pct(home / cases.length)})`
-  )
-  out(
-    `Target: ${pct(policy.targetShare)} by ${policy.targetDeadline.toISOString().slice(0, 10)}; ${pct(aggregate.progress.expectedShareByNow)} expected by now; ${aggregate.progress.share === null ? "the published report suppresses the progress share (small cells)" : `returned since ${aggregate.since} and still home: ${pct(aggregate.progress.share)}, ${aggregate.progress.onTrack ? "on track" : "NOT on track"}`}`
+    `Target: ${pct(policy.targetShare)} by ${policy.targetDeadline.toISOString().slice(0, 10)}; ${pct(aggregate.progress.expectedShareByNow)} expected by now; ${aggregate.progress.share === null ? "the published report suppresses the target's share (small counts)" : `published share ${pct(aggregate.progress.share)}, ${aggregate.progress.onTrack ? "on track" : "NOT on track"}`}`
   )
   out(`Breakdowns: ${breakdowns}; transfers to another agency: ${transfers}`)
 

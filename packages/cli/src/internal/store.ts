@@ -15,7 +15,10 @@ export interface OpenedStore {
   readonly note?: string
 }
 
-type Opener = (path: string) => EventStore.CaseEventStore | Promise<EventStore.CaseEventStore>
+type Opener = (
+  path: string,
+  options?: { readonly readonly?: boolean }
+) => EventStore.CaseEventStore | Promise<EventStore.CaseEventStore>
 
 const OPENERS = ["openSqliteStore", "open", "openStore", "makeSqliteStore", "make"] as const
 
@@ -39,6 +42,23 @@ export const openSqlite = async (path: string): Promise<EventStore.CaseEventStor
   const open = await findOpener()
   if (typeof open === "string") throw new Error(open)
   return await open(path)
+}
+
+/**
+ * Open the SQLite store at `path` read-only: nothing is written, and a file
+ * that is not a Homeward event store is refused (a `StoreError`).
+ */
+export const openSqliteReadOnly = async (path: string): Promise<EventStore.CaseEventStore> => {
+  const open = await findOpener()
+  if (typeof open === "string") throw new Error(open)
+  return await open(path, { readonly: true })
+}
+
+/** Every stored event, in store order (the report folds them up to its day). */
+export const readEvents = async (store: EventStore.CaseEventStore): Promise<Array<CaseEvent.CaseEvent>> => {
+  const out: Array<CaseEvent.CaseEvent> = []
+  for await (const e of store.readAll()) out.push(e.event)
+  return out
 }
 
 /** Open the SQLite store at `path`; when SQLite is unavailable, an in-memory store with a note. */

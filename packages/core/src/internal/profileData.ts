@@ -333,6 +333,13 @@ export const cambodiaMosvy: PolicyProfileEncoded = {
         DEFAULT("§8", "Child Welfare League of America comparator: 12–15 children per worker (upper bound)."),
         "default-not-law",
         "children per worker"
+      ),
+      targetCohort: p(
+        "in-care-at-start",
+        { ...BCN_AP, section: "Return 30% of children in residential care in 5 priority provinces" },
+        "policy",
+        undefined,
+        "2016-01-01"
       )
     },
     reporting: {
@@ -341,6 +348,15 @@ export const cambodiaMosvy: PolicyProfileEncoded = {
         DEFAULT(
           "Privacy",
           "Counts below 5 are suppressed in published aggregates, a common statistical disclosure-control threshold."
+        ),
+        "default-not-law",
+        "children"
+      ),
+      protectionLevel: p(
+        5,
+        DEFAULT(
+          "Privacy",
+          "Every count of children suppressed because it is below smallCellK must, given everything else the same report publishes (all tables, totals and linked tables, published zeros, non-negative whole numbers), be compatible with at least this many children, so that it cannot be told apart from a count that would have been published. Equal to smallCellK; a larger value protects more at the cost of more suppressed cells."
         ),
         "default-not-law",
         "children"
@@ -378,6 +394,17 @@ export const unicefSiemReap2017Patch = {
       targetDeadline: p(
         "2018-12-31",
         { ...UNICEF_SR, section: "Reunite 644 children by year-end 2018" },
+        "policy",
+        undefined,
+        "2017-08-01"
+      ),
+      targetCohort: p(
+        "in-care-at-start",
+        {
+          ...UNICEF_SR,
+          section:
+            "Safely returning 30 per cent of children in residential care institutions back to their families by 2018: 644 children (plan launched August 2017)"
+        },
         "policy",
         undefined,
         "2017-08-01"

@@ -51,19 +51,30 @@ export const barChart = (t: ReportTable): string => {
   const w = W - x0 - 130
   const bh = 18
   const gap = 8
-  const top = t.columns.length > 1 ? 30 : 8
+  // Legend entries, wrapped onto as many lines as they need within the chart's width.
+  const legend: Array<{ x: number; y: number; c: number }> = []
+  if (t.columns.length > 1) {
+    let lx = 10
+    let ly = 6
+    t.columns.forEach((c, i) => {
+      const w = 24 + c.length * 6.2
+      if (lx > 10 && lx + w > W - 4) {
+        lx = 10
+        ly += 16
+      }
+      legend.push({ x: lx, y: ly, c: i })
+      lx += w
+    })
+  }
+  const top = t.columns.length > 1 ? (legend.at(-1)?.y ?? 6) + 24 : 8
   const max = Math.max(
     1,
     ...t.rows.map((_, r) => t.rowTotals[r] ?? t.cells[r]!.reduce<number>((a, v) => a + (v ?? 0), 0))
   )
   const parts: Array<string> = []
-  if (t.columns.length > 1) {
-    let lx = x0
-    t.columns.forEach((c, i) => {
-      parts.push(`<rect x="${lx}" y="6" width="10" height="10" fill="${PALETTE[i % PALETTE.length]}"/>`)
-      parts.push(text(lx + 14, 15, c, 'font-size="11"'))
-      lx += 24 + c.length * 6.2
-    })
+  for (const { x, y, c } of legend) {
+    parts.push(`<rect x="${x.toFixed(1)}" y="${y}" width="10" height="10" fill="${PALETTE[c % PALETTE.length]}"/>`)
+    parts.push(text(x + 14, y + 9, t.columns[c]!, 'font-size="11"'))
   }
   t.rows.forEach((row, r) => {
     const y = top + r * (bh + gap)
