@@ -24,7 +24,7 @@ describe("every failure prints one clear line on stderr", () => {
     expect(demo.code).toBe(0)
     const r = run(["report", "--db", "d/demo.sqlite", "--out", join(dir, "nonexistent", "dir", "r.html")], dir)
     expect(r.code).toBe(2)
-    expect(oneLine(r.stderr)).toMatch(/no such file or directory/)
+    expect(oneLine(r.stderr)).toMatch(/does not exist/)
   })
 
   it("report --out naming a directory", () => {
