@@ -310,7 +310,11 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
       return enter({ ...s, status: "closed", closure: { reason: event.closureReason, on } }, { phase: "closed" }, on)
     case "CaseReopened": {
       const { closure: _closed, reunifiedOn: _r, ...rest } = s
-      return enter({ ...rest, status: "open", placement: event.placement, episodeSince: on }, { phase: "assessment" }, on)
+      return enter(
+        { ...rest, status: "open", placement: event.placement, episodeSince: on },
+        { phase: "assessment" },
+        on
+      )
     }
     case "SafetyPlanRecorded":
       return { ...s, safetyPlans: byDate(s.safetyPlans, event.plan, (p) => p.date) }

@@ -14,7 +14,13 @@ import type { CaseState } from "./CaseState.js"
 import { Id, IsoDate, SensitiveText } from "./Common.js"
 import { type Decision, make } from "./Decision.js"
 import { dayNumber } from "./internal/dates.js"
-import { type ConferenceTrigger, ConferenceTrigger as Trigger, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import {
+  type ConferenceTrigger,
+  cite,
+  type PolicyProfile,
+  resolve,
+  ConferenceTrigger as Trigger
+} from "./PolicyProfile.js"
 
 /**
  * A case conference: when, why (one or more triggers), who took part (ids)

@@ -159,7 +159,13 @@ export const reunificationChecks = (
       if (x.severity === "blocker") reasons.push(rule(x, "reunification/independent-living"))
   const ready = !reasons.some((x) => x.severity === "blocker")
   if (ready)
-    add("info", "return-safeguards-met", "safeguards", cite(profile, "reunification", "agreementRequired"), "Every safeguard of the return holds.")
+    add(
+      "info",
+      "return-safeguards-met",
+      "safeguards",
+      cite(profile, "reunification", "agreementRequired"),
+      "Every safeguard of the return holds."
+    )
   return make(
     policy,
     {

@@ -46,7 +46,12 @@ const UNGL: Cite = {
   url: "https://undocs.org/A/RES/64/142",
   key: "UNGL"
 }
-const UNCRC: Cite = { document: "UN Convention on the Rights of the Child", year: 1989, section: "art. 1", key: "UNCRC" }
+const UNCRC: Cite = {
+  document: "UN Convention on the Rights of the Child",
+  year: 1989,
+  section: "art. 1",
+  key: "UNCRC"
+}
 const UNICEF_SR: Cite = {
   document:
     "UNICEF Cambodia, Fostering safe and successful reintegration of children in residential care in Cambodia through training key stakeholders (Siem Reap)",
@@ -167,8 +172,16 @@ export const cambodiaMosvy: PolicyProfileEncoded = {
   parameters: {
     scoring: {
       concernAtOrBelow: prim(2, "Scoring guide: an item with 1 or 2 must be addressed in the Case Plan", "score"),
-      highRiskAnyDomainAtOrBelow: prim(1, "Wellbeing and family needs scoring: one or more domains 1 - Very Poor → high risk", "score"),
-      highRiskPoorScore: prim(2, "Wellbeing and family needs scoring: more than three domains 2 - Poor → high risk", "score"),
+      highRiskAnyDomainAtOrBelow: prim(
+        1,
+        "Wellbeing and family needs scoring: one or more domains 1 - Very Poor → high risk",
+        "score"
+      ),
+      highRiskPoorScore: prim(
+        2,
+        "Wellbeing and family needs scoring: more than three domains 2 - Poor → high risk",
+        "score"
+      ),
       highRiskPoorDomainsMoreThan: prim(
         3,
         "Wellbeing and family needs scoring: more than three domains 2 - Poor → high risk",
