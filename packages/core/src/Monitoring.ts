@@ -101,9 +101,7 @@ export const monitoringPlan = (reunifiedOn: Date, profile: PolicyProfile): Reado
   while (day < endDay) {
     const band = bandAt(values.schedule, day)
     const byBand =
-      band.intervalMonths !== undefined
-        ? dayNumber(addMonths(prev, band.intervalMonths)) - key
-        : day + (band.intervalDays ?? 1)
+      "intervalMonths" in band ? dayNumber(addMonths(prev, band.intervalMonths)) - key : day + band.intervalDays
     const byReview = dayNumber(addMonths(prev, values.reviewIntervalMonths)) - key
     day = Math.min(byBand, byReview, endDay)
     const due = addDays(start, day)

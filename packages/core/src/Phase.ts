@@ -585,6 +585,42 @@ export const canAdvance = (
             { warningDays: step.longDwellWarningDays, days: p.dwellDays, stepId: step.id }
           )
         )
+      const w = weeklyProgress(state, step, asOf)
+      if (w !== undefined && step.weekly !== undefined) {
+        const wk = step.weekly
+        const src = step.source ?? stepSource
+        const unit = wk.measure === "nights" ? "night(s) at home" : "home visit(s)"
+        if (!w.met)
+          reasons.push(
+            r(
+              "weekly-contact-not-met",
+              "phase/contact-step-weekly",
+              src,
+              "blocker",
+              `This step needs its last ${wk.weeks} complete week(s) each with at least ${wk.min} ${unit} and no concern; ${w.qualifying} of the last ${w.window.length} complete week(s) qualify${w.concernInWindow ? " and a contact with concerns or an incident happened since" : ""}.`,
+              {
+                stepId: step.id,
+                measure: wk.measure,
+                min: wk.min,
+                weeksRequired: wk.weeks,
+                completeWeeks: w.completeWeeks,
+                qualifying: w.qualifying,
+                concernSince: w.concernInWindow
+              }
+            )
+          )
+        if (w.aboveMax > 0 && wk.max !== undefined)
+          reasons.push(
+            r(
+              "weekly-contact-above-step",
+              "phase/contact-step-weekly",
+              src,
+              "warning",
+              `In ${w.aboveMax} recent week(s) the child had more than ${wk.max} ${unit}, more than this step plans: consider whether the next step has begun.`,
+              { stepId: step.id, max: wk.max, weeks: w.aboveMax }
+            )
+          )
+      }
     }
   } else if (phase.phase === "reunified") {
     reasons.push(

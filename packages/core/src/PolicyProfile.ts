@@ -169,21 +169,10 @@ export type ContactStep = typeof ContactStep.Type
  *
  * @since 0.1.0
  */
-export const VisitBand = Schema.Struct({
-  fromDay: NonNegInt,
-  intervalDays: Schema.optionalKey(PosInt),
-  intervalMonths: Schema.optionalKey(PosInt)
-})
-  .check(
-    Schema.makeFilter(
-      (b: { intervalDays?: number; intervalMonths?: number }) =>
-        (b.intervalDays === undefined) !== (b.intervalMonths === undefined)
-          ? true
-          : { path: ["intervalDays"], issue: "give exactly one of intervalDays and intervalMonths" },
-      { expected: "exactly one of intervalDays and intervalMonths" }
-    )
-  )
-  .annotate({ identifier: "VisitBand" })
+export const VisitBand = Schema.Union([
+  Schema.Struct({ fromDay: NonNegInt, intervalDays: PosInt }),
+  Schema.Struct({ fromDay: NonNegInt, intervalMonths: PosInt })
+]).annotate({ identifier: "VisitBand" })
 
 /**
  * @since 0.1.0

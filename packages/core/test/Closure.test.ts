@@ -106,9 +106,15 @@ describe("Closure examples", () => {
   const r = at("2018-01-01")
 
   it("[seed: Aziza's Place] closes as reintegration-complete after 2 years with green visits and Form 6 met", () => {
-    const d = Closure.closureEligibility(closable(r), p, at("2020-01-01"))
+    const d = Closure.closureEligibility(closable(r), p, at("2020-01-02"))
     expect(d.outcome).toEqual({ eligible: true, reason: "reintegration-complete", bypassesCompletion: false })
-    expect(d.policy).toEqual({ id: "azizas-place", version: "1.0.0" })
+    expect(d.policy).toEqual({ id: "azizas-place", version: "1.1.0" })
+    // The manager approved on 2020-01-02: on 2020-01-01 that approval had not been given yet.
+    expect(
+      Closure.closureEligibility(closable(r), p, at("2020-01-01"))
+        .reasons.filter((x) => x.severity === "blocker")
+        .map((x) => x.code)
+    ).toEqual(["manager-approval-after-as-of"])
   })
 
   it("[seed: Aziza's Place] not before the 2 years are over", () => {
@@ -137,7 +143,7 @@ describe("Closure examples", () => {
         { category: "cash" as const, amount: { amount: 40, currency: "USD" as const }, period: "monthly" as const }
       ]
     }
-    const ok = Closure.closureEligibility(closable(r, { supportPlans: [plan] }), p, at("2020-01-01"))
+    const ok = Closure.closureEligibility(closable(r, { supportPlans: [plan] }), p, at("2020-01-02"))
     expect(ok.outcome.eligible).toBe(true)
     const late = closable(r, {
       supportPlans: [plan],
@@ -151,7 +157,7 @@ describe("Closure examples", () => {
         }
       ]
     })
-    expect(Closure.closureEligibility(late, p, at("2020-01-01")).reasons.map((x) => x.code)).toContain(
+    expect(Closure.closureEligibility(late, p, at("2020-01-02")).reasons.map((x) => x.code)).toContain(
       "support-not-tapered"
     )
   })
@@ -181,15 +187,33 @@ describe("Closure examples", () => {
     // Born 2008-01-01: adult (18, CRC art. 1) from 2026-01-01.
     expect(Closure.closureEligibility(closable(r), p, at("2025-12-31"), "became-adult").outcome.eligible).toBe(false)
     expect(Closure.closureEligibility(closable(r), p, at("2026-01-01"), "became-adult").outcome.eligible).toBe(true)
-    // No longer needs support: no duration, but Form 6 still applies.
-    expect(Closure.closureEligibility(closable(r), p, early, "no-longer-needs-support").outcome.eligible).toBe(true)
+    // No longer needs support: no duration, but a visit recommending closure and a Form 6 (made since
+    // reunification, approved, both on or before the day) still apply.
+    const independentEarly = (f6: FollowUp.ClosureAssessment) =>
+      closable(r, {
+        monitoringVisits: [
+          {
+            id: "v1",
+            date: at("2018-05-20"),
+            visitorId: "sw",
+            criteria: A,
+            childSeen: true,
+            closureRecommended: true
+          }
+        ],
+        closureAssessments: [{ ...f6, date: at("2018-05-25"), managerApproval: { managerId: "m", on: at("2018-05-26") } }]
+      })
     expect(
-      Closure.closureEligibility(
-        closable(r, { closureAssessments: [form6(2, 2)] }),
-        p,
-        early,
-        "no-longer-needs-support"
-      ).outcome.eligible
+      Closure.closureEligibility(independentEarly(form6(3, 3)), p, early, "no-longer-needs-support").outcome.eligible
+    ).toBe(true)
+    expect(
+      Closure.closureEligibility(independentEarly(form6(2, 2)), p, early, "no-longer-needs-support").outcome.eligible
     ).toBe(false)
+    // A Form 6 dated after the day does not count.
+    expect(
+      Closure.closureEligibility(closable(r), p, early, "no-longer-needs-support")
+        .reasons.filter((x) => x.severity === "blocker")
+        .map((x) => x.code)
+    ).toEqual(["closure-not-recommended", "form6-after-as-of"])
   })
 })

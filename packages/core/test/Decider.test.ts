@@ -194,6 +194,51 @@ const openCase = (d: string): Cmd => ({
   placement: { type: "residential-care", since: at(d), institutionId: "RCI-1" }
 })
 
+/** Caregiver consent and child assent for every purpose, for the agencies given. */
+const consents = (d: string, agencies: ReadonlyArray<string>): ReadonlyArray<Cmd> =>
+  (["caregiver-consent", "child-assent"] as const).map((kind) => ({
+    ...env(d),
+    type: "RecordConsent",
+    consent: {
+      id: `cons-${kind}`,
+      kind,
+      givenBy: kind === "child-assent" ? "CH-1" : "HH-1-m1",
+      purposes: ["services", "tracing", "information-sharing", "reporting"],
+      agencies: [...agencies],
+      givenOn: at(d)
+    }
+  }))
+
+/** A case conference for the given reasons. */
+const conference = (d: string, reasons: ReadonlyArray<PolicyProfile.ConferenceTrigger>, id = "conf-1"): Cmd => ({
+  ...env(d),
+  type: "RecordCaseConference",
+  conference: { id, date: at(d), reasons: [...reasons] }
+})
+
+/** The reunification agreement, signed and witnessed (Primero Cambodia). */
+const agreement = (d: string, extra: Record<string, unknown> = {}): Cmd =>
+  ({
+    ...env(d),
+    type: "RecordAgreement",
+    agreement: {
+      id: "ag-1",
+      date: at(d),
+      householdId: "HH-1",
+      caregiverId: "HH-1-m1",
+      caseworkerId: "sw-1",
+      childSigned: true,
+      witnesses: [
+        { role: "government-official", id: "go-1" },
+        { role: "commune-chief", id: "cc-1" }
+      ],
+      ...extra
+    }
+  }) as Cmd
+
+const applyAll = (state: CaseState.CaseState, cmds: ReadonlyArray<Cmd>, profile: PolicyProfile.PolicyProfile) =>
+  cmds.reduce((s, c) => apply(s, c, profile), state)
+
 const apply = (state: CaseState.CaseState, cmd: Cmd, profile: PolicyProfile.PolicyProfile) => {
   const r = Decider.decide(state, cmd, profile, cmd.occurredOn!)
   if (!r.ok) throw new Error(`rejected ${cmd.type}: ${r.reasons.map((x) => x.code).join(", ")}`)
@@ -206,6 +251,7 @@ describe("Decider examples", () => {
 
   it("[seed: Aziza's Place] a closed case rejects everything except Reopen", () => {
     let s = apply(Decider.initial("c1"), openCase("2018-01-01"), p)
+    s = applyAll(s, [...consents("2018-01-02", ["AG-1", "AG-2"]), conference("2018-01-02", ["relocation-or-transfer"])], p)
     s = apply(s, { ...env("2018-01-02"), type: "Transfer", toAgencyId: "AG-2" }, p)
     s = apply(s, { ...env("2018-01-03"), type: "Close", closureReason: "transferred" }, p)
     expect(s.status).toBe("closed")
@@ -238,6 +284,11 @@ describe("Decider examples", () => {
 
   it("[seed: Aziza's Place] Close as reintegration-complete is rejected during monitoring", () => {
     let s = apply(Decider.initial("c1"), openCase("2018-01-01"), p)
+    s = applyAll(
+      s,
+      [...consents("2018-01-02", ["AG-1"]), conference("2018-01-02", ["family-reunification"]), agreement("2018-01-02")],
+      p
+    )
     s = apply(
       s,
       { ...env("2018-01-02"), type: "Reunify", placement: { type: "parents", since: at("2018-01-02") }, override },

@@ -159,7 +159,7 @@ describe("Eligibility.assessReintegration", () => {
     }
   )
 
-  it("[seed: Aziza's Place] a profile that does not require housing does not block on it", () => {
+  it("[seed: Aziza's Place] a profile that does not require housing does not even ask for rent support", () => {
     const asOf = new Date("2018-06-01")
     const base = Profiles.azizasPlace
     const relaxed = {
@@ -172,8 +172,12 @@ describe("Eligibility.assessReintegration", () => {
         }
       }
     }
-    expect(assess({ ...readyKnobs, housing: "none" }, asOf, base).outcome.kind).toBe("not-yet")
-    expect(assess({ ...readyKnobs, housing: "none" }, asOf, relaxed).outcome.kind).toBe("ready")
+    const strict = assess({ ...readyKnobs, housing: "none" }, asOf, base)
+    expect(strict.outcome.kind).toBe("ready")
+    expect(strict.reasons.map((r) => r.code)).toContain("housing-support-needed")
+    const loose = assess({ ...readyKnobs, housing: "none" }, asOf, relaxed)
+    expect(loose.outcome.kind).toBe("ready")
+    expect(loose.reasons.map((r) => r.code)).not.toContain("housing-support-needed")
   })
 
   it("[IAG 2016] return to extended family is reintegration: ready with placement type kinship", () => {

@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import { CaseState, type FollowUp, Monitoring, PolicyProfile, Profiles } from "../src/index.js"
 import { Arbitraries } from "../src/testing/index.js"
-import { assertDeterministic } from "./helpers.js"
+import { assertDeterministic, plusMonths } from "./helpers.js"
 
 const DAY = 86_400_000
 const at = (d: string) => new Date(`${d}T00:00:00.000Z`)
@@ -43,7 +43,11 @@ describe("Monitoring plan properties", () => {
           [...v.schedule].filter((b) => b.fromDay <= offset).sort((a, b) => b.fromDay - a.fromDay)[0] ?? v.schedule[0]!
         const gap = dayNo(p.due) - prev
         expect(gap).toBeGreaterThan(0)
-        expect(gap).toBeLessThanOrEqual(band.intervalDays)
+        const prevDay = new Date(prev * DAY)
+        // Never more than the band's interval (days or calendar months) nor the review interval (months).
+        const limit = "intervalDays" in band ? band.intervalDays : dayNo(plusMonths(prevDay, band.intervalMonths)) - prev
+        expect(gap).toBeLessThanOrEqual(limit)
+        expect(dayNo(p.due)).toBeLessThanOrEqual(dayNo(plusMonths(prevDay, v.reviewIntervalMonths)))
         expect(dayNo(p.windowEnd) - dayNo(p.due)).toBe(v.graceDays)
         prev = dayNo(p.due)
       }

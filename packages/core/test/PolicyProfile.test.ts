@@ -102,7 +102,7 @@ describe("derive", () => {
     expect(Result.isFailure(r) && r.failure[0]?.rule).toBe("policy/citation-required")
   })
   it("records what it was derived from", () => {
-    expect(Profiles.azizasPlace.derivedFrom).toEqual({ id: "cambodia-mosvy", version: "1.0.0" })
+    expect(Profiles.azizasPlace.derivedFrom).toEqual({ id: "cambodia-mosvy", version: "1.1.0" })
   })
 })
 

@@ -282,7 +282,7 @@ export const cambodiaMosvy: PolicyProfileEncoded = {
         {
           ...UNICEF_SR,
           section: "Follow-up visits from social workers for a period of three years",
-          note: "Extrapolated: the three years of the Siem Reap provincial plan, applied nationally by Homeward (docs/sources.md, HD-national-follow-up). No national legal follow-up duration was found."
+          note: "Extrapolated, a Homeward default: the three years of the Siem Reap provincial plan, applied nationally (docs/sources.md, HD-national-follow-up). No national legal follow-up duration was found."
         },
         "default-not-law",
         "months",
