@@ -193,6 +193,13 @@ export const caseState: fc.Arbitrary<Generated> = fc
         : {}),
       breakdowns: g.phase === "returned-to-care" ? Math.max(1, g.breakdowns) : g.breakdowns,
       transfers: 0,
+      safetyPlans: [],
+      agreements: [],
+      conferences: [],
+      careExceptions: [],
+      activities: [],
+      referrals: [],
+      eventDays: [],
       anomalies: []
     } as CaseState.CaseState
     return {
