@@ -201,7 +201,9 @@ describe("Closure examples", () => {
             closureRecommended: true
           }
         ],
-        closureAssessments: [{ ...f6, date: at("2018-05-25"), managerApproval: { managerId: "m", on: at("2018-05-26") } }]
+        closureAssessments: [
+          { ...f6, date: at("2018-05-25"), managerApproval: { managerId: "m", on: at("2018-05-26") } }
+        ]
       })
     expect(
       Closure.closureEligibility(independentEarly(form6(3, 3)), p, early, "no-longer-needs-support").outcome.eligible

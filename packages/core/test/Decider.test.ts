@@ -251,7 +251,11 @@ describe("Decider examples", () => {
 
   it("[seed: Aziza's Place] a closed case rejects everything except Reopen", () => {
     let s = apply(Decider.initial("c1"), openCase("2018-01-01"), p)
-    s = applyAll(s, [...consents("2018-01-02", ["AG-1", "AG-2"]), conference("2018-01-02", ["relocation-or-transfer"])], p)
+    s = applyAll(
+      s,
+      [...consents("2018-01-02", ["AG-1", "AG-2"]), conference("2018-01-02", ["relocation-or-transfer"])],
+      p
+    )
     s = apply(s, { ...env("2018-01-02"), type: "Transfer", toAgencyId: "AG-2" }, p)
     s = apply(s, { ...env("2018-01-03"), type: "Close", closureReason: "transferred" }, p)
     expect(s.status).toBe("closed")
@@ -286,7 +290,11 @@ describe("Decider examples", () => {
     let s = apply(Decider.initial("c1"), openCase("2018-01-01"), p)
     s = applyAll(
       s,
-      [...consents("2018-01-02", ["AG-1"]), conference("2018-01-02", ["family-reunification"]), agreement("2018-01-02")],
+      [
+        ...consents("2018-01-02", ["AG-1"]),
+        conference("2018-01-02", ["family-reunification"]),
+        agreement("2018-01-02")
+      ],
       p
     )
     s = apply(

@@ -45,7 +45,8 @@ describe("Monitoring plan properties", () => {
         expect(gap).toBeGreaterThan(0)
         const prevDay = new Date(prev * DAY)
         // Never more than the band's interval (days or calendar months) nor the review interval (months).
-        const limit = "intervalDays" in band ? band.intervalDays : dayNo(plusMonths(prevDay, band.intervalMonths)) - prev
+        const limit =
+          "intervalDays" in band ? band.intervalDays : dayNo(plusMonths(prevDay, band.intervalMonths)) - prev
         expect(gap).toBeLessThanOrEqual(limit)
         expect(dayNo(p.due)).toBeLessThanOrEqual(dayNo(plusMonths(prevDay, v.reviewIntervalMonths)))
         expect(dayNo(p.windowEnd) - dayNo(p.due)).toBe(v.graceDays)

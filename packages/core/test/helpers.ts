@@ -55,6 +55,19 @@ export const plusMonths = (d: Date, n: number): Date => {
   const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + n
   const y = Math.floor(total / 12)
   const m = total - y * 12
-  const daysInMonth = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m]!
+  const daysInMonth = [
+    31,
+    (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31
+  ][m]!
   return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), daysInMonth)))
 }
