@@ -2,6 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import { CaseState, Closure, type FollowUp, Monitoring, PolicyProfile, Profiles } from "../src/index.js"
 import { Arbitraries } from "../src/testing/index.js"
+import { plusMonths } from "./helpers.js"
 
 const DAY = 86_400_000
 const at = (d: string) => new Date(`${d}T00:00:00.000Z`)
@@ -218,4 +219,176 @@ describe("Closure examples", () => {
         .map((x) => x.code)
     ).toEqual(["closure-not-recommended", "form6-after-as-of"])
   })
+})
+
+describe("[PRIM] closure as reintegration-complete: every Form 6 and visit condition on or before asOf", () => {
+  const p = Profiles.azizasPlace
+  const r = at("2018-01-01")
+  const visitOn = (id: string, d: string, extra: Partial<FollowUp.FollowUpVisit> = {}): FollowUp.FollowUpVisit => ({
+    id,
+    date: at(d),
+    visitorId: "sw",
+    criteria: A,
+    childSeen: true,
+    closureRecommended: false,
+    ...extra
+  })
+  const blockers = (s: CaseState.CaseState, asOf: string, reason?: Closure.ClosureOutcome["reason"]) =>
+    Closure.closureEligibility(s, p, at(asOf), reason)
+      .reasons.filter((x) => x.severity === "blocker")
+      .map((x) => x.code)
+
+  it("[PRIM follow-up] loophole 7: the last green visits did not see the child", () => {
+    const s = closable(r, {
+      monitoringVisits: [
+        visitOn("v1", "2019-12-02", { childSeen: false, notSeenReason: "at-school-or-work" }),
+        visitOn("v2", "2020-01-01", { closureRecommended: true })
+      ]
+    })
+    expect(blockers(s, "2020-01-02")).toEqual(["recent-visit-child-not-seen"])
+  })
+
+  it("[PRIM follow-up] loophole 8: the latest visit did not recommend closure", () => {
+    const s = closable(r, {
+      monitoringVisits: [visitOn("v1", "2019-12-02", { closureRecommended: true }), visitOn("v2", "2020-01-01")]
+    })
+    expect(blockers(s, "2020-01-02")).toEqual(["closure-not-recommended"])
+  })
+
+  it("[PRIM closure] loophole 9: the manager's approval is dated before the Form 6", () => {
+    const s = closable(r, {
+      closureAssessments: [{ ...form6(3, 3), managerApproval: { managerId: "m", on: at("2019-12-31") } }]
+    })
+    expect(blockers(s, "2020-01-02")).toEqual(["manager-approval-before-form6"])
+  })
+
+  it("[PRIM closure] loophole 10: the Form 6 is dated after the as-of day", () => {
+    const s = closable(r, {
+      closureAssessments: [
+        { ...form6(3, 3), date: at("2020-02-01"), managerApproval: { managerId: "m", on: at("2020-02-01") } }
+      ]
+    })
+    expect(blockers(s, "2020-01-02")).toEqual(["form6-after-as-of"])
+    // An earlier Form 6 on or before the day is used instead.
+    const both = closable(r, {
+      closureAssessments: [form6(3, 3), { ...form6(1, 1), id: "f6-later", date: at("2020-02-01") }]
+    })
+    expect(blockers(both, "2020-01-02")).toEqual([])
+  })
+
+  it("[PRIM closure] loophole 11: 'no longer needs support' with a Form 6 made before reunification", () => {
+    const s = closable(r, {
+      monitoringVisits: [visitOn("v1", "2018-05-01", { closureRecommended: true })],
+      closureAssessments: [
+        { ...form6(3, 3), date: at("2017-12-01"), managerApproval: { managerId: "m", on: at("2017-12-02") } }
+      ]
+    })
+    expect(blockers(s, "2018-06-01", "no-longer-needs-support")).toEqual(["form6-before-reunification"])
+    // ... and never for a child who was not reunified.
+    const notHome = { ...s, phase: { phase: "gradual-contact" as const, step: "every-night" } }
+    expect(blockers(notHome, "2018-06-01", "no-longer-needs-support")).toContain("not-reunified")
+  })
+
+  it.each([
+    ["2019-12-31", ["manager-approval-before-form6"]],
+    ["2020-01-01", []],
+    ["2020-01-02", []],
+    ["2020-01-03", ["manager-approval-after-as-of"]]
+  ])("[PRIM closure] Form 6 of 2020-01-01, decision on 2020-01-02, approval on %s", (approvedOn, expected) => {
+    const s = closable(r, {
+      closureAssessments: [{ ...form6(3, 3), managerApproval: { managerId: "m", on: at(approvedOn) } }]
+    })
+    expect(blockers(s, "2020-01-02")).toEqual(expected)
+  })
+
+  it.each([
+    ["2017-12-31", ["form6-before-reunification"]],
+    ["2018-01-01", []],
+    ["2020-01-02", []],
+    ["2020-01-03", ["form6-after-as-of"]]
+  ])("[PRIM closure] return on 2018-01-01, decision on 2020-01-02, Form 6 dated %s", (assessedOn, expected) => {
+    const s = closable(r, {
+      closureAssessments: [
+        { ...form6(3, 3), date: at(assessedOn), managerApproval: { managerId: "m", on: at(assessedOn) } }
+      ]
+    })
+    expect(blockers(s, "2020-01-02")).toEqual(expected)
+  })
+
+  const arbVisit = fc.record({
+    offset: fc.integer({ min: -20, max: 1200 }),
+    green: fc.boolean(),
+    seen: fc.boolean(),
+    recommend: fc.boolean()
+  })
+  const arbForm6 = fc.record({
+    offset: fc.integer({ min: -60, max: 1200 }),
+    child: fc.integer({ min: 1, max: 4 }),
+    family: fc.integer({ min: 1, max: 4 }),
+    approval: fc.option(fc.integer({ min: -5, max: 40 }), { nil: undefined })
+  })
+
+  test.prop(
+    [
+      fc.constantFrom(...Object.keys(Profiles.builtIn)),
+      Arbitraries.day,
+      fc.uniqueArray(arbVisit, { maxLength: 6, selector: (v) => v.offset }),
+      fc.uniqueArray(arbForm6, { maxLength: 3, selector: (f) => f.offset }),
+      fc.integer({ min: 0, max: 1300 })
+    ],
+    { numRuns: 400 }
+  )(
+    "no closure as reintegration-complete unless every Form 6 and visit condition holds on or before asOf",
+    (id, reunifiedOn, vs, fs, asOfOffset) => {
+      const profile = Profiles.builtIn[id]!
+      const day = (o: number) => new Date(reunifiedOn.getTime() + o * DAY)
+      const asOf = day(asOfOffset)
+      const visits = [...vs]
+        .sort((a, b) => a.offset - b.offset)
+        .map((v, i) =>
+          visitOn(`v${i}`, "2000-01-01", {
+            date: day(v.offset),
+            criteria: v.green ? A : { ...A, safety: "B" },
+            childSeen: v.seen,
+            ...(v.seen ? {} : { notSeenReason: "not-at-home" as const }),
+            closureRecommended: v.recommend
+          })
+        )
+      const assessments = [...fs]
+        .sort((a, b) => a.offset - b.offset)
+        .map((f, i) => ({
+          ...form6(f.child, f.family, false),
+          id: `f6-${i}`,
+          date: day(f.offset),
+          ...(f.approval === undefined ? {} : { managerApproval: { managerId: "m", on: day(f.offset + f.approval) } })
+        }))
+      const s = closable(reunifiedOn, { monitoringVisits: visits, closureAssessments: assessments })
+      const d = Closure.closureEligibility(s, profile, asOf)
+      // Oracle, written from the rule's text.
+      const v = PolicyProfile.resolve(profile, asOf).values.closure
+      const months = PolicyProfile.resolve(profile, reunifiedOn).values.monitoring.durationMonths
+      const t = asOf.getTime()
+      const since = visits.filter((x) => x.date.getTime() >= reunifiedOn.getTime() && x.date.getTime() <= t)
+      const recent = since.slice(-v.recentVisitsPositive)
+      const visitsOk =
+        recent.length >= v.recentVisitsPositive &&
+        recent.every((x) => x.childSeen && Object.values(x.criteria).every((c) => c === "A")) &&
+        since.at(-1)?.closureRecommended === true
+      const f6 = assessments.filter((a) => a.date.getTime() <= t).at(-1)
+      const total = (o: Record<string, number>) => Object.values(o).reduce((a, b) => a + b, 0)
+      const f6Ok =
+        f6 !== undefined &&
+        f6.date.getTime() >= reunifiedOn.getTime() &&
+        total(f6.child) >= v.childMinTotal &&
+        Object.values(f6.child).every((x) => x >= v.childMinItem) &&
+        total(f6.family) >= v.familyMinTotal &&
+        Object.entries(f6.family).every(([k, x]) => x >= v.familyMinItem || v.familyItemsExempt.includes(k)) &&
+        total(f6.child) + total(f6.family) >= v.grandMinTotal &&
+        f6.managerApproval !== undefined &&
+        f6.managerApproval.on.getTime() >= f6.date.getTime() &&
+        f6.managerApproval.on.getTime() <= t
+      const monitoringOver = t >= plusMonths(reunifiedOn, months).getTime()
+      expect(d.outcome.eligible).toBe(monitoringOver && visitsOk && f6Ok)
+    }
+  )
 })
