@@ -414,13 +414,16 @@ export const bestInterestChecks = (
   }
 
   // Reviews (UN Guidelines ¶67) and recorded activity.
-  for (const x of [...reviewStatus(state, profile, asOf).reasons, ...activityStatus(state, profile, asOf).reasons])
-    if (x.severity === "warning") findings.push(x)
+  for (const x of reviewStatus(state, profile, asOf).reasons)
+    if (x.severity === "warning") findings.push({ ...x, rule: "best-interest/review-interval" })
+  for (const x of activityStatus(state, profile, asOf).reasons)
+    if (x.severity === "warning") findings.push({ ...x, rule: "best-interest/case-activity" })
 
   // Supported independent living: work or study.
   if (state.placement?.type === "independent-living")
     for (const x of workOrStudy(state, profile, asOf).reasons)
-      if (x.severity === "blocker") findings.push({ ...x, severity: "warning" })
+      if (x.severity === "blocker")
+        findings.push({ ...x, rule: "best-interest/independent-living", severity: "warning" })
 
   return make(
     policy,

@@ -235,7 +235,13 @@ export const contact = (on: Date, n: number): fc.Arbitrary<Contact> =>
     {
       id: fc.constant(`ct-${n}`),
       date: fc.constant(on),
-      kind: fc.constantFrom<ContactKind>("day-visit-home", "overnight", "multi-night", "monitoring-home-visit", "phone"),
+      kind: fc.constantFrom<ContactKind>(
+        "day-visit-home",
+        "overnight",
+        "multi-night",
+        "monitoring-home-visit",
+        "phone"
+      ),
       nights: fc.integer({ min: 0, max: 7 }),
       outcome: fc.oneof(
         { weight: 9, arbitrary: fc.constant<ContactOutcome>("positive") },
