@@ -2,7 +2,10 @@
  * Consent records: who gave consent (caregiver consent or child assent), for
  * which purposes, for which agencies, when it was given, when it expires and
  * when it was withdrawn; and {@link consentCovers}, which says whether the
- * case's consents cover a purpose for an agency on a day.
+ * case's consents cover a purpose for an agency on a day. The decider asks it
+ * before information is shared with another agency (`Transfer`, `Refer`:
+ * `information-sharing` with the receiving agency) and before a return home
+ * (`Reunify`: the agency's `services`).
  *
  * @since 0.1.0
  */

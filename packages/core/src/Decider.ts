@@ -319,16 +319,36 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  *   to an earlier position;
  * - `Reunify` follows the same readiness and no-skip rules and needs a
  *   family-based placement starting between the start of the current phase
- *   and the command's day (monitoring is counted from it); `RecordBreakdown` needs a reunified case or one
- *   in gradual contact, and a placement back in care;
+ *   and the command's day (monitoring is counted from it); whatever override
+ *   is given it also needs the return's safeguards
+ *   (`Reunification.reunificationChecks`): the reunification agreement signed
+ *   and witnessed on or before the placement's first day, the case conference
+ *   the profile's triggers require, consent to the agency's services (and the
+ *   child's assent from `eligibility.childAssentFromAge`), and for
+ *   independent living the youth's work or study;
+ * - `Transfer` and `Refer` share information with another agency: they need
+ *   caregiver consent (and, from `childAssentFromAge`, the child's assent) for
+ *   `information-sharing` with that agency on the day; a transfer also needs
+ *   its case conference (`relocation-or-transfer`);
+ * - `Place` in a residential setting of a child under
+ *   `eligibility.residentialCareFromAge` needs a recorded exception in force on
+ *   the placement's first day (UN Guidelines ¶22); `RecordCareException` only
+ *   takes the kinds the profile allows;
+ * - `RecordBreakdown` needs a reunified case or one in gradual contact, and a
+ *   placement back in care;
  * - `Close` needs `Closure.closureEligibility` for its reason (no
  *   `reintegration-complete` before the monitoring duration and Form 6);
  * - records are not silently overwritten (duplicate contact, incident,
- *   visit, assessment, consent or payment ids are rejected; a support plan
- *   with the same id is a revision), references must exist (consent,
- *   incident, plan);
+ *   visit, assessment, consent, payment, safety plan, agreement, conference,
+ *   exception or referral ids are rejected; a support plan with the same id
+ *   is a revision), references must exist (consent, incident, plan);
  * - `occurredOn` (default: the day of `asOf`) may not be after `asOf`, and a
- *   phase change may not be dated before the current phase began.
+ *   phase change may not be dated before the current phase began; an
+ *   agreement or conference may not be dated after the day it is recorded;
+ * - a command that is not a valid `Command` (for example `{}`) is refused
+ *   with `malformed-command` (naming the path, never the value), and an
+ *   Invalid Date `asOf` with `invalid-as-of`: `decide` never throws and never
+ *   returns `undefined`.
  * Rules are evaluated on the `occurredOn` day.
  *
  * @example

@@ -438,8 +438,11 @@ export const stepMinimums = (
  *   is `ready`;
  * - contact step → next step (or reunification after the last step): at least
  *   `minPositiveContacts` positive contacts of the step's kinds in this step
- *   (reset by a contact with concerns or an incident, see {@link stepProgress})
- *   and at least `minDwellDays` in the step. Dwelling beyond
+ *   (reset by a contact with concerns or an incident, see {@link stepProgress}),
+ *   at least `minDwellDays` in the step, and the step's weekly requirement
+ *   when it has one (see {@link weeklyProgress}); from the last step, the
+ *   return's safeguards too (`Reunification.reunificationChecks`, unless
+ *   `options.withReturnSafeguards` is false). Dwelling beyond
  *   `longDwellWarningDays` is only a warning: no rule sets a deadline (the
  *   profile's `deadlineDays` is a warning too when set);
  * - reunified → closed: see `Closure.closureEligibility` (not decided here;
