@@ -270,6 +270,25 @@ describe("[AZIZA] Aziza's Place reintegration programme", () => {
   })
 
   it.each([
+    [6, false],
+    [7, true]
+  ])("[AZIZA] every night, recorded night by night: %i one-night stays a week pass %s", (n, ok) => {
+    const contacts = [0, 1].flatMap((w) =>
+      Array.from({ length: n }, (_, k) => ({
+        id: `ct-${w}-${k}`,
+        date: new Date(since.getTime() + (7 * w + k) * DAY),
+        kind: "overnight" as const,
+        outcome: "positive" as const,
+        phase: { phase: "gradual-contact" as const, step: "every-night" }
+      }))
+    )
+    const s = { ...inStep("every-night", 7, 0), contacts }
+    expect(
+      Phase.canAdvance(s, p, new Date(since.getTime() + 14 * DAY), { withReturnSafeguards: false }).outcome.ready
+    ).toBe(ok)
+  })
+
+  it.each([
     [27, false],
     [28, true],
     [29, true]

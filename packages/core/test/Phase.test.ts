@@ -283,15 +283,13 @@ const weeklyState = fc
     const step = steps(Profiles.azizasPlace)[stepIndex]!
     const since = new Date(sinceDay * DAY)
     const contacts: Array<Contact> = []
-    weeks.forEach((cs, w) =>
-      cs.forEach((c, i) =>
+    for (const [w, cs] of weeks.entries())
+      for (const [i, c] of cs.entries())
         contacts.push({
           ...contact(w * 10 + i, new Date((sinceDay + 7 * w + c.dayInWeek) * DAY), step.id, c.kind as Contact["kind"]),
           outcome: c.outcome as Contact["outcome"],
           ...(c.nights === undefined ? {} : { nights: c.nights })
         })
-      )
-    )
     contacts.sort((a, b) => a.date.getTime() - b.date.getTime())
     const asOf = new Date((sinceDay + 7 * weeks.length + extraDays) * DAY)
     return { step, since, contacts, asOf, state: inStep(step.id, since, contacts) }

@@ -100,7 +100,6 @@ const openIn = (phase: Phase.PhaseRef, since: Date): CaseState.CaseState => ({
   lastEventOn: since
 })
 
-
 /**
  * Learn the facts of a profile on `asOf` by asking the core rules.
  *

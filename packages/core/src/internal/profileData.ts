@@ -145,7 +145,7 @@ const azizaSteps = [
   {
     id: "every-night",
     label: "Every night at home (day services continue)",
-    contactKinds: ["multi-night"],
+    contactKinds: ["overnight", "multi-night"],
     minPositiveContacts: 2,
     minDwellDays: 14,
     longDwellWarningDays: 180,
