@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
-import { BestInterestChecks, Eligibility, Profiles } from "../src/index.js"
+import { BestInterestChecks, Conference, Eligibility, IndependentLiving, Profiles } from "../src/index.js"
 import { arbDay, arbScenario } from "./arbitraries.js"
 import { assertDeterministic } from "./helpers.js"
 import { readyKnobs, stateFrom } from "./scenario.js"
@@ -225,4 +225,114 @@ describe("best-interest findings of the new rules", () => {
       "independent-living-work-or-study-missing"
     )
   })
+})
+
+describe("properties of the young-child, conference and independent-living rules", () => {
+  const DAY = 86_400_000
+  const kinds = ["emergency", "short-predetermined-time", "siblings-together"] as const
+  test.prop([
+    arbDay,
+    fc.integer({ min: 0, max: 5 }),
+    fc.array(
+      fc.record({
+        kind: fc.constantFrom(...kinds),
+        from: fc.integer({ min: -60, max: 30 }),
+        length: fc.integer({ min: 0, max: 60 })
+      }),
+      { maxLength: 3 }
+    )
+  ])(
+    "[UNGL ¶22] a child under 3 in residential care is a blocker exactly when no exception is in force on the day",
+    (asOf, age, xs) => {
+      const s = {
+        ...stateFrom({ ...readyKnobs, childAge: age }, asOf),
+        careExceptions: xs.map((x, i) => ({
+          id: `e${i}`,
+          kind: x.kind,
+          justification: "Recorded justification",
+          approvedBy: "MGR-1",
+          from: new Date(asOf.getTime() + x.from * DAY),
+          endsOn: new Date(asOf.getTime() + (x.from + x.length) * DAY)
+        }))
+      }
+      const inForce = xs.some((x) => x.from <= 0 && x.from + x.length >= 0)
+      const blocked = BestInterestChecks.bestInterestChecks(s, P, asOf).reasons.some(
+        (r) => r.code === "under-residential-care-age" && r.severity === "blocker"
+      )
+      expect(blocked).toBe(age < 3 && !inForce)
+    }
+  )
+
+  test.prop([
+    arbDay,
+    fc.array(
+      fc.record({
+        offset: fc.integer({ min: -400, max: 30 }),
+        reasons: fc.subarray(["family-reunification", "relocation-or-transfer", "complex-protection-case"] as const, {
+          minLength: 1
+        })
+      }),
+      { maxLength: 4 }
+    ),
+    fc.integer({ min: -300, max: 0 })
+  ])(
+    "[PRIM] a required conference is held ⇔ one for that reason is dated from the episode's start to the day",
+    (asOf, cs, start) => {
+      const s = {
+        ...stateFrom(readyKnobs, asOf),
+        episodeSince: new Date(asOf.getTime() + start * DAY),
+        conferences: cs.map((c, i) => ({
+          id: `c${i}`,
+          date: new Date(asOf.getTime() + c.offset * DAY),
+          reasons: [...c.reasons]
+        }))
+      }
+      const held = cs.some((c) => c.offset >= start && c.offset <= 0 && c.reasons.includes("family-reunification"))
+      expect(Conference.conferenceHeld(s, "family-reunification", P, asOf).outcome).toMatchObject({
+        required: true,
+        held
+      })
+    }
+  )
+
+  test.prop([
+    arbDay,
+    fc.option(
+      fc.record({
+        offset: fc.integer({ min: -100, max: 10 }),
+        work: fc.constantFrom("none", "part-time", "full-time") as fc.Arbitrary<"none" | "part-time" | "full-time">,
+        study: fc.constantFrom("none", "secondary-school", "vocational-training", "higher-education") as fc.Arbitrary<
+          "none" | "secondary-school" | "vocational-training" | "higher-education"
+        >,
+        finished: fc.boolean()
+      }),
+      { nil: undefined }
+    ),
+    fc.boolean()
+  ])(
+    "[AZIZA] work or study: met ⇔ the latest record on or before the day shows work, or study before finishing school",
+    (asOf, a, graduated) => {
+      const base = stateFrom(readyKnobs, asOf)
+      const s = {
+        ...base,
+        child: { ...base.child!, school: graduated ? ("graduated" as const) : ("enrolled" as const) },
+        activities:
+          a === undefined
+            ? []
+            : [
+                {
+                  date: new Date(asOf.getTime() + a.offset * DAY),
+                  work: a.work,
+                  study: a.study,
+                  finishedSecondarySchool: a.finished
+                }
+              ]
+      }
+      const counted = a !== undefined && a.offset <= 0 ? a : undefined
+      const expected =
+        counted !== undefined &&
+        (counted.work !== "none" || (!(counted.finished || graduated) && counted.study !== "none"))
+      expect(IndependentLiving.workOrStudy(s, Profiles.azizasPlace, asOf).outcome.met).toBe(expected)
+    }
+  )
 })
