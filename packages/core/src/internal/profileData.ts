@@ -210,7 +210,7 @@ export const cambodiaMosvy: PolicyProfileEncoded = {
         183,
         "HD-assessment-age",
         "Family assessment at most 183 days old",
-        "Six months (183 days, the longest half-year) is OSCaR's default longest time between assessments; the catalogue's 'reassess every 3–6 months' gives the same upper bound.",
+        "Six months (183 days, the longest half-year) is OSCaR's default longest time between assessments and the upper end of the common practice of reassessing every 3–6 months.",
         "days"
       ),
       bidMaxAgeDays: d(
