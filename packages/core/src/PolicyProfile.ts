@@ -38,7 +38,8 @@ export type Citation = typeof Citation.Type
 
 /**
  * How binding a value is. `default-not-law` marks practitioner or software
- * defaults (RULES.md: "default, not law").
+ * defaults: numbers no source sets, each an `HD-…` entry of docs/sources.md
+ * with its reasoning.
  *
  * @since 0.1.0
  */
