@@ -8,7 +8,7 @@ export default defineProject({
     include: ["test/**/*.test.ts"],
     // per project, not only in the root config: a project run alone (e.g. `vitest --project` or a mutation
     // run) must not fall back to the 5 s default on a busy machine
-    testTimeout: 120_000,
+    testTimeout: 180_000,
     hookTimeout: 120_000
   }
 })

@@ -3,7 +3,8 @@
  * assessor, with domain scores on the 1–4 scale (child wellbeing: 5 domains;
  * family protective capacity: 6 domains, Primero Cambodia) and the risk
  * factors of MoSVY Form 2 ("problems", OSCaR), each with its mitigation
- * status, and the Form 2 conclusion.
+ * status, the Form 2 conclusion and the conclusion of the Primero Cambodia
+ * risk assessment; and the safety plan that covers a high-risk finding.
  *
  * @since 0.1.0
  */
@@ -166,6 +167,21 @@ export const RiskLevel = Schema.Literals(["high", "medium", "low"])
 export type RiskLevel = typeof RiskLevel.Type
 
 /**
+ * Conclusion of the Primero Cambodia risk assessment: the child is at risk of
+ * significant harm (complete the child's case plan); the child's needs can be
+ * met by the caregivers with support or by services in the community (refer);
+ * no risk of significant harm and no outstanding needs (the case can close).
+ *
+ * @since 0.2.0
+ */
+export const RiskOutcome = Schema.Literals(["significant-harm", "needs-met-with-support", "no-risk-no-needs"])
+
+/**
+ * @since 0.2.0
+ */
+export type RiskOutcome = typeof RiskOutcome.Type
+
+/**
  * An assessment.
  *
  * @since 0.1.0
@@ -181,6 +197,7 @@ export const Assessment = Schema.Struct({
   riskFactors: Schema.Array(RiskFinding),
   riskLevel: Schema.optionalKey(RiskLevel),
   conclusion: Schema.optionalKey(Conclusion),
+  riskOutcome: Schema.optionalKey(RiskOutcome),
   familyAcceptsServices: Schema.optionalKey(Schema.Boolean),
   notes: Schema.optionalKey(SensitiveText)
 }).annotate({ identifier: "Assessment", title: "Assessment" })
@@ -189,3 +206,41 @@ export const Assessment = Schema.Struct({
  * @since 0.1.0
  */
 export type Assessment = typeof Assessment.Type
+
+/**
+ * A scored domain (child wellbeing or family protective capacity).
+ *
+ * @since 0.2.0
+ */
+export const Domain = Schema.Literals([...ChildWellbeingDomains, ...FamilyCapacityDomains])
+
+/**
+ * @since 0.2.0
+ */
+export type Domain = typeof Domain.Type
+
+/**
+ * A safety plan (Primero Cambodia "Safety Plan" form): what must be in place
+ * for the child to be safe, made after a high-risk assessment. It names the
+ * assessment it answers (optional), the household, the scored domains and
+ * risk factors it covers, and who approved it. A high-risk family assessment
+ * blocks reintegration until a safety plan dated on or after it covers every
+ * domain that made it high risk (`Eligibility.assessReintegration`).
+ *
+ * @since 0.2.0
+ */
+export const SafetyPlan = Schema.Struct({
+  id: Id,
+  date: IsoDate,
+  householdId: Schema.optionalKey(Id),
+  assessmentId: Schema.optionalKey(Id),
+  domains: Schema.Array(Domain),
+  riskFactors: Schema.optionalKey(Schema.Array(RiskFactor)),
+  approvedBy: Id,
+  summary: Schema.optionalKey(SensitiveText)
+}).annotate({ identifier: "SafetyPlan", title: "Safety plan" })
+
+/**
+ * @since 0.2.0
+ */
+export type SafetyPlan = typeof SafetyPlan.Type

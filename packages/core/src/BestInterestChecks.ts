@@ -5,9 +5,13 @@
  * stale, a best-interest determination missing, stale or not considering the
  * child's or family's views, risk without mitigation, school continuity not
  * planned, siblings separated, a placement in a facility below minimum
- * standards, a young child in residential care (UN Guidelines ¶22), a
- * poverty-only admission (¶15), and low-scored assessment items not in the
- * case plan.
+ * standards, a young child in residential care without a recorded exception
+ * in force (UN Guidelines ¶22), a poverty-only admission (¶15), low-scored
+ * assessment items not in the case plan, a high-risk assessment without a
+ * safety plan or with a recorded risk level below its scores, no review for
+ * longer than the review interval (¶67), nothing recorded for longer than
+ * `monitoring.caseNoteMaxDays`, and a youth in supported independent living
+ * who neither works nor studies.
  *
  * Unlike `Eligibility.assessReintegration`, which decides a pathway, these
  * checks only report: they never choose an outcome.
@@ -19,10 +23,14 @@ import { isFamilyBased, type Placement } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
 import { collector, type Decision, make, type Reason } from "./Decision.js"
-import { riskFindings, targetHousehold } from "./Eligibility.js"
+import { riskFindings, safetyPlanCovers, targetHousehold } from "./Eligibility.js"
+import { workOrStudy } from "./IndependentLiving.js"
 import { type Institution, meetsMinimumStandards } from "./Institution.js"
+import { dayNumber, isoDay } from "./internal/dates.js"
 import { daysFrom, latestOnOrBefore, prim, subDecree119, ungl, unhcr } from "./internal/ruleSources.js"
+import { activityStatus, reviewStatus } from "./Monitoring.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { assessmentRisk, materialDomains } from "./Scoring.js"
 import type { SupportCategory } from "./Support.js"
 
 /**
@@ -275,16 +283,43 @@ export const bestInterestChecks = (
     }
     if (age !== undefined && age < v.residentialCareFromAge) {
       const withSibling = here !== undefined && siblings.some((s) => where(s, s.placement) === here)
-      add(
-        withSibling ? "warning" : "blocker",
-        "under-residential-care-age",
-        "young-child-in-residential-care",
-        cite(profile, "eligibility", "residentialCareFromAge"),
-        withSibling
-          ? "A young child is in residential care, together with a sibling: plan family-based care for the siblings."
-          : "A young child is in residential care: young children belong in family-based care.",
-        { age, fromAge: v.residentialCareFromAge }
-      )
+      const today = dayNumber(asOf)
+      const allowed = state.careExceptions.filter((e) => v.residentialCareExceptions.includes(e.kind))
+      const inForce = allowed.filter((e) => dayNumber(e.from) <= today && today <= dayNumber(e.endsOn))
+      const exception = inForce[inForce.length - 1]
+      if (exception === undefined) {
+        const expired = allowed.some((e) => dayNumber(e.endsOn) < today)
+        add(
+          "blocker",
+          "under-residential-care-age",
+          "young-child-in-residential-care",
+          cite(profile, "eligibility", "residentialCareFromAge"),
+          expired
+            ? "A young child is in residential care and the recorded exception has ended: plan family-based care or record a new exception with its justification and end date."
+            : withSibling
+              ? "A young child is in residential care with a sibling and no exception is recorded: record the siblings-together exception (justification, end date) or plan family-based care."
+              : "A young child is in residential care with no exception recorded (emergency, short predetermined time, siblings together): plan family-based care.",
+          { age, fromAge: v.residentialCareFromAge, withSibling, exceptionEnded: expired }
+        )
+      } else {
+        add(
+          "warning",
+          "young-child-care-exception",
+          "young-child-in-residential-care",
+          cite(profile, "eligibility", "residentialCareExceptions"),
+          "A young child is in residential care under a recorded exception: plan family-based care by its end date.",
+          { age, kind: exception.kind, exceptionId: exception.id, endsOn: isoDay(exception.endsOn) }
+        )
+        if (exception.kind === "siblings-together" && context.siblings !== undefined && !withSibling)
+          add(
+            "warning",
+            "care-exception-siblings-not-together",
+            "young-child-in-residential-care",
+            cite(profile, "eligibility", "residentialCareExceptions"),
+            "The exception keeps siblings together, but no sibling supplied lives in the same place.",
+            { exceptionId: exception.id }
+          )
+      }
     }
     if (state.povertyOnly)
       add(
@@ -343,6 +378,52 @@ export const bestInterestChecks = (
       { domain, score, assessmentId }
     )
   }
+
+  // High risk: the scores drive the level; a high-risk assessment needs a safety plan.
+  for (const kind of ["family", "home", "readiness"] as const) {
+    const a = latestOnOrBefore(
+      state.assessments.filter(
+        (x) => x.kind === kind && (hid === undefined || x.householdId === undefined || x.householdId === hid)
+      ),
+      asOf,
+      (x) => x.date
+    )
+    if (a === undefined) continue
+    const risk = assessmentRisk(a, profile, asOf).outcome
+    if (risk.level !== "high") continue
+    if (risk.mismatch)
+      add(
+        "warning",
+        "risk-level-below-scores",
+        "high-risk",
+        cite(profile, "scoring", "highRiskAnyDomainAtOrBelow"),
+        "The recorded risk level is lower than the assessment's scores: treat the case as high risk.",
+        { assessmentId: a.id, recordedLevel: a.riskLevel ?? null }
+      )
+    if (risk.materialOnly) continue
+    const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
+    if (safetyPlanCovers(state, a, hid, domains, asOf) === undefined)
+      add(
+        "blocker",
+        "family-high-risk",
+        "high-risk",
+        cite(profile, "scoring", "highRiskAnyDomainAtOrBelow"),
+        "The family is assessed as high risk and no safety plan made since covers it.",
+        { assessmentId: a.id, kind, domains: domains.join(",") }
+      )
+  }
+
+  // Reviews (UN Guidelines ¶67) and recorded activity.
+  for (const x of reviewStatus(state, profile, asOf).reasons)
+    if (x.severity === "warning") findings.push({ ...x, rule: "best-interest/review-interval" })
+  for (const x of activityStatus(state, profile, asOf).reasons)
+    if (x.severity === "warning") findings.push({ ...x, rule: "best-interest/case-activity" })
+
+  // Supported independent living: work or study.
+  if (state.placement?.type === "independent-living")
+    for (const x of workOrStudy(state, profile, asOf).reasons)
+      if (x.severity === "blocker")
+        findings.push({ ...x, rule: "best-interest/independent-living", severity: "warning" })
 
   return make(
     policy,

@@ -1,13 +1,15 @@
 /**
  * The case record: which child, which institution, which agency and social
  * worker are responsible, when the case was opened, why the child was admitted
- * to care (flagging admissions for poverty alone, UN Guidelines ¶15) and where
- * the child lives now.
+ * to care (flagging admissions for poverty alone, UN Guidelines ¶15), where
+ * the child lives now, and the recorded exceptions under which a young child
+ * may stay in residential care (UN Guidelines ¶22).
  *
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Id, IsoDate } from "./Common.js"
+import { Id, IsoDate, SensitiveText } from "./Common.js"
+import { CareExceptionKind } from "./PolicyProfile.js"
 
 /**
  * Reasons recorded for a child's admission to residential care.
@@ -131,3 +133,35 @@ export const Case = Schema.Struct({
  * @since 0.1.0
  */
 export type Case = typeof Case.Type
+
+/**
+ * An exception that allows a child younger than the profile's
+ * `eligibility.residentialCareFromAge` to be in residential care (UN
+ * Guidelines ¶22, secondary summary: an emergency, a short predetermined
+ * time, or keeping siblings together), with its justification (sensitive
+ * free text), who approved it, and the day it starts and the last day it
+ * covers (`endsOn`, inclusive).
+ *
+ * @since 0.2.0
+ */
+export const CareException = Schema.Struct({
+  id: Id,
+  kind: CareExceptionKind,
+  justification: SensitiveText,
+  from: IsoDate,
+  endsOn: IsoDate,
+  approvedBy: Id
+})
+  .check(
+    Schema.makeFilter(
+      (e: { from: Date; endsOn: Date }) =>
+        e.endsOn.getTime() >= e.from.getTime() ? true : { path: ["endsOn"], issue: "the end is before the start" },
+      { expected: "an end on or after the start" }
+    )
+  )
+  .annotate({ identifier: "CareException", title: "Residential care exception (young child)" })
+
+/**
+ * @since 0.2.0
+ */
+export type CareException = typeof CareException.Type

@@ -8,16 +8,19 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Assessment } from "./Assessment.js"
+import { ReunificationAgreement } from "./Agreement.js"
+import { Assessment, SafetyPlan } from "./Assessment.js"
 import { BestInterestDetermination } from "./BestInterest.js"
-import { AdmissionReason, Placement } from "./Case.js"
+import { AdmissionReason, CareException, Placement } from "./Case.js"
 import { Child } from "./Child.js"
 import { ChildViews } from "./ChildViews.js"
 import { Actor, Id, IsoDate, IsoDateTime, pattern, SensitiveText, Text } from "./Common.js"
+import { CaseConference } from "./Conference.js"
 import { Consent } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import { Household } from "./Household.js"
+import { YouthActivity } from "./IndependentLiving.js"
 import { PhaseRef } from "./Phase.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
 
@@ -163,6 +166,37 @@ export const CaseClosed = event("CaseClosed", { closureReason: CaseClosureReason
 export const CaseReopened = event("CaseReopened", { placement: Placement })
 
 /**
+ * A safety plan was made (after a high-risk assessment).
+ * @since 0.2.0
+ */
+export const SafetyPlanRecorded = event("SafetyPlanRecorded", { plan: SafetyPlan })
+/**
+ * The reunification agreement was signed and witnessed.
+ * @since 0.2.0
+ */
+export const AgreementSigned = event("AgreementSigned", { agreement: ReunificationAgreement })
+/**
+ * A case conference was held (Primero Cambodia triggers).
+ * @since 0.2.0
+ */
+export const CaseConferenceHeld = event("CaseConferenceHeld", { conference: CaseConference })
+/**
+ * An exception allowing a young child to stay in residential care was recorded (UN Guidelines ¶22).
+ * @since 0.2.0
+ */
+export const CareExceptionRecorded = event("CareExceptionRecorded", { exception: CareException })
+/**
+ * A youth's work and study were recorded (supported independent living, Aziza's Place).
+ * @since 0.2.0
+ */
+export const ActivityRecorded = event("ActivityRecorded", { activity: YouthActivity })
+/**
+ * The child and family were referred to another agency (information is shared with it).
+ * @since 0.2.0
+ */
+export const Referred = event("Referred", { referralId: Id, toAgencyId: Id, service: Schema.optionalKey(Text) })
+
+/**
  * Every case event, discriminated by `type`.
  *
  * @example
@@ -200,7 +234,13 @@ export const CaseEvent = Schema.Union([
   BrokeDown,
   CaseTransferred,
   CaseClosed,
-  CaseReopened
+  CaseReopened,
+  SafetyPlanRecorded,
+  AgreementSigned,
+  CaseConferenceHeld,
+  CareExceptionRecorded,
+  ActivityRecorded,
+  Referred
 ]).annotate({ identifier: "CaseEvent", title: "Case event" })
 
 /**

@@ -6,16 +6,19 @@
  *
  * @since 0.1.0
  */
-import type { Assessment } from "./Assessment.js"
+import type { ReunificationAgreement } from "./Agreement.js"
+import type { Assessment, SafetyPlan } from "./Assessment.js"
 import type { BestInterestDetermination } from "./BestInterest.js"
-import { type AdmissionReason, isPovertyOnly, type Placement } from "./Case.js"
+import { type AdmissionReason, type CareException, isPovertyOnly, type Placement } from "./Case.js"
 import type { CaseClosureReason, CaseEvent } from "./CaseEvent.js"
 import type { Child } from "./Child.js"
 import type { ChildViews } from "./ChildViews.js"
+import type { CaseConference } from "./Conference.js"
 import type { Consent } from "./Consent.js"
 import type { Contact } from "./Contact.js"
 import type { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import type { Household } from "./Household.js"
+import type { YouthActivity } from "./IndependentLiving.js"
 import type { PhaseRef } from "./Phase.js"
 import type { SupportPayment, SupportPlan } from "./Support.js"
 
@@ -91,6 +94,22 @@ export interface CaseState {
   readonly closure?: { readonly reason: CaseClosureReason; readonly on: Date }
   readonly breakdowns: number
   readonly transfers: number
+  /** Safety plans, by date. */
+  readonly safetyPlans: ReadonlyArray<SafetyPlan>
+  /** Reunification agreements, by date. */
+  readonly agreements: ReadonlyArray<ReunificationAgreement>
+  /** Case conferences, by date. */
+  readonly conferences: ReadonlyArray<CaseConference>
+  /** Exceptions allowing a young child in residential care, by start date. */
+  readonly careExceptions: ReadonlyArray<CareException>
+  /** Work and study records of a youth, by date. */
+  readonly activities: ReadonlyArray<YouthActivity>
+  /** Referrals to other agencies. */
+  readonly referrals: ReadonlyArray<{ readonly id: string; readonly toAgencyId: string; readonly on: Date }>
+  /** Start of the current episode of care: the case's opening, its last breakdown or its last reopening. */
+  readonly episodeSince?: Date
+  /** The distinct days on which something was recorded (events' `occurredOn`), ascending. */
+  readonly eventDays: ReadonlyArray<Date>
   readonly lastEventOn?: Date
   /** Events that did not fit the state when folded (e.g. an event before the case was opened). */
   readonly anomalies: ReadonlyArray<{ readonly eventId: string; readonly type: string; readonly problem: string }>
@@ -123,8 +142,25 @@ export const initial = (caseId: string): CaseState => ({
   closureAssessments: [],
   breakdowns: 0,
   transfers: 0,
+  safetyPlans: [],
+  agreements: [],
+  conferences: [],
+  careExceptions: [],
+  activities: [],
+  referrals: [],
+  eventDays: [],
   anomalies: []
 })
+
+const withDay = (days: ReadonlyArray<Date>, on: Date): ReadonlyArray<Date> => {
+  const t = on.getTime()
+  let i = days.length
+  while (i > 0 && days[i - 1]!.getTime() > t) i--
+  if (i > 0 && days[i - 1]!.getTime() === t) return days
+  const out = [...days]
+  out.splice(i, 0, on)
+  return out
+}
 
 const byDate = <T>(xs: ReadonlyArray<T>, x: T, date: (t: T) => Date): ReadonlyArray<T> => {
   const out = [...xs]
@@ -157,7 +193,7 @@ const enter = (s: CaseState, phase: PhaseRef, on: Date, override?: PhaseSpan["ov
  */
 export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
   const on = event.occurredOn
-  let s: CaseState = { ...state, version: state.version + 1, lastEventOn: on }
+  let s: CaseState = { ...state, version: state.version + 1, lastEventOn: on, eventDays: withDay(state.eventDays, on) }
   if (!s.opened && event.type !== "CaseOpened") {
     s = {
       ...s,
@@ -183,7 +219,8 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
         openedOn: on,
         admissionReasons: event.admissionReasons,
         povertyOnly: isPovertyOnly(event.admissionReasons),
-        placement: event.placement
+        placement: event.placement,
+        episodeSince: on
       }
       return enter(s, { phase: "intake" }, on)
     }
@@ -253,7 +290,7 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     case "BrokeDown": {
       const { reunifiedOn: _dropped, ...rest } = s
       return enter(
-        { ...rest, placement: event.placement, breakdowns: s.breakdowns + 1 },
+        { ...rest, placement: event.placement, breakdowns: s.breakdowns + 1, episodeSince: on },
         { phase: "returned-to-care" },
         on
       )
@@ -273,8 +310,24 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
       return enter({ ...s, status: "closed", closure: { reason: event.closureReason, on } }, { phase: "closed" }, on)
     case "CaseReopened": {
       const { closure: _closed, reunifiedOn: _r, ...rest } = s
-      return enter({ ...rest, status: "open", placement: event.placement }, { phase: "assessment" }, on)
+      return enter(
+        { ...rest, status: "open", placement: event.placement, episodeSince: on },
+        { phase: "assessment" },
+        on
+      )
     }
+    case "SafetyPlanRecorded":
+      return { ...s, safetyPlans: byDate(s.safetyPlans, event.plan, (p) => p.date) }
+    case "AgreementSigned":
+      return { ...s, agreements: byDate(s.agreements, event.agreement, (a) => a.date) }
+    case "CaseConferenceHeld":
+      return { ...s, conferences: byDate(s.conferences, event.conference, (c) => c.date) }
+    case "CareExceptionRecorded":
+      return { ...s, careExceptions: byDate(s.careExceptions, event.exception, (e) => e.from) }
+    case "ActivityRecorded":
+      return { ...s, activities: byDate(s.activities, event.activity, (a) => a.date) }
+    case "Referred":
+      return { ...s, referrals: [...s.referrals, { id: event.referralId, toAgencyId: event.toAgencyId, on }] }
   }
 }
 

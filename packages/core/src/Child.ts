@@ -7,6 +7,7 @@
  */
 import * as Schema from "effect/Schema"
 import { Id, IsoDate, SensitiveText, Text } from "./Common.js"
+import { requireValidDate } from "./Decision.js"
 
 /**
  * Sex as recorded on MoSVY Form 1.
@@ -106,6 +107,8 @@ export type Child = typeof Child.Type
  * @since 0.1.0
  */
 export const ageOn = (birthDate: Date, asOf: Date): number => {
+  requireValidDate(asOf)
+  requireValidDate(birthDate, "birthDate")
   let age = asOf.getUTCFullYear() - birthDate.getUTCFullYear()
   const m = asOf.getUTCMonth() - birthDate.getUTCMonth()
   if (m < 0 || (m === 0 && asOf.getUTCDate() < birthDate.getUTCDate())) age--

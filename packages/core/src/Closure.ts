@@ -14,8 +14,8 @@ import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
 import { type Decision, make, type Reason } from "./Decision.js"
 import { type ClosureAssessment, ClosureChildItems, ClosureFamilyItems } from "./FollowUp.js"
-import { dayOf } from "./internal/dates.js"
-import { homeward, prim } from "./internal/ruleSources.js"
+import { dayOf, isoDay } from "./internal/dates.js"
+import { homeward, latestOnOrBefore, prim } from "./internal/ruleSources.js"
 import { monitoringEnd } from "./Monitoring.js"
 import type { Citation } from "./PolicyProfile.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
@@ -31,7 +31,9 @@ export const sources = {
   reasons: prim(
     "Case closure outcomes (also OSCaR Form 6): transferred, moved / cannot be found, repatriated, died, became adult, refused services, no longer needs support"
   ),
+  recommended: prim("Follow-up: if no further follow-up is needed, do you recommend that the case be closed?"),
   closedCase: homeward(
+    "HR-case-lifecycle",
     "Case lifecycle",
     "A closed case takes no command except Reopen: a software rule (default, not law)."
   )
@@ -55,7 +57,9 @@ export interface Form6Outcome {
  * total at least `familyMinTotal` with no family item below `familyMinItem`
  * except the items in `familyItemsExempt` (assistance from relatives); grand
  * total at least `grandMinTotal`; the manager's approval when
- * `managerApprovalRequired`.
+ * `managerApprovalRequired`, given on or after the assessment's day and on or
+ * before `asOf`. An assessment dated after `asOf` does not count
+ * (`form6-after-as-of`).
  *
  * @example
  * ```ts
@@ -141,14 +145,44 @@ export const assessForm6 = (
       message: `The grand total is ${grandTotal}; at least ${c.grandMinTotal} is needed.`,
       details: { total: grandTotal, minimum: c.grandMinTotal }
     })
-  if (c.managerApprovalRequired && assessment.managerApproval === undefined)
+  if (assessment.date.getTime() > dayOf(asOf).getTime())
     reasons.push({
-      code: "manager-approval-missing",
-      rule: "closure/manager-approval",
-      source: cite(profile, "closure", "managerApprovalRequired"),
+      code: "form6-after-as-of",
+      rule: "closure/form6-date",
+      source: cite(profile, "closure", "grandMinTotal"),
       severity: "blocker",
-      message: "The final assessment needs a manager's approval."
+      message: "The final assessment is dated after the day of the decision: it cannot be relied on yet.",
+      details: { date: isoDay(assessment.date) }
     })
+  const approval = assessment.managerApproval
+  if (c.managerApprovalRequired) {
+    if (approval === undefined)
+      reasons.push({
+        code: "manager-approval-missing",
+        rule: "closure/manager-approval",
+        source: cite(profile, "closure", "managerApprovalRequired"),
+        severity: "blocker",
+        message: "The final assessment needs a manager's approval."
+      })
+    else if (approval.on.getTime() < assessment.date.getTime())
+      reasons.push({
+        code: "manager-approval-before-form6",
+        rule: "closure/manager-approval",
+        source: cite(profile, "closure", "managerApprovalRequired"),
+        severity: "blocker",
+        message: "The manager's approval is dated before the final assessment it approves.",
+        details: { approvedOn: isoDay(approval.on), assessedOn: isoDay(assessment.date) }
+      })
+    else if (approval.on.getTime() > dayOf(asOf).getTime())
+      reasons.push({
+        code: "manager-approval-after-as-of",
+        rule: "closure/manager-approval",
+        source: cite(profile, "closure", "managerApprovalRequired"),
+        severity: "blocker",
+        message: "The manager's approval is dated after the day of the decision: it was not given yet.",
+        details: { approvedOn: isoDay(approval.on) }
+      })
+  }
   const passes = !reasons.some((x) => x.severity === "blocker")
   return make(policy, { passes, childTotal, familyTotal, grandTotal }, reasons)
 }
@@ -180,9 +214,11 @@ export interface ClosureOutcome {
  *   (the child's care continues under a new case or a reopening).
  *
  * `no-longer-needs-support` is NOT in this list: it bypasses the monitoring
- * duration, the recent visits and the taper (the family became independent
- * early) but still needs the Form 6 thresholds and the manager's approval,
- * so it cannot be used to close an unfinished reintegration quietly.
+ * duration, the recent green visits and the taper (the family became
+ * independent early) but still needs a current reunification, the latest
+ * visit recommending closure, and a Form 6 made since reunification meeting
+ * the thresholds with the manager's approval, so it cannot be used to close
+ * an unfinished reintegration quietly.
  *
  * @since 0.1.0
  */
@@ -196,19 +232,23 @@ export const bypassReasons: ReadonlyArray<CaseClosureReason> = [
   "breakdown"
 ]
 
-const latest = <T>(xs: ReadonlyArray<T>): T | undefined => xs[xs.length - 1]
-
 /**
  * Whether a case may close on `asOf` for a given reason (default
  * `reintegration-complete`), and why (or why not).
  *
- * `reintegration-complete` requires: a current reunification; the monitoring
- * duration completed (`monitoring.durationMonths` from `reunifiedOn`); the
- * last `closure.recentVisitsPositive` follow-up visits rated green; support
- * tapered to independence (the scheduled amount of every tapered plan is
- * zero on `asOf` and no payment was made on or after the day the taper reached zero); and the latest
- * Form 6 final assessment, made since reunification, meeting the thresholds
- * (see {@link assessForm6}).
+ * `reintegration-complete` requires, all on or before `asOf`: a current
+ * reunification; the monitoring duration completed
+ * (`monitoring.durationMonths` from `reunifiedOn`); the last
+ * `closure.recentVisitsPositive` follow-up visits since reunification rated
+ * green and each of them having seen the child; the latest of those visits
+ * recommending closure (Primero Cambodia follow-up: "do you recommend that the
+ * case be closed?"); support tapered to independence (the scheduled amount of
+ * every tapered plan is zero on `asOf` and no payment was made on or after
+ * the day the taper reached zero); and the latest Form 6 final assessment
+ * dated on or before `asOf`, made on or after the reunification day, meeting
+ * the thresholds with the manager's approval dated from the assessment's day
+ * to `asOf` (see {@link assessForm6}). Visits, assessments and approvals
+ * dated after `asOf` do not count.
  * Other reasons: see {@link bypassReasons}.
  *
  * @example
@@ -281,82 +321,116 @@ export const closureEligibility = (
   }
   const complete = reason === "reintegration-complete"
   const reunifiedOn = state.reunifiedOn
-  if (complete) {
-    if (reunifiedOn === undefined || state.phase.phase !== "reunified") {
+  const t = dayOf(asOf).getTime()
+  const reunified = reunifiedOn !== undefined && state.phase.phase === "reunified"
+  if (!reunified) {
+    blocker(
+      "not-reunified",
+      "closure/reunified",
+      cite(profile, "monitoring", "durationMonths"),
+      complete
+        ? "The child is not reunified: there is no monitoring to complete."
+        : "The child is not reunified: a case closes because support is no longer needed only after a return home."
+    )
+  }
+  const since =
+    reunifiedOn === undefined
+      ? []
+      : state.monitoringVisits.filter((v) => v.date.getTime() >= reunifiedOn.getTime() && v.date.getTime() <= t)
+  if (complete && reunified && reunifiedOn !== undefined) {
+    const end = monitoringEnd(reunifiedOn, profile)
+    if (t < end.getTime())
       blocker(
-        "not-reunified",
-        "closure/reunified",
+        "monitoring-not-complete",
+        "closure/monitoring-duration",
         cite(profile, "monitoring", "durationMonths"),
-        "The child is not reunified: there is no monitoring to complete."
+        `Monitoring lasts ${resolve(profile, reunifiedOn).values.monitoring.durationMonths} months from reunification; it is not over yet.`,
+        { endsOn: isoDay(end) }
       )
-    } else {
-      const end = monitoringEnd(reunifiedOn, profile)
-      if (dayOf(asOf).getTime() < end.getTime())
-        blocker(
-          "monitoring-not-complete",
-          "closure/monitoring-duration",
-          cite(profile, "monitoring", "durationMonths"),
-          `Monitoring lasts ${resolve(profile, reunifiedOn).values.monitoring.durationMonths} months from reunification; it is not over yet.`,
-          { endsOn: end.toISOString().slice(0, 10) }
-        )
-      const n = policy.values.closure.recentVisitsPositive
-      const since = state.monitoringVisits.filter(
-        (v) => v.date.getTime() >= reunifiedOn.getTime() && v.date.getTime() <= asOf.getTime()
+    const n = policy.values.closure.recentVisitsPositive
+    const recent = since.slice(Math.max(0, since.length - n))
+    const green = recent.filter((v) => visitRating(v.criteria) === "green").length
+    const seen = recent.filter((v) => v.childSeen).length
+    if (recent.length < n || green < n)
+      blocker(
+        "recent-visits-not-green",
+        "closure/recent-visits-green",
+        cite(profile, "closure", "recentVisitsPositive"),
+        `The last ${n} follow-up visit(s) must be rated green; ${green} of the last ${recent.length} are.`,
+        { required: n, green, considered: recent.length }
       )
-      const recent = since.slice(Math.max(0, since.length - n))
-      const green = recent.filter((v) => visitRating(v.criteria) === "green").length
-      if (recent.length < n || green < n)
+    if (seen < recent.length)
+      blocker(
+        "recent-visit-child-not-seen",
+        "closure/recent-visits-green",
+        cite(profile, "closure", "recentVisitsPositive"),
+        `The last ${n} follow-up visit(s) must each have seen the child; ${recent.length - seen} did not.`,
+        { required: n, notSeen: recent.length - seen }
+      )
+    for (const plan of state.supportPlans) {
+      const schedule = supportSchedule(plan, profile, reunifiedOn).outcome
+      const still = schedule.lines.some((l) => l.tapered && amountOn(l, asOf) > 0)
+      const late = state.payments.some(
+        (p) =>
+          p.planId === plan.id &&
+          p.paidOn.getTime() >= schedule.taperEnd.getTime() &&
+          p.paidOn.getTime() <= t &&
+          p.amount.amount > 0
+      )
+      if (still || late)
         blocker(
-          "recent-visits-not-green",
-          "closure/recent-visits-green",
-          cite(profile, "closure", "recentVisitsPositive"),
-          `The last ${n} follow-up visit(s) must be rated green; ${green} of the last ${recent.length} are.`,
-          { required: n, green, considered: recent.length }
+          "support-not-tapered",
+          "closure/support-tapered",
+          cite(profile, "support", "maxStepShare"),
+          still
+            ? "Support is still scheduled: the family is not yet independent of financial support."
+            : "A support payment was made on or after the day the taper reached zero.",
+          { planId: plan.id }
         )
-      for (const plan of state.supportPlans) {
-        const schedule = supportSchedule(plan, profile, reunifiedOn).outcome
-        const still = schedule.lines.some((l) => l.tapered && amountOn(l, asOf) > 0)
-        const late = state.payments.some(
-          (p) => p.planId === plan.id && p.paidOn.getTime() >= schedule.taperEnd.getTime() && p.amount.amount > 0
-        )
-        if (still || late)
-          blocker(
-            "support-not-tapered",
-            "closure/support-tapered",
-            cite(profile, "support", "maxStepShare"),
-            still
-              ? "Support is still scheduled: the family is not yet independent of financial support."
-              : "A support payment was made on or after the day the taper reached zero.",
-            { planId: plan.id }
-          )
-      }
     }
-  } else {
+  }
+  if (!complete)
     reasons.push({
       code: "closure-reason-early-independence",
       rule: "closure/no-longer-needs-support",
       source: sources.reasons,
       severity: "info",
       message:
-        "Closing because support is no longer needed: the monitoring duration is not required, the Form 6 thresholds are.",
+        "Closing because support is no longer needed: the monitoring duration, recent green visits and taper are not required; a recommendation to close and the Form 6 thresholds are.",
       details: { reason }
     })
+  if (reunified) {
+    const last = since[since.length - 1]
+    if (last === undefined || !last.closureRecommended)
+      blocker(
+        "closure-not-recommended",
+        "closure/recommended",
+        sources.recommended,
+        last === undefined
+          ? "No follow-up visit since reunification recommends closing the case."
+          : "The latest follow-up visit does not recommend closing the case.",
+        last === undefined ? {} : { visitId: last.id }
+      )
   }
-  const form6 = latest(state.closureAssessments)
+  const form6 = latestOnOrBefore(state.closureAssessments, asOf, (a) => a.date)
   if (form6 === undefined) {
+    const later = state.closureAssessments.some((a) => a.date.getTime() > t)
     blocker(
-      "form6-missing",
+      later ? "form6-after-as-of" : "form6-missing",
       "closure/form6",
       cite(profile, "closure", "grandMinTotal"),
-      "No final assessment (Form 6) is recorded."
+      later
+        ? "The only final assessment (Form 6) is dated after the day of the decision."
+        : "No final assessment (Form 6) is recorded."
     )
   } else {
-    if (complete && reunifiedOn !== undefined && form6.date.getTime() < reunifiedOn.getTime())
+    if (reunifiedOn !== undefined && form6.date.getTime() < dayOf(reunifiedOn).getTime())
       blocker(
         "form6-before-reunification",
         "closure/form6",
         cite(profile, "closure", "grandMinTotal"),
-        "The latest final assessment (Form 6) predates the reunification: assess the family again."
+        "The latest final assessment (Form 6) predates the reunification: assess the family again.",
+        { assessedOn: isoDay(form6.date), reunifiedOn: isoDay(reunifiedOn) }
       )
     for (const x of assessForm6(form6, profile, asOf).reasons) reasons.push(x)
   }

@@ -2,7 +2,10 @@
  * Consent records: who gave consent (caregiver consent or child assent), for
  * which purposes, for which agencies, when it was given, when it expires and
  * when it was withdrawn; and {@link consentCovers}, which says whether the
- * case's consents cover a purpose for an agency on a day.
+ * case's consents cover a purpose for an agency on a day. The decider asks it
+ * before information is shared with another agency (`Transfer`, `Refer`:
+ * `information-sharing` with the receiving agency) and before a return home
+ * (`Reunify`: the agency's `services`).
  *
  * @since 0.1.0
  */
@@ -10,7 +13,7 @@ import * as Schema from "effect/Schema"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
 import { Id, IsoDate } from "./Common.js"
-import { type Decision, make, type Reason } from "./Decision.js"
+import { type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import { homeward } from "./internal/ruleSources.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 
@@ -56,6 +59,7 @@ export type Consent = typeof Consent.Type
  * @since 0.1.0
  */
 export const isInForce = (consent: Consent, asOf: Date): boolean =>
+  requireValidDate(asOf) === undefined &&
   consent.givenOn.getTime() <= asOf.getTime() &&
   (consent.withdrawnOn === undefined || consent.withdrawnOn.getTime() > asOf.getTime()) &&
   (consent.expiresOn === undefined || consent.expiresOn.getTime() > asOf.getTime())
@@ -116,6 +120,7 @@ export const consentCovers = (
   const age = state.child === undefined ? undefined : ageOn(state.child.birth.date, asOf)
   const assentRequired = age === undefined || age >= assentFrom
   const scopeSource = homeward(
+    "HR-consent-scope",
     "Consent",
     "Consent is specific to its purposes and agencies, and ends when withdrawn or expired (data-protection design rule of Homeward)."
   )

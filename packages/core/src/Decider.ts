@@ -11,26 +11,31 @@
  */
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
-import { Assessment } from "./Assessment.js"
+import { ReunificationAgreement } from "./Agreement.js"
+import { Assessment, SafetyPlan } from "./Assessment.js"
 import { BestInterestDetermination } from "./BestInterest.js"
-import { AdmissionReason, isFamilyBased, Placement } from "./Case.js"
+import { AdmissionReason, CareException, isFamilyBased, Placement } from "./Case.js"
 import { CaseClosureReason, type CaseEvent, IncidentSeverity } from "./CaseEvent.js"
 import type { CaseState } from "./CaseState.js"
-import { Child } from "./Child.js"
+import { ageOn, Child } from "./Child.js"
 import { ChildViews } from "./ChildViews.js"
 import { closureEligibility } from "./Closure.js"
 import { Actor, Id, IsoDate, IsoDateTime, SensitiveText, Text } from "./Common.js"
-import { Consent } from "./Consent.js"
+import { CaseConference, conferenceHeld } from "./Conference.js"
+import { Consent, consentCovers } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import type { Reason } from "./Decision.js"
 import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import { Household } from "./Household.js"
-import { dayOf } from "./internal/dates.js"
+import { YouthActivity } from "./IndependentLiving.js"
+import { dayNumber, dayOf } from "./internal/dates.js"
 import { homeward } from "./internal/ruleSources.js"
 import { checkMove, indexOf, nextOf, Override, PhaseRef, previousOf } from "./Phase.js"
-import { type Citation, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { type Citation, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
+import { decodeUnknown } from "./Validation.js"
 
 export {
   /**
@@ -137,6 +142,36 @@ export const RecordBreakdown = command("RecordBreakdown", { placement: Placement
 export const Transfer = command("Transfer", { toAgencyId: Id, toSocialWorkerId: Schema.optionalKey(Id) })
 /** @since 0.1.0 */
 export const Close = command("Close", { closureReason: CaseClosureReason })
+/**
+ * Record a safety plan (after a high-risk assessment).
+ * @since 0.2.0
+ */
+export const RecordSafetyPlan = command("RecordSafetyPlan", { plan: SafetyPlan })
+/**
+ * Record the signed and witnessed reunification agreement.
+ * @since 0.2.0
+ */
+export const RecordAgreement = command("RecordAgreement", { agreement: ReunificationAgreement })
+/**
+ * Record a case conference.
+ * @since 0.2.0
+ */
+export const RecordCaseConference = command("RecordCaseConference", { conference: CaseConference })
+/**
+ * Record an exception allowing a young child in residential care (UN Guidelines ¶22).
+ * @since 0.2.0
+ */
+export const RecordCareException = command("RecordCareException", { exception: CareException })
+/**
+ * Record a youth's work and study (supported independent living).
+ * @since 0.2.0
+ */
+export const RecordActivity = command("RecordActivity", { activity: YouthActivity })
+/**
+ * Refer the child and family to another agency's services (shares information with it).
+ * @since 0.2.0
+ */
+export const Refer = command("Refer", { referralId: Id, toAgencyId: Id, service: Schema.optionalKey(Text) })
 /** @since 0.1.0 */
 export const Reopen = command("Reopen", { placement: Placement })
 
@@ -179,7 +214,13 @@ export const Command = Schema.Union([
   RecordBreakdown,
   Transfer,
   Close,
-  Reopen
+  Reopen,
+  RecordSafetyPlan,
+  RecordAgreement,
+  RecordCaseConference,
+  RecordCareException,
+  RecordActivity,
+  Refer
 ]).annotate({ identifier: "CaseCommand", title: "Case command" })
 
 /**
@@ -219,6 +260,7 @@ export type DecideResult =
  * @since 0.1.0
  */
 export const source: Citation = homeward(
+  "HR-case-lifecycle",
   "Case lifecycle (event-sourced case decider)",
   "Software rules of the case lifecycle (default, not law): a case opens once, a closed case takes only Reopen, records are not silently overwritten."
 )
@@ -236,6 +278,29 @@ const blockers = (reasons: ReadonlyArray<Reason>): DecideResult => ({
   ok: false,
   reasons: reasons.filter((x) => x.severity === "blocker")
 })
+
+const isCommand = Schema.is(Command)
+const validateCommand = (cmd: unknown): DecideResult | undefined => {
+  if (isCommand(cmd)) return undefined
+  const r = decodeUnknown(Schema.toType(Command), cmd)
+  const issue = Result.isFailure(r) ? r.failure[0] : undefined
+  return reject(
+    "malformed-command",
+    "decider/command",
+    "The command is not a valid case command: it was refused without being applied.",
+    issue === undefined ? {} : { path: issue.pathString || "(root)", problem: issue.rule }
+  )
+}
+
+/** Consent for a purpose and agency, as a list of blockers (empty when covered). */
+const consentBlockers = (
+  state: CaseState,
+  purpose: "services" | "information-sharing",
+  agency: string,
+  profile: PolicyProfile,
+  on: Date
+): ReadonlyArray<Reason> =>
+  consentCovers(state, purpose, agency, on, profile).reasons.filter((x) => x.severity === "blocker")
 
 type Fields<T extends CaseEvent["type"]> = Omit<
   Extract<CaseEvent, { readonly type: T }>,
@@ -257,16 +322,36 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  *   to an earlier position;
  * - `Reunify` follows the same readiness and no-skip rules and needs a
  *   family-based placement starting between the start of the current phase
- *   and the command's day (monitoring is counted from it); `RecordBreakdown` needs a reunified case or one
- *   in gradual contact, and a placement back in care;
+ *   and the command's day (monitoring is counted from it); whatever override
+ *   is given it also needs the return's safeguards
+ *   (`Reunification.reunificationChecks`): the reunification agreement signed
+ *   and witnessed on or before the placement's first day, the case conference
+ *   the profile's triggers require, consent to the agency's services (and the
+ *   child's assent from `eligibility.childAssentFromAge`), and for
+ *   independent living the youth's work or study;
+ * - `Transfer` and `Refer` share information with another agency: they need
+ *   caregiver consent (and, from `childAssentFromAge`, the child's assent) for
+ *   `information-sharing` with that agency on the day; a transfer also needs
+ *   its case conference (`relocation-or-transfer`);
+ * - `Place` in a residential setting of a child under
+ *   `eligibility.residentialCareFromAge` needs a recorded exception in force on
+ *   the placement's first day (UN Guidelines ¶22); `RecordCareException` only
+ *   takes the kinds the profile allows;
+ * - `RecordBreakdown` needs a reunified case or one in gradual contact, and a
+ *   placement back in care;
  * - `Close` needs `Closure.closureEligibility` for its reason (no
  *   `reintegration-complete` before the monitoring duration and Form 6);
  * - records are not silently overwritten (duplicate contact, incident,
- *   visit, assessment, consent or payment ids are rejected; a support plan
- *   with the same id is a revision), references must exist (consent,
- *   incident, plan);
+ *   visit, assessment, consent, payment, safety plan, agreement, conference,
+ *   exception or referral ids are rejected; a support plan with the same id
+ *   is a revision), references must exist (consent, incident, plan);
  * - `occurredOn` (default: the day of `asOf`) may not be after `asOf`, and a
- *   phase change may not be dated before the current phase began.
+ *   phase change may not be dated before the current phase began; an
+ *   agreement or conference may not be dated after the day it is recorded;
+ * - a command that is not a valid `Command` (for example `{}`) is refused
+ *   with `malformed-command` (naming the path, never the value), and an
+ *   Invalid Date `asOf` with `invalid-as-of`: `decide` never throws and never
+ *   returns `undefined`.
  * Rules are evaluated on the `occurredOn` day.
  *
  * @example
@@ -283,6 +368,14 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  * @since 0.1.0
  */
 export const decide = (state: CaseState, cmd: Command, profile: PolicyProfile, asOf: Date): DecideResult => {
+  if (!(asOf instanceof Date) || Number.isNaN(asOf.getTime()))
+    return reject("invalid-as-of", "decider/as-of", "The decision day is not a valid date: the command was refused.")
+  const malformed = validateCommand(cmd)
+  if (malformed !== undefined) return malformed
+  return decideValid(state, cmd, profile, asOf)
+}
+
+const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asOf: Date): DecideResult => {
   const caseId = state.caseId
   if (cmd.caseId !== undefined && cmd.caseId !== caseId)
     return reject("wrong-case", "decider/case-id", "The command is for another case.")
@@ -441,15 +534,18 @@ export const decide = (state: CaseState, cmd: Command, profile: PolicyProfile, a
           "decider/reunify",
           "The placement must start between the start of the current phase and the day of the command (monitoring runs from it)."
         )
-      const d = checkMove(state, profile, on, { phase: "reunified" }, cmd.override)
+      const d = checkMove(state, profile, on, { phase: "reunified" }, cmd.override, { placement: cmd.placement })
       if (!d.outcome.ready) return blockers(d.reasons)
       return one("Reunified", {
         placement: cmd.placement,
         ...(cmd.override === undefined ? {} : { override: cmd.override })
       })
     }
-    case "Place":
+    case "Place": {
+      const young = youngChildInCare(state, cmd.placement, profile, on)
+      if (young !== undefined) return young
       return one("Placed", { placement: cmd.placement })
+    }
     case "RecordMonitoringVisit":
       if (state.reunifiedOn === undefined)
         return reject("not-monitoring", "decider/monitoring", "Follow-up visits are recorded after reunification.")
@@ -478,6 +574,11 @@ export const decide = (state: CaseState, cmd: Command, profile: PolicyProfile, a
       if (early !== undefined) return early
       if (cmd.toAgencyId === state.agencyId)
         return reject("same-agency", "decider/transfer", "The case is already with this agency.")
+      const refused = [
+        ...consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on),
+        ...conferenceHeld(state, "relocation-or-transfer", profile, on).reasons.filter((x) => x.severity === "blocker")
+      ]
+      if (refused.length > 0) return { ok: false, reasons: refused }
       return one("CaseTransferred", {
         toAgencyId: cmd.toAgencyId,
         ...(cmd.toSocialWorkerId === undefined ? {} : { toSocialWorkerId: cmd.toSocialWorkerId })
@@ -490,6 +591,99 @@ export const decide = (state: CaseState, cmd: Command, profile: PolicyProfile, a
       if (!d.outcome.eligible) return blockers(d.reasons)
       return one("CaseClosed", { closureReason: cmd.closureReason })
     }
+    case "RecordSafetyPlan":
+      if (state.safetyPlans.some((p) => p.id === cmd.plan.id))
+        return reject("duplicate-id", "decider/no-overwrite", "A safety plan with this id is already recorded.")
+      return one("SafetyPlanRecorded", { plan: cmd.plan })
+    case "RecordAgreement":
+      if (state.agreements.some((a) => a.id === cmd.agreement.id))
+        return reject("duplicate-id", "decider/no-overwrite", "An agreement with this id is already recorded.")
+      if (cmd.agreement.date.getTime() > on.getTime())
+        return reject(
+          "dated-after-command",
+          "decider/agreement",
+          "An agreement cannot be dated after the day it is recorded."
+        )
+      return one("AgreementSigned", { agreement: cmd.agreement })
+    case "RecordCaseConference":
+      if (state.conferences.some((c) => c.id === cmd.conference.id))
+        return reject("duplicate-id", "decider/no-overwrite", "A case conference with this id is already recorded.")
+      if (cmd.conference.date.getTime() > on.getTime())
+        return reject(
+          "dated-after-command",
+          "decider/conference",
+          "A conference cannot be dated after the day it is recorded."
+        )
+      return one("CaseConferenceHeld", { conference: cmd.conference })
+    case "RecordCareException": {
+      if (state.careExceptions.some((e) => e.id === cmd.exception.id))
+        return reject("duplicate-id", "decider/no-overwrite", "An exception with this id is already recorded.")
+      const allowed = resolve(profile, on).values.eligibility.residentialCareExceptions
+      if (!allowed.includes(cmd.exception.kind))
+        return {
+          ok: false,
+          reasons: [
+            {
+              code: "exception-kind-not-allowed",
+              rule: "decider/care-exception",
+              source: cite(profile, "eligibility", "residentialCareExceptions"),
+              severity: "blocker",
+              message: "The profile does not allow this kind of exception for a young child in residential care.",
+              details: { kind: cmd.exception.kind }
+            }
+          ]
+        }
+      return one("CareExceptionRecorded", { exception: cmd.exception })
+    }
+    case "RecordActivity":
+      return one("ActivityRecorded", { activity: cmd.activity })
+    case "Refer": {
+      if (state.referrals.some((r) => r.id === cmd.referralId))
+        return reject("duplicate-id", "decider/no-overwrite", "A referral with this id is already recorded.")
+      const refused = consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on)
+      if (refused.length > 0) return { ok: false, reasons: refused }
+      return one("Referred", {
+        referralId: cmd.referralId,
+        toAgencyId: cmd.toAgencyId,
+        ...(cmd.service === undefined ? {} : { service: cmd.service })
+      })
+    }
+  }
+}
+
+/**
+ * A child younger than `eligibility.residentialCareFromAge` may be placed in
+ * a residential setting only under an exception in force on the placement's
+ * first day (UN Guidelines ¶22).
+ */
+const youngChildInCare = (
+  state: CaseState,
+  placement: Placement,
+  profile: PolicyProfile,
+  on: Date
+): DecideResult | undefined => {
+  if (isFamilyBased(placement.type) || state.child === undefined) return undefined
+  const v = resolve(profile, on).values.eligibility
+  const age = ageOn(state.child.birth.date, placement.since)
+  if (age >= v.residentialCareFromAge) return undefined
+  const d = dayNumber(placement.since)
+  const ok = state.careExceptions.some(
+    (e) => v.residentialCareExceptions.includes(e.kind) && dayNumber(e.from) <= d && d <= dayNumber(e.endsOn)
+  )
+  if (ok) return undefined
+  return {
+    ok: false,
+    reasons: [
+      {
+        code: "under-residential-care-age",
+        rule: "decider/young-child-in-care",
+        source: cite(profile, "eligibility", "residentialCareFromAge"),
+        severity: "blocker",
+        message:
+          "A young child is placed in residential care only under a recorded exception (emergency, short predetermined time, siblings together) in force on the placement day.",
+        details: { age, fromAge: v.residentialCareFromAge }
+      }
+    ]
   }
 }
 

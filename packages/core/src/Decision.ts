@@ -5,7 +5,47 @@
  *
  * @since 0.1.0
  */
+import * as Data from "effect/Data"
 import type { Citation, ResolvedPolicy } from "./PolicyProfile.js"
+
+/**
+ * A rule was given a date that is not a real day (`new Date("garbage")`, an
+ * Invalid Date). Every rule refuses such a date with this error instead of
+ * answering: comparisons with an Invalid Date are all false, so an answer
+ * would silently differ from the answer for any real day. `argument` names
+ * the parameter (`asOf`, `reunifiedOn`, …); the value itself is not echoed.
+ *
+ * @example
+ * ```ts
+ * import { Decision, Eligibility, CaseState, Profiles } from "@homeward/core"
+ *
+ * try {
+ *   Eligibility.assessReintegration(CaseState.initial("c1"), Profiles.cambodiaMosvy, new Date("not a day"))
+ * } catch (e) {
+ *   e instanceof Decision.InvalidDate // true
+ * }
+ * ```
+ *
+ * @since 0.2.0
+ */
+export class InvalidDate extends Data.TaggedError("InvalidDate")<{
+  readonly argument: string
+  readonly message: string
+}> {}
+
+/**
+ * Throw {@link InvalidDate} when `date` is not a valid `Date` (Invalid Date
+ * or not a Date at all).
+ *
+ * @since 0.2.0
+ */
+export const requireValidDate = (date: Date, argument = "asOf"): void => {
+  if (!(date instanceof Date) || Number.isNaN(date.getTime()))
+    throw new InvalidDate({
+      argument,
+      message: `${argument} is not a valid date: a rule needs a real day (e.g. new Date("2018-06-30"))`
+    })
+}
 
 /**
  * How much a reason weighs.
@@ -43,6 +83,12 @@ export interface Decision<Outcome> {
   readonly reasons: ReadonlyArray<Reason>
   readonly policy: { readonly id: string; readonly version: string }
   readonly asOf: Date
+  /**
+   * Parameters of the profile (`group.key`) that were not yet in force on
+   * `asOf`: their earliest value was used (see `PolicyProfile.resolve`). Empty
+   * when every value was in force.
+   */
+  readonly notYetInForce: ReadonlyArray<string>
 }
 
 /**
@@ -58,7 +104,8 @@ export const make = <Outcome>(
   outcome,
   reasons,
   policy: policy.profile,
-  asOf: policy.asOf
+  asOf: policy.asOf,
+  notYetInForce: policy.notYetInForce
 })
 
 /**

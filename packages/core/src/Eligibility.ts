@@ -14,26 +14,46 @@
  * that considered the child's and family's views; siblings considered
  * together (`keepSiblingsTogether`, UN Guidelines ¶17).
  *
- * Poverty is never a reason to keep a child in care (UN Guidelines ¶15): for
- * a poverty-only admission, housing and livelihood gaps are never blockers;
- * they become "support the family" actions and warnings, and the decision
- * carries `poverty-only-support-family`. For other admissions an unmet
- * condition blocks until the household meets it or a support plan covers it
- * (rent for housing; livelihood, cash or food for livelihood).
+ * Poverty is never a reason to keep a child in care (UN Guidelines ¶15):
+ * material conditions — housing, livelihood, income (the family capacity
+ * domain `economicCapacity`) — never block, whatever the child was admitted
+ * for. An unmet condition becomes a "support the family" action naming the
+ * support plan it needs (rent for housing; livelihood, cash or food for
+ * livelihood and income), a warning until a household support plan covers
+ * it, then an info. A poverty-only admission also carries
+ * `poverty-only-support-family`. Non-material findings still block: the
+ * cause of admission unresolved (risk factors, incidents), a high-risk
+ * assessment without a safety plan, the Form 2 conclusion and the risk
+ * assessment's outcome, the child's views, the best-interest determination.
+ *
+ * High risk: the latest family, home and readiness assessments of the target
+ * household are scored with `Scoring.assessmentRisk`; one that is high risk
+ * (by its scores or its recorded level) blocks (`family-high-risk`) until a
+ * safety plan dated on or after it, on or before `asOf`, for that household
+ * (and that assessment, when the plan names one) covers every non-material
+ * domain that made it high risk. A high risk from material domains alone is
+ * a support action.
+ *
+ * Form 2 conclusion (OSCaR): only `can-reintegrate` lets a child be ready;
+ * `cannot-reintegrate`, `continue-case`, `close-case` and no conclusion block.
+ * Risk assessment outcome (Primero Cambodia): `significant-harm` blocks until
+ * a safety plan covers that assessment (case plan); `needs-met-with-support`
+ * asks for a referral; `no-risk-no-needs` is noted.
  *
  * @since 0.1.0
  */
-import type { RiskFactor } from "./Assessment.js"
+import type { Assessment, RiskFactor } from "./Assessment.js"
 import type { BestInterestDetermination } from "./BestInterest.js"
 import { isFamilyBased, type PlacementType } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
-import { collector, type Decision, make, type Reason } from "./Decision.js"
+import { collector, type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import type { Household } from "./Household.js"
 import { hasKinCaregiver } from "./Household.js"
 import type { Institution } from "./Institution.js"
-import { daysFrom, iag, latestOnOrBefore, oscar, ungl, unhcr, unicefSiemReap } from "./internal/ruleSources.js"
+import { daysFrom, iag, latestOnOrBefore, oscar, prim, ungl, unhcr, unicefSiemReap } from "./internal/ruleSources.js"
 import { cite, type PolicyProfile, type ResolvedParameters, resolve } from "./PolicyProfile.js"
+import { assessmentRisk, materialDomains } from "./Scoring.js"
 import type { SupportCategory } from "./Support.js"
 
 /**
@@ -72,6 +92,9 @@ export type ActionCode =
   | "consider-siblings-together"
   | "plan-alternative-care"
   | "prepare-child-and-family"
+  | "case-plan"
+  | "refer-to-services"
+  | "review-case-closure"
 
 /**
  * A next step, optionally for a household.
@@ -81,6 +104,8 @@ export type ActionCode =
 export interface Action {
   readonly code: ActionCode
   readonly householdId?: string
+  /** For a support action: the support plan categories that would cover it. */
+  readonly categories?: ReadonlyArray<SupportCategory>
 }
 
 /**
@@ -145,6 +170,7 @@ const byId = <T extends { readonly id: string }>(a: T, b: T) => (a.id < b.id ? -
  * @since 0.1.0
  */
 export const targetHousehold = (state: CaseState, asOf: Date): Household | undefined => {
+  requireValidDate(asOf)
   const traced = Object.values(state.households)
     .filter((h) => h.tracing === "traced")
     .sort(byId)
@@ -197,6 +223,7 @@ export const riskFindings = (
   householdId: string | undefined,
   asOf: Date
 ): ReadonlyArray<{ readonly factor: RiskFactor; readonly mitigation: string; readonly assessmentId: string }> => {
+  requireValidDate(asOf)
   const out: Array<{ factor: RiskFactor; mitigation: string; assessmentId: string }> = []
   for (const kind of ["child", "family", "home", "readiness"] as const) {
     const latest = latestOnOrBefore(
@@ -241,9 +268,13 @@ export const assessReintegration = (
   const v = policy.values.eligibility
   const { reasons, add } = collector(RULE)
   const actions: Array<Action> = []
-  const act = (code: ActionCode, householdId?: string) => {
+  const act = (code: ActionCode, householdId?: string, categories?: ReadonlyArray<SupportCategory>) => {
     if (!actions.some((a) => a.code === code && a.householdId === householdId))
-      actions.push(householdId === undefined ? { code } : { code, householdId })
+      actions.push({
+        code,
+        ...(householdId === undefined ? {} : { householdId }),
+        ...(categories === undefined ? {} : { categories })
+      })
   }
   const blockers = () => reasons.filter((r) => r.severity === "blocker").map((r) => r.code)
 
@@ -457,16 +488,41 @@ export const assessReintegration = (
       )
       act("assess-family", hid)
     }
-    if (famAssessment.conclusion === "cannot-reintegrate") {
+    const conclusion = famAssessment.conclusion
+    if (conclusion !== "can-reintegrate") {
+      const [code, message, next] =
+        conclusion === "cannot-reintegrate"
+          ? [
+              "assessment-concluded-cannot-reintegrate",
+              "The latest family assessment concluded that the child cannot reintegrate with this family.",
+              "plan-alternative-care"
+            ]
+          : conclusion === "continue-case"
+            ? [
+                "assessment-concluded-continue-case",
+                "The latest family assessment concluded that the case continues: it did not conclude that the child can reintegrate.",
+                "assess-family"
+              ]
+            : conclusion === "close-case"
+              ? [
+                  "assessment-concluded-close-case",
+                  "The latest family assessment concluded that the case be closed: review the case before any return.",
+                  "review-case-closure"
+                ]
+              : [
+                  "assessment-conclusion-missing",
+                  "The latest family assessment has no Form 2 conclusion: it has not concluded that the child can reintegrate.",
+                  "assess-family"
+                ]
       add(
         "blocker",
-        "assessment-concluded-cannot-reintegrate",
+        code,
         "family-assessment",
-        oscar("Form 2 conclusion: can / cannot reintegrate"),
-        "The latest family assessment concluded that the child cannot reintegrate with this family.",
+        oscar("Form 2 conclusion: can reintegrate / cannot reintegrate / continue case / close case"),
+        message,
         { assessmentId: famAssessment.id }
       )
-      act("plan-alternative-care")
+      act(next as ActionCode, next === "plan-alternative-care" ? undefined : hid)
     }
     if (famAssessment.familyAcceptsServices === false) {
       add(
@@ -480,55 +536,51 @@ export const assessReintegration = (
     }
   }
 
-  // Conditions first (Aziza's Place): a suitable place to live, a stable livelihood.
+  // High risk (scores drive the level) and the risk assessment's outcome, per latest assessment of each kind.
+  const materialRisk = riskChecks(state, hid, asOf, profile, add, act)
+
+  // Conditions first (Aziza's Place): a suitable place to live, a stable livelihood. Material conditions
+  // never block (UN Guidelines ¶15): an unmet one is a "support the family" action with the plan it needs.
   const conditions = [
     {
       required: v.requireSuitableHousing,
       met: target.housing === "suitable",
       param: "requireSuitableHousing",
       categories: ["rent"],
-      codes: ["housing-supported", "housing-support-needed", "housing-not-suitable"],
+      codes: ["housing-supported", "housing-support-needed"],
       action: "support-housing",
       details: { housing: target.housing },
       messages: [
         "Housing is not yet suitable; a support plan for the household covers rent.",
-        "Housing is not yet suitable: support the family to find a suitable place to live (poverty is not a reason to keep the child in care).",
-        "The family does not yet have a suitable place to live: support the family to meet this condition first."
+        "Housing is not yet suitable: support the family to find a suitable place to live with a support plan covering rent (poverty is never a reason to keep a child in care)."
       ]
     },
     {
-      required: v.requireStableLivelihood,
-      met: target.livelihood === "stable",
+      required: v.requireStableLivelihood || materialRisk,
+      met: target.livelihood === "stable" && !materialRisk,
       param: "requireStableLivelihood",
       categories: ["livelihood", "cash", "food"],
-      codes: ["livelihood-supported", "livelihood-support-needed", "livelihood-not-stable"],
+      codes: ["livelihood-supported", "livelihood-support-needed"],
       action: "support-livelihood",
-      details: { livelihood: target.livelihood },
+      details: { livelihood: target.livelihood, incomeHighRisk: materialRisk },
       messages: [
-        "The family's livelihood is not yet stable; a support plan for the household covers it.",
-        "The family's livelihood is not yet stable: schedule livelihood support (poverty is not a reason to keep the child in care).",
-        "The family does not yet have a stable livelihood: schedule family support (livelihood, cash) to meet this condition."
+        "The family's livelihood or income is not yet stable; a support plan for the household covers it.",
+        "The family's livelihood or income is not yet stable: schedule livelihood, cash or food support (poverty is never a reason to keep a child in care)."
       ]
     }
   ] as const
   for (const c of conditions) {
     if (!c.required || c.met) continue
-    const source = cite(profile, "eligibility", c.param)
     const supported = supportCovers(state, hid, c.categories)
-    if (state.povertyOnly || supported) {
-      add(
-        supported ? "info" : "warning",
-        supported ? c.codes[0] : c.codes[1],
-        "conditions",
-        source,
-        supported ? c.messages[0] : c.messages[1],
-        c.details
-      )
-      if (!supported) act(c.action, hid)
-    } else {
-      add("blocker", c.codes[2], "conditions", source, c.messages[2], c.details)
-      act(c.action, hid)
-    }
+    add(
+      supported ? "info" : "warning",
+      supported ? c.codes[0] : c.codes[1],
+      "conditions",
+      supported ? cite(profile, "eligibility", c.param) : ungl("¶15"),
+      supported ? c.messages[0] : c.messages[1],
+      { ...c.details, categories: c.categories.join(",") }
+    )
+    if (!supported) act(c.action, hid, c.categories)
   }
 
   viewsChecks(state, age, target, v, asOf, profile, add, act)
@@ -589,7 +641,141 @@ type Add = (
   message: string,
   details?: Reason["details"]
 ) => void
-type Act = (code: ActionCode, householdId?: string) => void
+type Act = (code: ActionCode, householdId?: string, categories?: ReadonlyArray<SupportCategory>) => void
+
+/**
+ * The safety plan that covers a high-risk assessment, if any: dated on or
+ * after it and on or before `asOf`, for the household (or none named), for
+ * that assessment (or none named), covering every listed domain.
+ *
+ * @since 0.2.0
+ */
+export const safetyPlanCovers = (
+  state: CaseState,
+  a: Assessment,
+  hid: string | undefined,
+  domains: ReadonlyArray<string>,
+  asOf: Date
+) =>
+  state.safetyPlans.find(
+    (p) =>
+      p.date.getTime() >= a.date.getTime() &&
+      p.date.getTime() <= asOf.getTime() &&
+      (p.householdId === undefined || hid === undefined || p.householdId === hid) &&
+      (p.assessmentId === undefined || p.assessmentId === a.id) &&
+      domains.every((d) => (p.domains as ReadonlyArray<string>).includes(d))
+  )
+
+/**
+ * High risk and risk-assessment outcome of the latest family, home and
+ * readiness assessments of the household (and the latest child assessment
+ * for the outcome). Returns whether some assessment is high risk only from
+ * material domains (income), which becomes a support action.
+ */
+const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyProfile, add: Add, act: Act): boolean => {
+  let material = false
+  for (const kind of ["child", "family", "home", "readiness"] as const) {
+    const a = latestOnOrBefore(
+      state.assessments.filter((x) => x.kind === kind && (x.householdId === undefined || x.householdId === hid)),
+      asOf,
+      (x) => x.date
+    )
+    if (a === undefined) continue
+    if (kind !== "child") {
+      const risk = assessmentRisk(a, profile, asOf).outcome
+      if (risk.level === "high") {
+        if (risk.materialOnly) material = true
+        else {
+          const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
+          const plan = safetyPlanCovers(state, a, hid, domains, asOf)
+          const details = {
+            assessmentId: a.id,
+            kind,
+            recordedLevel: a.riskLevel ?? null,
+            scoredHighRisk: risk.scoredHighRisk,
+            domains: domains.join(",")
+          }
+          if (plan === undefined) {
+            add(
+              "blocker",
+              "family-high-risk",
+              "high-risk",
+              risk.scoredHighRisk
+                ? cite(profile, "scoring", "highRiskAnyDomainAtOrBelow")
+                : prim("Risk level assigned to the child: high / medium / low"),
+              "The family is assessed as high risk and no safety plan made since covers it: make a safety plan before any return.",
+              details
+            )
+            act("safety-plan", hid)
+          } else
+            add(
+              "info",
+              "high-risk-safety-plan",
+              "high-risk",
+              prim("Safety plan"),
+              "The family was assessed as high risk; a safety plan made since covers it.",
+              { ...details, safetyPlanId: plan.id }
+            )
+          if (risk.mismatch)
+            add(
+              "warning",
+              "risk-level-below-scores",
+              "high-risk",
+              cite(profile, "scoring", "highRiskAnyDomainAtOrBelow"),
+              "The recorded risk level is lower than the scores say: the case is treated as high risk.",
+              { assessmentId: a.id, recordedLevel: a.riskLevel ?? null }
+            )
+        }
+      }
+    }
+    const outcome = a.riskOutcome
+    if (outcome === "significant-harm") {
+      const plan = safetyPlanCovers(state, a, hid, [], asOf)
+      if (plan === undefined) {
+        add(
+          "blocker",
+          "risk-significant-harm",
+          "risk-outcome",
+          prim("Risk assessment conclusion: at risk of significant harm → complete the child's case plan"),
+          "The risk assessment found the child at risk of significant harm: complete the case plan (with a safety plan) before any return.",
+          { assessmentId: a.id, kind }
+        )
+        act("case-plan", hid)
+        act("safety-plan", hid)
+      } else
+        add(
+          "info",
+          "risk-significant-harm-planned",
+          "risk-outcome",
+          prim("Risk assessment conclusion: at risk of significant harm → complete the child's case plan"),
+          "The risk assessment found a risk of significant harm; a safety plan made since covers it.",
+          { assessmentId: a.id, safetyPlanId: plan.id }
+        )
+    } else if (outcome === "needs-met-with-support") {
+      add(
+        "info",
+        "risk-needs-referral",
+        "risk-outcome",
+        prim("Risk assessment conclusion: needs met by caregivers with support or by local services → refer"),
+        "The child's needs can be met by the caregivers with support or by local services: refer the family.",
+        { assessmentId: a.id, kind }
+      )
+      act("refer-to-services", hid)
+    } else if (outcome === "no-risk-no-needs") {
+      add(
+        "info",
+        "risk-no-needs",
+        "risk-outcome",
+        prim(
+          "Risk assessment conclusion: no risk of significant harm and no outstanding needs → the case can be closed"
+        ),
+        "The risk assessment found no risk and no outstanding needs.",
+        { assessmentId: a.id, kind }
+      )
+    }
+  }
+  return material
+}
 
 /** The child's views, heard in a way that fits age and maturity. */
 const viewsChecks = (

@@ -7,12 +7,16 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
+import type { Placement } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { Id, Text } from "./Common.js"
-import { type Decision, make, type Reason } from "./Decision.js"
+import type { ContactKind } from "./Contact.js"
+import { type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import { assessReintegration, type Outcome as EligibilityOutcome } from "./Eligibility.js"
+import { dayNumber } from "./internal/dates.js"
 import { daysFrom, iag, ungl } from "./internal/ruleSources.js"
 import { type Citation, type ContactStep, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { reunificationChecks } from "./Reunification.js"
 
 /**
  * Phase names.
@@ -228,6 +232,15 @@ export interface CanAdvanceOptions {
    * `Eligibility.assessReintegration(state, profile, asOf)`).
    */
   readonly eligibility?: Decision<EligibilityOutcome>
+  /**
+   * The placement a return from the last contact step would go to (its
+   * household, type and start day), for the return's safeguards
+   * (`Reunification.reunificationChecks`); default: a family reunification
+   * with the target household on `asOf`.
+   */
+  readonly placement?: Placement
+  /** Whether to check the return's safeguards when the next phase is `reunified` (default true). */
+  readonly withReturnSafeguards?: boolean
 }
 
 const r = (
@@ -258,6 +271,7 @@ export const stepProgress = (
   step: ContactStep,
   asOf: Date
 ): { readonly positive: number; readonly dwellDays: number; readonly concernsInStep: number } => {
+  requireValidDate(asOf)
   const since = state.phaseSince?.getTime() ?? Number.NEGATIVE_INFINITY
   const limit = asOf.getTime()
   let positive = 0
@@ -278,6 +292,142 @@ export const stepProgress = (
 }
 
 /**
+ * Nights at home a contact stands for: its `nights` when recorded, otherwise
+ * 1 for an `overnight` stay, 2 for a `multi-night` stay (the least the kind
+ * means) and 0 for any other kind.
+ *
+ * @since 0.2.0
+ */
+export const nightsOf = (contact: { readonly kind: ContactKind; readonly nights?: number }): number =>
+  contact.nights ?? (contact.kind === "overnight" ? 1 : contact.kind === "multi-night" ? 2 : 0)
+
+/**
+ * One complete week of a contact step.
+ *
+ * @since 0.2.0
+ */
+export interface StepWeek {
+  /** Week number from 1 (days 1–7 of the step). */
+  readonly week: number
+  readonly from: Date
+  /** Distinct visit days or nights at home in the week (the step's `weekly.measure`). */
+  readonly count: number
+  /** Whether a contact of the step in that week had concerns or an incident. */
+  readonly concerns: boolean
+}
+
+/**
+ * What a contact step's weekly requirement found on `asOf`.
+ *
+ * @since 0.2.0
+ */
+export interface WeeklyProgress {
+  /** Complete weeks of the step so far (a week is complete the day after its seventh day). */
+  readonly completeWeeks: number
+  /** The last `weekly.weeks` complete weeks (fewer when fewer are complete), oldest first. */
+  readonly window: ReadonlyArray<StepWeek>
+  /** Weeks of the window with at least `weekly.min` and no concern. */
+  readonly qualifying: number
+  /** Weeks of the window above `weekly.max` (more than the step plans). */
+  readonly aboveMax: number
+  /** A contact with concerns or an incident after the window began (up to `asOf`). */
+  readonly concernInWindow: boolean
+  /** Whether the requirement is met: `weekly.weeks` complete weeks, each qualifying, and no concern since. */
+  readonly met: boolean
+}
+
+/**
+ * The weekly requirement of a contact step (see `PolicyProfile.WeeklyContact`)
+ * on `asOf`. Weeks are counted from the day the step began (`phaseSince`): week
+ * 1 is its first seven days, and a week counts once it is complete (on its
+ * eighth day). Only contacts recorded in this step, dated from its first day to
+ * `asOf`, count. `visits`: the distinct days with a positive contact of the
+ * step's kinds. `nights`: the distinct nights at home covered by positive
+ * contacts of the step's kinds, a contact on day d with n nights (see
+ * {@link nightsOf}) covering the nights of days d … d + n − 1, each in its own
+ * week. The requirement is met when the last `weeks` complete weeks each have
+ * at least `min`, no contact with concerns or an incident happened in them or
+ * since, and at least `weeks` weeks are complete. Four one-night stays over
+ * four weeks are one night a week: they do not meet "2 or 3 nights a week".
+ * Returns `undefined` for a step without a weekly requirement.
+ *
+ * @since 0.2.0
+ */
+export const weeklyProgress = (state: CaseState, step: ContactStep, asOf: Date): WeeklyProgress | undefined => {
+  requireValidDate(asOf)
+  const w = step.weekly
+  if (w === undefined) return undefined
+  if (state.phaseSince === undefined)
+    return { completeWeeks: 0, window: [], qualifying: 0, aboveMax: 0, concernInWindow: false, met: false }
+  const first = dayNumber(state.phaseSince)
+  const today = dayNumber(asOf)
+  const completeWeeks = Math.max(0, Math.floor((today - first) / 7))
+  const fromWeek = Math.max(0, completeWeeks - w.weeks)
+  const windowStart = first + 7 * fromWeek
+  const counted = new Set<number>()
+  const concernDays: Array<number> = []
+  for (const c of state.contacts) {
+    const d = dayNumber(c.date)
+    if (d < first || d > today) continue
+    if (c.phase.phase !== "gradual-contact" || c.phase.step !== step.id) continue
+    if (c.outcome !== "positive") {
+      concernDays.push(d)
+      continue
+    }
+    if (!step.contactKinds.includes(c.kind)) continue
+    if (w.measure === "visits") counted.add(d)
+    else for (let n = 0; n < nightsOf(c); n++) counted.add(d + n)
+  }
+  const window: Array<StepWeek> = []
+  let qualifying = 0
+  let aboveMax = 0
+  for (let k = fromWeek; k < completeWeeks; k++) {
+    const lo = first + 7 * k
+    let count = 0
+    for (let x = lo; x < lo + 7; x++) if (counted.has(x)) count++
+    const concerns = concernDays.some((x) => x >= lo && x < lo + 7)
+    if (count >= w.min && !concerns) qualifying++
+    if (w.max !== undefined && count > w.max) aboveMax++
+    window.push({ week: k + 1, from: new Date(lo * 86_400_000), count, concerns })
+  }
+  const concernInWindow = concernDays.some((x) => x >= windowStart && x <= today)
+  const met = completeWeeks >= w.weeks && qualifying === w.weeks && !concernInWindow
+  return { completeWeeks, window, qualifying, aboveMax, concernInWindow, met }
+}
+
+/**
+ * The least a contact step asks for, as the rules of {@link canAdvance}
+ * decide it: positive contacts (the step's `minPositiveContacts`, or more when
+ * its weekly requirement needs more: one contact a week for nights, `min` a
+ * week for visits), days in the step (`minDwellDays`, or `7 × weekly.weeks`
+ * when longer), and whether a contact with concerns resets the count (always:
+ * see {@link stepProgress}). A case that records exactly that many positive
+ * contacts, spread over the weeks as the weekly requirement asks, is ready on
+ * that day of the step and not a day earlier.
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * Profiles.azizasPlace.parameters.phases.contactSteps.value.map((s) => Phase.stepMinimums(s).minDwellDays)
+ * // [28, 28, 28, 14]
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const stepMinimums = (
+  step: ContactStep
+): { readonly positiveContacts: number; readonly minDwellDays: number; readonly resetOnConcern: boolean } => {
+  const w = step.weekly
+  const perWeek = w === undefined ? 0 : w.measure === "visits" ? w.min : 1
+  return {
+    positiveContacts: Math.max(step.minPositiveContacts, w === undefined ? 0 : w.weeks * perWeek),
+    minDwellDays: Math.max(step.minDwellDays, w === undefined ? 0 : 7 * w.weeks),
+    resetOnConcern: true
+  }
+}
+
+/**
  * Whether the case may advance to its next phase on `asOf`, and why (or why
  * not). Per phase:
  * - any phase: no open incident (blocker `open-incident`);
@@ -288,8 +438,11 @@ export const stepProgress = (
  *   is `ready`;
  * - contact step → next step (or reunification after the last step): at least
  *   `minPositiveContacts` positive contacts of the step's kinds in this step
- *   (reset by a contact with concerns or an incident, see {@link stepProgress})
- *   and at least `minDwellDays` in the step. Dwelling beyond
+ *   (reset by a contact with concerns or an incident, see {@link stepProgress}),
+ *   at least `minDwellDays` in the step, and the step's weekly requirement
+ *   when it has one (see {@link weeklyProgress}); from the last step, the
+ *   return's safeguards too (`Reunification.reunificationChecks`, unless
+ *   `options.withReturnSafeguards` is false). Dwelling beyond
  *   `longDwellWarningDays` is only a warning: no rule sets a deadline (the
  *   profile's `deadlineDays` is a warning too when set);
  * - reunified → closed: see `Closure.closureEligibility` (not decided here;
@@ -435,6 +588,42 @@ export const canAdvance = (
             { warningDays: step.longDwellWarningDays, days: p.dwellDays, stepId: step.id }
           )
         )
+      const w = weeklyProgress(state, step, asOf)
+      if (w !== undefined && step.weekly !== undefined) {
+        const wk = step.weekly
+        const src = step.source ?? stepSource
+        const unit = wk.measure === "nights" ? "night(s) at home" : "home visit(s)"
+        if (!w.met)
+          reasons.push(
+            r(
+              "weekly-contact-not-met",
+              "phase/contact-step-weekly",
+              src,
+              "blocker",
+              `This step needs its last ${wk.weeks} complete week(s) each with at least ${wk.min} ${unit} and no concern; ${w.qualifying} of the last ${w.window.length} complete week(s) qualify${w.concernInWindow ? " and a contact with concerns or an incident happened since" : ""}.`,
+              {
+                stepId: step.id,
+                measure: wk.measure,
+                min: wk.min,
+                weeksRequired: wk.weeks,
+                completeWeeks: w.completeWeeks,
+                qualifying: w.qualifying,
+                concernSince: w.concernInWindow
+              }
+            )
+          )
+        if (w.aboveMax > 0 && wk.max !== undefined)
+          reasons.push(
+            r(
+              "weekly-contact-above-step",
+              "phase/contact-step-weekly",
+              src,
+              "warning",
+              `In ${w.aboveMax} recent week(s) the child had more than ${wk.max} ${unit}, more than this step plans: consider whether the next step has begun.`,
+              { stepId: step.id, max: wk.max, weeks: w.aboveMax }
+            )
+          )
+      }
     }
   } else if (phase.phase === "reunified") {
     reasons.push(
@@ -447,6 +636,9 @@ export const canAdvance = (
       )
     )
   }
+  if (target.phase === "reunified" && options?.withReturnSafeguards !== false)
+    for (const x of reunificationChecks(state, profile, asOf, options?.placement).reasons)
+      if (x.severity === "blocker") reasons.push(x)
   const deadline = policy.values.phases.deadlineDays
   if (deadline !== null && state.phaseSince !== undefined && daysFrom(state.phaseSince, asOf) > deadline) {
     reasons.push(
@@ -481,12 +673,17 @@ export const checkMove = (
   override?: Override,
   options?: CanAdvanceOptions
 ): Decision<Readiness> => {
-  const base = canAdvance(state, profile, asOf, options)
+  const base = canAdvance(state, profile, asOf, { ...options, withReturnSafeguards: false })
   const natural = base.outcome.next
   if (state.status !== "open" || natural === undefined) return base
   const policy = resolve(profile, asOf)
   const steps = policy.values.phases.contactSteps
   const reasons: Array<Reason> = []
+  // The return's own safeguards (agreement, case conference, consent, independent living): no override lifts them.
+  const safeguards =
+    to.phase === "reunified"
+      ? reunificationChecks(state, profile, asOf, options?.placement).reasons.filter((x) => x.severity === "blocker")
+      : []
   const toIndex = indexOf(to, steps)
   const naturalIndex = indexOf(natural, steps)
   if (toIndex < naturalIndex) {
@@ -511,8 +708,9 @@ export const checkMove = (
           { skipped }
         )
       )
-      return make(policy, { ready: false, next: to }, [...base.reasons, ...reasons])
+      return make(policy, { ready: false, next: to }, [...base.reasons, ...safeguards, ...reasons])
     }
+    if (safeguards.length > 0) return make(policy, { ready: false, next: to }, [...base.reasons, ...safeguards])
     reasons.push(
       r(
         "override-skip",
@@ -529,6 +727,7 @@ export const checkMove = (
     return make(policy, { ready: true, next: to }, [...base.reasons, ...reasons])
   }
   if (!base.outcome.ready) {
+    if (safeguards.length > 0) return make(policy, { ready: false, next: to }, [...base.reasons, ...safeguards])
     if (override === undefined) return base
     if (base.reasons.some((x) => x.code === "case-closed" || x.code === "no-next-phase")) return base
     reasons.push(
@@ -545,5 +744,6 @@ export const checkMove = (
     )
     return make(policy, { ready: true, next: to }, [...base.reasons, ...reasons])
   }
+  if (safeguards.length > 0) return make(policy, { ready: false, next: to }, [...base.reasons, ...safeguards])
   return base
 }

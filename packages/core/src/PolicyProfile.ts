@@ -13,6 +13,7 @@ import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { Id, IsoDate, pattern, Text } from "./Common.js"
 import { ContactKind } from "./Contact.js"
+import { requireValidDate } from "./Decision.js"
 import type { ValidationIssue } from "./Validation.js"
 import { decodeUnknown } from "./Validation.js"
 
@@ -26,7 +27,9 @@ export const Citation = Schema.Struct({
   year: Schema.Int.check(Schema.isBetween({ minimum: 1900, maximum: 2200 })),
   section: Schema.optionalKey(Text),
   url: Schema.optionalKey(Text),
-  note: Schema.optionalKey(Text)
+  note: Schema.optionalKey(Text),
+  /** The entry of the repository's `docs/sources.md` that describes this source (e.g. `PRIM`, `HD-grace-days`). */
+  key: Schema.optionalKey(Text)
 }).annotate({ identifier: "Citation" })
 
 /**
@@ -36,7 +39,8 @@ export type Citation = typeof Citation.Type
 
 /**
  * How binding a value is. `default-not-law` marks practitioner or software
- * defaults (RULES.md: "default, not law").
+ * defaults: numbers no source sets, each an `HD-…` entry of docs/sources.md
+ * with its reasoning.
  *
  * @since 0.1.0
  */
@@ -83,9 +87,63 @@ const PosInt = Schema.Int.check(Schema.isGreaterThanOrEqualTo(1))
 const Share = Schema.Finite.check(Schema.isBetween({ minimum: 0, maximum: 1 }))
 const ScoreValue = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 4 }))
 
+const WeekCount = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 7 }))
+
+/**
+ * What a contact step asks of every week: at least `min` (and, when given, at
+ * most `max`) home visits (`measure: "visits"`: distinct days with a positive
+ * day visit) or nights at home (`measure: "nights"`: distinct nights covered
+ * by positive stays), in each of the last `weeks` complete weeks of the step.
+ * Weeks are counted from the day the step began (week 1 is its first seven
+ * days). Aziza's Place: "a single visit a week", "2 or 3 nights a week",
+ * "every night".
+ *
+ * @since 0.2.0
+ */
+export const WeeklyContact = Schema.Struct({
+  measure: Schema.Literals(["visits", "nights"]),
+  min: WeekCount,
+  max: Schema.optionalKey(WeekCount),
+  weeks: PosInt
+})
+  .check(
+    Schema.makeFilter(
+      (w: { min: number; max?: number }) =>
+        w.max === undefined || w.max >= w.min ? true : { path: ["max"], issue: "max must be at least min" },
+      { expected: "max at least min" }
+    )
+  )
+  .annotate({ identifier: "WeeklyContact" })
+
+/**
+ * @since 0.2.0
+ */
+export type WeeklyContact = typeof WeeklyContact.Type
+
+/**
+ * Fields of a contact step that can be Homeward defaults rather than values
+ * taken from the step's source.
+ *
+ * @since 0.2.0
+ */
+export const ContactStepField = Schema.Literals([
+  "contactKinds",
+  "minPositiveContacts",
+  "minDwellDays",
+  "longDwellWarningDays",
+  "weekly.min",
+  "weekly.max",
+  "weekly.weeks"
+])
+
 /**
  * A step of gradual contact (Aziza's Place: Sunday day visits, weekend
- * sleep-overs, 2–3 nights a week, every night).
+ * sleep-overs, 2–3 nights a week, every night): the contact kinds that count,
+ * the minimum positive contacts and days in the step, when a long stay is
+ * worth a warning, and (optionally) what every week must show
+ * ({@link WeeklyContact}). `source` says where the step comes from and
+ * `homewardDefaults` names the fields that are Homeward defaults, not values
+ * of that source.
  *
  * @since 0.1.0
  */
@@ -95,7 +153,10 @@ export const ContactStep = Schema.Struct({
   contactKinds: Schema.Array(ContactKind).check(Schema.isMinLength(1)),
   minPositiveContacts: NonNegInt,
   minDwellDays: NonNegInt,
-  longDwellWarningDays: PosInt
+  longDwellWarningDays: PosInt,
+  weekly: Schema.optionalKey(WeeklyContact),
+  source: Schema.optionalKey(Citation),
+  homewardDefaults: Schema.optionalKey(Schema.Array(ContactStepField))
 }).annotate({ identifier: "ContactStep" })
 
 /**
@@ -105,13 +166,15 @@ export type ContactStep = typeof ContactStep.Type
 
 /**
  * A band of the monitoring schedule: from day `fromDay` after reunification,
- * one visit every `intervalDays`.
+ * one visit every `intervalDays` days, or every `intervalMonths` calendar
+ * months (exactly one of the two).
  *
  * @since 0.1.0
  */
-export const VisitBand = Schema.Struct({ fromDay: NonNegInt, intervalDays: PosInt }).annotate({
-  identifier: "VisitBand"
-})
+export const VisitBand = Schema.Union([
+  Schema.Struct({ fromDay: NonNegInt, intervalDays: PosInt }),
+  Schema.Struct({ fromDay: NonNegInt, intervalMonths: PosInt })
+]).annotate({ identifier: "VisitBand" })
 
 /**
  * @since 0.1.0
@@ -157,6 +220,33 @@ export const TargetCohort = Schema.Literals(["in-care-at-start", "all-in-program
  */
 export type TargetCohort = typeof TargetCohort.Type
 
+/**
+ * Who witnesses a reunification agreement (Primero Cambodia: a government
+ * official and the commune/sangkat chief).
+ *
+ * @since 0.2.0
+ */
+export const WitnessRole = Schema.Literals(["government-official", "commune-chief", "village-chief"])
+
+/**
+ * @since 0.2.0
+ */
+export type WitnessRole = typeof WitnessRole.Type
+
+/**
+ * The exceptions under which a young child may be in residential care
+ * (UN Guidelines ¶22, secondary summary): an emergency, a short
+ * predetermined time, keeping siblings together.
+ *
+ * @since 0.2.0
+ */
+export const CareExceptionKind = Schema.Literals(["emergency", "short-predetermined-time", "siblings-together"])
+
+/**
+ * @since 0.2.0
+ */
+export type CareExceptionKind = typeof CareExceptionKind.Type
+
 const parameters = {
   scoring: Schema.Struct({
     concernAtOrBelow: Parameter(ScoreValue),
@@ -179,6 +269,8 @@ const parameters = {
     adultAge: Parameter(PosInt),
     residentialCareFromAge: Parameter(NonNegInt),
     childAssentFromAge: Parameter(NonNegInt),
+    residentialCareExceptions: Parameter(Schema.Array(CareExceptionKind)),
+    independentLivingWorkOrStudy: Parameter(Schema.Boolean),
     keepSiblingsTogether: Parameter(Schema.Boolean),
     requireSuitableHousing: Parameter(Schema.Boolean),
     requireStableLivelihood: Parameter(Schema.Boolean)
@@ -193,6 +285,10 @@ const parameters = {
     graceDays: Parameter(NonNegInt),
     reviewIntervalMonths: Parameter(PosInt),
     caseNoteMaxDays: Parameter(PosInt)
+  }),
+  reunification: Schema.Struct({
+    agreementRequired: Parameter(Schema.Boolean),
+    agreementWitnesses: Parameter(Schema.Array(WitnessRole))
   }),
   closure: Schema.Struct({
     childMinTotal: Parameter(NonNegInt),
@@ -282,6 +378,7 @@ export const valueAt = <A>(
   param: Param<A>,
   asOf: Date
 ): { readonly value: A; readonly source: Citation; readonly inForce: boolean } => {
+  requireValidDate(asOf)
   const versions = [
     { value: param.value, source: param.source, effectiveFrom: param.effectiveFrom },
     ...(param.history ?? [])
@@ -321,7 +418,9 @@ let lastResolved: ResolvedPolicy | undefined
 
 /**
  * Resolve every parameter of a profile on `asOf` (pure; memoised per profile
- * object and day).
+ * object and day). Throws `Decision.InvalidDate` when `asOf` is not a real
+ * day: every rule resolves its profile first, so every rule refuses an
+ * Invalid Date rather than answering.
  *
  * @example
  * ```ts
@@ -334,6 +433,7 @@ let lastResolved: ResolvedPolicy | undefined
  * @since 0.1.0
  */
 export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
+  requireValidDate(asOf)
   const day = Math.floor(asOf.getTime() / 86_400_000)
   // Front cache: the rules of one decision resolve the same profile and day many times in a row.
   if (profile === lastProfile && day === lastDay && lastResolved !== undefined)

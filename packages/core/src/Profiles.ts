@@ -5,8 +5,10 @@
  * - `unicef-siem-reap-2017`: the Siem Reap plan (3-year follow-up, 30% by end 2018);
  * - `azizas-place`: staged contact, 2-year monitoring, gradual tapering;
  * - `un-guidelines-2009`: the UN Guidelines' principles.
- * Values marked "default, not law" in the rules catalogue say so in their
- * citation (`status: "default-not-law"`).
+ * Every citation names its entry of the repository's docs/sources.md
+ * (`source.key`); numbers no source sets are Homeward defaults
+ * (`status: "default-not-law"`, `HD-…` entries, with their reasoning), and
+ * no value takes effect before its source existed.
  *
  * @since 0.1.0
  */

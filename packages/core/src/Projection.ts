@@ -9,6 +9,7 @@
  * @since 0.1.0
  */
 import { type CaseState, evolve, initial } from "./CaseState.js"
+import { requireValidDate } from "./Decision.js"
 import type { CaseEventStore } from "./EventStore.js"
 import { monitoringPlan, monitoringStatus, type PlannedVisit } from "./Monitoring.js"
 import type { PhaseName } from "./Phase.js"
@@ -103,6 +104,8 @@ export const make = (): CaseProjection => {
       return out
     },
     visitsDueBefore: (before, profile, asOf) => {
+      requireValidDate(asOf)
+      requireValidDate(before, "before")
       const out: Array<VisitDue> = []
       for (const s of byCase.values()) {
         if (s.status !== "open" || s.phase.phase !== "reunified" || s.reunifiedOn === undefined) continue

@@ -7,8 +7,10 @@
  * items at or below `scoring.concernAtOrBelow` must become case-plan goals;
  * a follow-up visit is rated green / yellow / red from its five A/B/C
  * criteria; the risk level sets a response deadline (`responseTime.*Hours`);
- * and the profile's `conference.triggers` say which situations need a case
- * conference.
+ * the profile's `conference.triggers` say which situations need a case
+ * conference; and the scores drive an assessment's risk level
+ * ({@link assessmentRisk}): a high-risk score makes the case high risk
+ * whatever level was recorded, and a lower recorded level is a finding.
  *
  * Convention: every rule returns a `Decision`. The two tiny pure helpers that
  * need no profile ({@link overall} and {@link visitRating}) also exist as
@@ -17,10 +19,10 @@
  *
  * @since 0.1.0
  */
-import type { RiskLevel } from "./Assessment.js"
-import { type Decision, make, type Reason } from "./Decision.js"
+import type { Assessment, Domain, RiskLevel } from "./Assessment.js"
+import { type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import type { FollowUpCriteria, Rating } from "./FollowUp.js"
-import { prim } from "./internal/ruleSources.js"
+import { prim, ungl } from "./internal/ruleSources.js"
 import { type ConferenceTrigger, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 
 /**
@@ -281,6 +283,7 @@ export const responseDeadline = (
   reportedAt: Date,
   profile: PolicyProfile
 ): Decision<{ readonly dueBy: Date; readonly hours: number }> => {
+  requireValidDate(reportedAt, "reportedAt")
   const policy = { ...resolve(profile, reportedAt), asOf: reportedAt }
   const key = level === "high" ? "highHours" : level === "medium" ? "mediumHours" : "lowHours"
   const hours = policy.values.responseTime[key]
@@ -342,4 +345,141 @@ export const conferenceRequired = (
           }
         ]
   return make(policy, { required: triggers.length > 0, triggers }, reasons)
+}
+
+/**
+ * Domains that describe material conditions (income, livelihood): poverty is
+ * never by itself a reason to keep a child in care (UN Guidelines ¶15), so a
+ * high risk that comes from these domains alone calls for family support, not
+ * for holding the child back.
+ *
+ * @since 0.2.0
+ */
+export const materialDomains: ReadonlyArray<Domain> = ["economicCapacity"]
+
+/**
+ * The risk of one assessment, driven by its scores.
+ *
+ * @since 0.2.0
+ */
+export interface AssessmentRisk {
+  /** Whether the scores (child wellbeing and family capacity) make the case high risk. */
+  readonly scoredHighRisk: boolean
+  /** The level recorded on the assessment, if any. */
+  readonly recordedLevel?: RiskLevel
+  /** The level the rules use: `high` when the scores say so, otherwise the recorded level. */
+  readonly level?: RiskLevel
+  /** The recorded level is lower than the scores: a finding. */
+  readonly mismatch: boolean
+  /** The domains that made the scores high risk (very poor ones; the poor ones when too many are poor). */
+  readonly triggerDomains: ReadonlyArray<Domain>
+  /** The scores are high risk only because of material domains ({@link materialDomains}) and no higher level was recorded. */
+  readonly materialOnly: boolean
+}
+
+const highRiskOf = (
+  scores: ReadonlyArray<readonly [Domain, number]>,
+  v: { highRiskAnyDomainAtOrBelow: number; highRiskPoorScore: number; highRiskPoorDomainsMoreThan: number }
+): { high: boolean; triggers: Array<Domain> } => {
+  const veryPoor = scores.filter(([, x]) => x <= v.highRiskAnyDomainAtOrBelow).map(([d]) => d)
+  const poor = scores.filter(([, x]) => x === v.highRiskPoorScore).map(([d]) => d)
+  const manyPoor = poor.length > v.highRiskPoorDomainsMoreThan
+  return { high: veryPoor.length > 0 || manyPoor, triggers: [...veryPoor, ...(manyPoor ? poor : [])] }
+}
+
+/**
+ * The risk level of an assessment, driven by its scores (Primero Cambodia:
+ * one or more domains very poor, or more than three domains poor, is high
+ * risk; the risk level sets the response time). The child wellbeing domains
+ * and the family capacity domains are scored separately, each with the
+ * high-risk rule of {@link scoreDomains}. The level the rules use is `high`
+ * when either set is high risk, whatever level was recorded; otherwise the
+ * recorded level. A recorded level below `high` on a high-risk assessment is
+ * a `risk-level-below-scores` warning.
+ *
+ * @example
+ * ```ts
+ * import { Assessment, Profiles, Scoring } from "@homeward/core"
+ *
+ * const a: Assessment.Assessment = { id: "a1", kind: "family", date: new Date("2018-01-01"), assessorId: "sw1",
+ *   familyCapacity: { basicCare: 1, safetyStability: 3, emotionalBonding: 3, economicCapacity: 3, familyFunctioning: 3, community: 3 },
+ *   riskFactors: [], riskLevel: "low" }
+ * Scoring.assessmentRisk(a, Profiles.cambodiaMosvy, new Date("2018-01-02")).outcome.level // "high"
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const assessmentRisk = (
+  assessment: Assessment,
+  profile: PolicyProfile,
+  asOf: Date
+): Decision<AssessmentRisk> => {
+  const policy = { ...resolve(profile, asOf), asOf }
+  const v = policy.values.scoring
+  const sets: Array<ReadonlyArray<readonly [Domain, number]>> = []
+  if (assessment.childWellbeing !== undefined) sets.push(Object.entries(assessment.childWellbeing) as never)
+  if (assessment.familyCapacity !== undefined) sets.push(Object.entries(assessment.familyCapacity) as never)
+  let scoredHighRisk = false
+  let nonMaterialHigh = false
+  const triggers: Array<Domain> = []
+  for (const set of sets) {
+    const all = highRiskOf(set, v)
+    if (all.high) {
+      scoredHighRisk = true
+      for (const d of all.triggers) if (!triggers.includes(d)) triggers.push(d)
+    }
+    if (
+      highRiskOf(
+        set.filter(([d]) => !materialDomains.includes(d)),
+        v
+      ).high
+    )
+      nonMaterialHigh = true
+  }
+  const recorded = assessment.riskLevel
+  const level: RiskLevel | undefined = scoredHighRisk ? "high" : recorded
+  const mismatch = scoredHighRisk && recorded !== "high"
+  const materialOnly = scoredHighRisk && !nonMaterialHigh && recorded !== "high"
+  const reasons: Array<Reason> = []
+  if (scoredHighRisk)
+    reasons.push({
+      code: "assessment-scored-high-risk",
+      rule: "scoring/risk-level",
+      source: cite(profile, "scoring", "highRiskAnyDomainAtOrBelow"),
+      severity: "warning",
+      message: "The assessment's scores make the case high risk.",
+      details: { assessmentId: assessment.id, domains: triggers.length }
+    })
+  if (mismatch)
+    reasons.push({
+      code: "risk-level-below-scores",
+      rule: "scoring/risk-level",
+      source: cite(profile, "scoring", "highRiskAnyDomainAtOrBelow"),
+      severity: "warning",
+      message:
+        "The recorded risk level is lower than the scores say: the case is treated as high risk (response within the high-risk time).",
+      details: { assessmentId: assessment.id, recorded: recorded ?? null }
+    })
+  if (materialOnly)
+    reasons.push({
+      code: "high-risk-material-only",
+      rule: "scoring/risk-level",
+      source: ungl("¶15"),
+      severity: "info",
+      message:
+        "The assessment is high risk only because of the family's material conditions: support the family; poverty is never a reason to keep a child in care.",
+      details: { assessmentId: assessment.id }
+    })
+  return make(
+    policy,
+    {
+      scoredHighRisk,
+      ...(recorded === undefined ? {} : { recordedLevel: recorded }),
+      ...(level === undefined ? {} : { level }),
+      mismatch,
+      triggerDomains: triggers,
+      materialOnly
+    },
+    reasons
+  )
 }

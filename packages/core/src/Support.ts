@@ -9,7 +9,7 @@
  */
 import * as Schema from "effect/Schema"
 import { type Currency, Id, IsoDate, Money } from "./Common.js"
-import { type Decision, make, type Reason } from "./Decision.js"
+import { type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import { addMonths, dayOf } from "./internal/dates.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 
@@ -175,6 +175,7 @@ export const supportSchedule = (
   profile: PolicyProfile,
   reunifiedOn: Date
 ): Decision<SupportSchedule> => {
+  requireValidDate(reunifiedOn, "reunifiedOn")
   const reunified = dayOf(reunifiedOn)
   const policy = resolve(profile, reunified)
   const { maxStepShare, stepMonths } = policy.values.support
@@ -270,6 +271,7 @@ export const supportSchedule = (
  * @since 0.1.0
  */
 export const amountOn = (line: TaperLine, on: Date): number => {
+  requireValidDate(on, "on")
   let amount = 0
   for (const s of line.steps) if (s.from.getTime() <= on.getTime()) amount = s.amount
   return amount

@@ -48,7 +48,8 @@ describe("Consent.consentCovers", () => {
       }
       expect(d.outcome.consentId).toBeDefined()
       if (age >= assentFrom) expect(d.outcome.assentId).toBeDefined()
-    }
+    },
+    120_000
   )
 
   test.prop(

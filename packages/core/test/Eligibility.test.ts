@@ -159,7 +159,7 @@ describe("Eligibility.assessReintegration", () => {
     }
   )
 
-  it("[seed: Aziza's Place] a profile that does not require housing does not block on it", () => {
+  it("[seed: Aziza's Place] a profile that does not require housing does not even ask for rent support", () => {
     const asOf = new Date("2018-06-01")
     const base = Profiles.azizasPlace
     const relaxed = {
@@ -172,8 +172,12 @@ describe("Eligibility.assessReintegration", () => {
         }
       }
     }
-    expect(assess({ ...readyKnobs, housing: "none" }, asOf, base).outcome.kind).toBe("not-yet")
-    expect(assess({ ...readyKnobs, housing: "none" }, asOf, relaxed).outcome.kind).toBe("ready")
+    const strict = assess({ ...readyKnobs, housing: "none" }, asOf, base)
+    expect(strict.outcome.kind).toBe("ready")
+    expect(strict.reasons.map((r) => r.code)).toContain("housing-support-needed")
+    const loose = assess({ ...readyKnobs, housing: "none" }, asOf, relaxed)
+    expect(loose.outcome.kind).toBe("ready")
+    expect(loose.reasons.map((r) => r.code)).not.toContain("housing-support-needed")
   })
 
   it("[IAG 2016] return to extended family is reintegration: ready with placement type kinship", () => {
@@ -226,4 +230,207 @@ describe("Eligibility: alternative pathways", () => {
     expect(unheard.outcome.kind).not.toBe("alternative")
     expect(unheard.outcome.kind).not.toBe("ready")
   })
+})
+
+const codesOf = (d: { reasons: ReadonlyArray<{ code: string; severity: string }> }, severity?: string) =>
+  d.reasons.filter((r) => severity === undefined || r.severity === severity).map((r) => r.code)
+
+/** Material conditions of a family: housing, livelihood, income (the economicCapacity domain) and material support. */
+const arbMaterial = fc.record({
+  housing: fc.constantFrom("suitable", "needs-improvement", "unsuitable", "none", "unknown") as fc.Arbitrary<
+    Knobs["housing"]
+  >,
+  livelihood: fc.constantFrom("stable", "irregular", "none", "unknown") as fc.Arbitrary<Knobs["livelihood"]>,
+  economicCapacity: fc.integer({ min: 1, max: 4 }),
+  support: fc.subarray(["cash", "rent", "school-costs", "livelihood", "food"] as const)
+})
+
+describe("[UNGL ¶15] material conditions never hold a child in care", () => {
+  test.prop([arbScenario, arbDay, arbMaterial, arbProfile], { numRuns: 400 })(
+    "material conditions alone never block, whatever the admission reason",
+    (k, asOf, m, profile) => {
+      const material = (x: Knobs, v: typeof m): Knobs => ({
+        ...x,
+        housing: v.housing,
+        livelihood: v.livelihood,
+        familyCapacity: { ...x.familyCapacity, economicCapacity: v.economicCapacity },
+        support: v.support
+      })
+      const poor = assess(material(k, m), asOf, profile)
+      const provided = assess(
+        material(k, { housing: "suitable", livelihood: "stable", economicCapacity: 4, support: [] }),
+        asOf,
+        profile
+      )
+      expect(poor.outcome.kind).toBe(provided.outcome.kind)
+      expect([...new Set(codesOf(poor, "blocker"))].sort()).toEqual([...new Set(codesOf(provided, "blocker"))].sort())
+      for (const b of codesOf(poor, "blocker")) expect(b).not.toMatch(/poverty|livelihood|housing|income|economic/)
+    }
+  )
+
+  it("[UNGL ¶15] a child admitted for neglect, family otherwise ready, without suitable housing or a stable livelihood: ready, with the support plan the family needs", () => {
+    const d = assess({ ...readyKnobs, admissionReasons: ["neglect"], housing: "unsuitable", livelihood: "none" }, at)
+    expect(d.outcome.kind).toBe("ready")
+    expect(codesOf(d, "blocker")).toEqual([])
+    expect(codesOf(d, "warning")).toEqual(
+      expect.arrayContaining(["housing-support-needed", "livelihood-support-needed"])
+    )
+    const actions = d.outcome.actions
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { code: "support-housing", householdId: "HH-1", categories: ["rent"] },
+        { code: "support-livelihood", householdId: "HH-1", categories: ["livelihood", "cash", "food"] }
+      ])
+    )
+    // Once a household plan covers them they are information, not warnings.
+    const covered = assess(
+      {
+        ...readyKnobs,
+        admissionReasons: ["neglect"],
+        housing: "unsuitable",
+        livelihood: "none",
+        support: ["rent", "cash"]
+      },
+      at
+    )
+    expect(codesOf(covered, "info")).toEqual(expect.arrayContaining(["housing-supported", "livelihood-supported"]))
+    expect(covered.outcome.actions.map((a) => a.code)).not.toContain("support-housing")
+  })
+
+  it("[UNGL ¶15, PRIM] income scored very poor (economicCapacity 1) makes the case high risk, but is family support, not a blocker", () => {
+    const d = assess({ ...readyKnobs, familyCapacity: { ...readyKnobs.familyCapacity, economicCapacity: 1 } }, at)
+    expect(d.outcome.kind).toBe("ready")
+    expect(codesOf(d)).toContain("livelihood-support-needed")
+    expect(d.outcome.actions.map((a) => a.code)).toContain("support-livelihood")
+  })
+
+  it("[UNGL ¶15] non-material findings still block: the child's views, the determination, risk", () => {
+    const base = { ...readyKnobs, housing: "none" as const, livelihood: "none" as const }
+    expect(assess({ ...base, views: null }, at).outcome.kind).toBe("not-yet")
+    expect(assess({ ...base, bid: null }, at).outcome.kind).toBe("not-yet")
+    expect(assess({ ...base, risks: [{ factor: "physical-abuse", mitigation: "unmitigated" }] }, at).outcome.kind).toBe(
+      "contraindicated"
+    )
+  })
+})
+
+const at = new Date("2018-06-01")
+
+describe("[PRIM] high-risk scores drive the risk level and need a safety plan", () => {
+  const twoVeryPoor = { ...readyKnobs.familyCapacity, familyFunctioning: 1, emotionalBonding: 1 }
+
+  it("[PRIM] a family with two domains scored 1 is not ready until a safety plan made since covers both", () => {
+    const blocked = assess({ ...readyKnobs, familyCapacity: twoVeryPoor }, at)
+    expect(blocked.outcome.kind).toBe("not-yet")
+    expect(codesOf(blocked, "blocker")).toEqual(["family-high-risk"])
+    expect(blocked.outcome.actions.map((a) => a.code)).toContain("safety-plan")
+    // The family assessment is 30 days old (scenario default).
+    const partial = assess(
+      { ...readyKnobs, familyCapacity: twoVeryPoor, safetyPlan: { daysAgo: 5, domains: ["familyFunctioning"] } },
+      at
+    )
+    expect(codesOf(partial, "blocker")).toEqual(["family-high-risk"])
+    const plan = {
+      domains: ["familyFunctioning", "emotionalBonding"] as Array<"familyFunctioning" | "emotionalBonding">
+    }
+    expect(
+      assess({ ...readyKnobs, familyCapacity: twoVeryPoor, safetyPlan: { ...plan, daysAgo: 5 } }, at).outcome.kind
+    ).toBe("ready")
+    // Made on the assessment's day: covers it. The day before: it predates the finding. After asOf: not yet made.
+    expect(
+      assess({ ...readyKnobs, familyCapacity: twoVeryPoor, safetyPlan: { ...plan, daysAgo: 30 } }, at).outcome.kind
+    ).toBe("ready")
+    expect(
+      assess({ ...readyKnobs, familyCapacity: twoVeryPoor, safetyPlan: { ...plan, daysAgo: 31 } }, at).outcome.kind
+    ).toBe("not-yet")
+    expect(
+      assess({ ...readyKnobs, familyCapacity: twoVeryPoor, safetyPlan: { ...plan, daysAgo: -1 } }, at).outcome.kind
+    ).toBe("not-yet")
+  })
+
+  it("[PRIM] more than three domains scored 2 is high risk; three is not", () => {
+    const three = { ...readyKnobs.familyCapacity, basicCare: 2, safetyStability: 2, familyFunctioning: 2 }
+    expect(assess({ ...readyKnobs, familyCapacity: three }, at).outcome.kind).toBe("ready")
+    const four = { ...three, community: 2 }
+    expect(codesOf(assess({ ...readyKnobs, familyCapacity: four }, at), "blocker")).toEqual(["family-high-risk"])
+  })
+
+  it("[PRIM] a recorded risk level below the scores is a finding; a recorded high level needs a safety plan too", () => {
+    const low = assess({ ...readyKnobs, familyCapacity: twoVeryPoor, familyRiskLevel: "low" }, at)
+    expect(codesOf(low)).toEqual(expect.arrayContaining(["family-high-risk", "risk-level-below-scores"]))
+    const recordedHigh = assess({ ...readyKnobs, familyRiskLevel: "high" }, at)
+    expect(codesOf(recordedHigh, "blocker")).toEqual(["family-high-risk"])
+    expect(
+      assess({ ...readyKnobs, familyRiskLevel: "high", safetyPlan: { daysAgo: 1, domains: [] } }, at).outcome.kind
+    ).toBe("ready")
+  })
+
+  test.prop([arbScenario, arbDay], { numRuns: 300 })(
+    "a high-risk family assessment (by scores or recorded level) is never ready without a covering safety plan",
+    (k, asOf) => {
+      const d = assess({ ...k, safetyPlan: null }, asOf)
+      const fam = stateFrom({ ...k, safetyPlan: null }, asOf).assessments.find((a) => a.kind === "family")
+      fc.pre(fam !== undefined && (fam.riskLevel === "high" || fam.familyCapacity !== undefined))
+      const nonMaterial = Object.entries(fam!.familyCapacity ?? {}).filter(([d]) => d !== "economicCapacity")
+      const high =
+        fam!.riskLevel === "high" ||
+        nonMaterial.some(([, x]) => x <= 1) ||
+        nonMaterial.filter(([, x]) => x === 2).length > 3
+      if (high) expect(d.outcome.kind).not.toBe("ready")
+    }
+  )
+})
+
+describe("[OSCaR Form 2, PRIM] conclusions and risk-assessment outcomes route the case", () => {
+  it.each([
+    ["continue-case", "assessment-concluded-continue-case", "assess-family"],
+    ["close-case", "assessment-concluded-close-case", "review-case-closure"],
+    ["cannot-reintegrate", "assessment-concluded-cannot-reintegrate", "plan-alternative-care"]
+  ] as const)("[OSCaR Form 2] the conclusion %s is never ready", (conclusion, code, action) => {
+    const d = assess({ ...readyKnobs, conclusion }, at)
+    expect(d.outcome.kind).toBe("not-yet")
+    expect(codesOf(d, "blocker")).toEqual([code])
+    expect(d.outcome.actions.map((a) => a.code)).toContain(action)
+  })
+
+  it("[OSCaR Form 2] a family assessment without a conclusion has not concluded the child can reintegrate", () => {
+    const s = stateFrom(readyKnobs, at)
+    const { conclusion: _c, ...noConclusion } = s.assessments.find((a) => a.kind === "family")!
+    const state = { ...s, assessments: s.assessments.map((a) => (a.kind === "family" ? noConclusion : a)) }
+    expect(codesOf(Eligibility.assessReintegration(state, Profiles.cambodiaMosvy, at), "blocker")).toEqual([
+      "assessment-conclusion-missing"
+    ])
+  })
+
+  it("[PRIM] significant harm → case plan: blocks until a safety plan made since covers it", () => {
+    const d = assess({ ...readyKnobs, riskOutcome: "significant-harm" }, at)
+    expect(codesOf(d, "blocker")).toEqual(["risk-significant-harm"])
+    expect(d.outcome.actions.map((a) => a.code)).toEqual(expect.arrayContaining(["case-plan", "safety-plan"]))
+    const planned = assess(
+      { ...readyKnobs, riskOutcome: "significant-harm", safetyPlan: { daysAgo: 2, domains: [] } },
+      at
+    )
+    expect(planned.outcome.kind).toBe("ready")
+    expect(codesOf(planned)).toContain("risk-significant-harm-planned")
+  })
+
+  it("[PRIM] needs met by caregivers with support → refer; no risk and no needs → noted", () => {
+    const refer = assess({ ...readyKnobs, riskOutcome: "needs-met-with-support" }, at)
+    expect(refer.outcome.kind).toBe("ready")
+    expect(refer.outcome.actions.map((a) => a.code)).toContain("refer-to-services")
+    const none = assess({ ...readyKnobs, riskOutcome: "no-risk-no-needs" }, at)
+    expect(none.outcome.kind).toBe("ready")
+    expect(codesOf(none)).toContain("risk-no-needs")
+  })
+
+  test.prop([arbScenario, arbDay], { numRuns: 300 })(
+    "ready only when the latest family assessment concludes can-reintegrate and found no unplanned significant harm",
+    (k, asOf) => {
+      const d = assess(k, asOf)
+      fc.pre(d.outcome.kind === "ready")
+      const fam = stateFrom(k, asOf).assessments.find((a) => a.kind === "family")
+      expect(fam?.conclusion).toBe("can-reintegrate")
+      if (fam?.riskOutcome === "significant-harm") expect(codesOf(d)).toContain("risk-significant-harm-planned")
+    }
+  )
 })

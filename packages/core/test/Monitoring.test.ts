@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
 import { CaseState, type FollowUp, Monitoring, PolicyProfile, Profiles } from "../src/index.js"
 import { Arbitraries } from "../src/testing/index.js"
-import { assertDeterministic } from "./helpers.js"
+import { assertDeterministic, plusMonths } from "./helpers.js"
 
 const DAY = 86_400_000
 const at = (d: string) => new Date(`${d}T00:00:00.000Z`)
@@ -43,7 +43,12 @@ describe("Monitoring plan properties", () => {
           [...v.schedule].filter((b) => b.fromDay <= offset).sort((a, b) => b.fromDay - a.fromDay)[0] ?? v.schedule[0]!
         const gap = dayNo(p.due) - prev
         expect(gap).toBeGreaterThan(0)
-        expect(gap).toBeLessThanOrEqual(band.intervalDays)
+        const prevDay = new Date(prev * DAY)
+        // Never more than the band's interval (days or calendar months) nor the review interval (months).
+        const limit =
+          "intervalDays" in band ? band.intervalDays : dayNo(plusMonths(prevDay, band.intervalMonths)) - prev
+        expect(gap).toBeLessThanOrEqual(limit)
+        expect(dayNo(p.due)).toBeLessThanOrEqual(dayNo(plusMonths(prevDay, v.reviewIntervalMonths)))
         expect(dayNo(p.windowEnd) - dayNo(p.due)).toBe(v.graceDays)
         prev = dayNo(p.due)
       }
@@ -141,5 +146,143 @@ describe("Monitoring examples", () => {
     ).outcome
     expect(early.completed).toBe(1)
     expect(early.next?.index).toBe(2)
+  })
+})
+
+const inCare = (openedOn: Date, extra: Partial<CaseState.CaseState> = {}): CaseState.CaseState => ({
+  ...CaseState.initial("c1"),
+  opened: true,
+  status: "open",
+  openedOn,
+  episodeSince: openedOn,
+  phase: { phase: "assessment" },
+  phaseSince: openedOn,
+  ...extra
+})
+
+describe("[UNGL ¶67] reviews at least every 3 calendar months", () => {
+  const un = Profiles.unGuidelines2009
+
+  it("[UNGL ¶67] a return on 2019-02-01 has its first UN-profile visit on 2019-05-01, not 91 days later (2019-05-03)", () => {
+    const plan = Monitoring.monitoringPlan(at("2019-02-01"), un)
+    expect(plan[0]!.due).toEqual(at("2019-05-01"))
+    expect(plan[1]!.due).toEqual(at("2019-08-01"))
+  })
+
+  it("[UNGL ¶67] due on the day 3 calendar months after the return, overdue the next day", () => {
+    const s = reunified(at("2019-02-01"), [])
+    expect(Monitoring.reviewStatus(s, un, at("2019-04-30")).outcome.status).toBe("not-yet-due")
+    expect(Monitoring.reviewStatus(s, un, at("2019-05-01")).outcome.status).toBe("due")
+    const late = Monitoring.reviewStatus(s, un, at("2019-05-02"))
+    expect(late.outcome.status).toBe("overdue")
+    expect(late.reasons.map((r) => [r.code, r.severity])).toEqual([["review-overdue", "warning"]])
+    // monitoringStatus carries it too.
+    expect(Monitoring.monitoringStatus(s, un, at("2019-05-02")).reasons.map((r) => r.code)).toContain("review-overdue")
+  })
+
+  it("[UNGL ¶67] a follow-up visit restarts the clock; a visit after asOf does not count", () => {
+    const s = reunified(at("2019-02-01"), [visit(1, at("2019-04-15")), visit(2, at("2019-09-01"))])
+    const d = Monitoring.reviewStatus(s, un, at("2019-07-15"))
+    expect(d.outcome).toMatchObject({ status: "due", dueOn: at("2019-07-15"), lastReview: { kind: "follow-up-visit" } })
+    expect(Monitoring.reviewStatus(s, un, at("2019-07-16")).outcome.status).toBe("overdue")
+  })
+
+  it("[UNGL ¶67] a child in care: an assessment, a determination or a case conference is a review", () => {
+    const opened = at("2018-01-10")
+    expect(Monitoring.reviewStatus(inCare(opened), un, at("2018-04-11")).outcome.status).toBe("overdue")
+    const conf = inCare(opened, {
+      conferences: [{ id: "cf", date: at("2018-03-01"), reasons: ["placement-in-alternative-care"] }]
+    })
+    expect(Monitoring.reviewStatus(conf, un, at("2018-04-11")).outcome).toMatchObject({
+      status: "not-yet-due",
+      dueOn: at("2018-06-01"),
+      lastReview: { kind: "case-conference" }
+    })
+    expect(Monitoring.reviewStatus({ ...inCare(opened), status: "closed" }, un, at("2019-01-01")).outcome.status).toBe(
+      "not-applicable"
+    )
+  })
+
+  test.prop([
+    fc.constantFrom(...Object.keys(Profiles.builtIn)),
+    Arbitraries.day,
+    fc.array(fc.integer({ min: -30, max: 600 }), { maxLength: 12 }),
+    fc.integer({ min: 0, max: 700 })
+  ])(
+    "review status matches a calendar-month oracle: overdue ⇔ no review since the start within the last N months",
+    (id, reunifiedOn, offsets, asOfOffset) => {
+      const profile = Profiles.builtIn[id]!
+      const visits = offsets
+        .map((o, i) => visit(i, new Date(reunifiedOn.getTime() + o * DAY)))
+        .sort((a, b) => a.date.getTime() - b.date.getTime())
+      const asOf = new Date(reunifiedOn.getTime() + asOfOffset * DAY)
+      const n = PolicyProfile.resolve(profile, asOf).values.monitoring.reviewIntervalMonths
+      const counted = [reunifiedOn, ...visits.map((v) => v.date)].filter(
+        (d) => d.getTime() >= reunifiedOn.getTime() && d.getTime() <= asOf.getTime()
+      )
+      const last = counted.reduce((a, b) => (b.getTime() > a.getTime() ? b : a))
+      const dueOn = plusMonths(last, n)
+      const expected =
+        asOf.getTime() < dueOn.getTime() ? "not-yet-due" : asOf.getTime() === dueOn.getTime() ? "due" : "overdue"
+      expect(Monitoring.reviewStatus(reunified(reunifiedOn, visits), profile, asOf).outcome.status).toBe(expected)
+    }
+  )
+
+  test.prop([fc.constantFrom(...Object.keys(Profiles.builtIn)), Arbitraries.day])(
+    "no planned visit is more than reviewIntervalMonths calendar months after the previous one (or the return)",
+    (id, reunifiedOn) => {
+      const profile = Profiles.builtIn[id]!
+      const n = PolicyProfile.resolve(profile, reunifiedOn).values.monitoring.reviewIntervalMonths
+      let prev = reunifiedOn
+      for (const p of Monitoring.monitoringPlan(reunifiedOn, profile)) {
+        expect(p.due.getTime()).toBeLessThanOrEqual(plusMonths(prev, n).getTime())
+        prev = p.due
+      }
+    }
+  )
+})
+
+describe("[HD-case-note-days] a case with nothing recorded for longer than caseNoteMaxDays", () => {
+  const p = Profiles.cambodiaMosvy
+  const max = p.parameters.monitoring.caseNoteMaxDays.value
+  const last = at("2018-03-01")
+  const s = inCare(at("2018-01-01"), { eventDays: [at("2018-01-01"), last] })
+
+  it.each([
+    [max - 1, false],
+    [max, false],
+    [max + 1, true]
+  ])("[HD-case-note-days] %i days after the last record: inactive %s", (days, inactive) => {
+    const d = Monitoring.activityStatus(s, p, new Date(last.getTime() + days * DAY))
+    expect(d.outcome).toMatchObject({ applies: true, daysSince: days, maxDays: max, inactive })
+    expect(d.reasons.map((r) => r.code)).toEqual([inactive ? "no-recent-activity" : "recent-activity"])
+  })
+
+  it("[HD-case-note-days] records after asOf do not count; a closed case is not checked", () => {
+    const withLater = { ...s, eventDays: [...s.eventDays, at("2018-06-01")] }
+    expect(Monitoring.activityStatus(withLater, p, at("2018-05-01")).outcome.inactive).toBe(true)
+    expect(Monitoring.activityStatus({ ...s, status: "closed" }, p, at("2019-01-01")).outcome.applies).toBe(false)
+  })
+
+  test.prop([
+    fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 20 }),
+    fc.integer({ min: 0, max: 500 })
+  ])("inactive ⇔ the last record on or before asOf is more than caseNoteMaxDays days old", (offsets, asOfOffset) => {
+    const start = at("2017-01-01")
+    const days = [...new Set(offsets)].sort((a, b) => a - b).map((o) => new Date(start.getTime() + o * DAY))
+    const asOf = new Date(start.getTime() + asOfOffset * DAY)
+    const before = days.filter((d) => d.getTime() <= asOf.getTime())
+    const d = Monitoring.activityStatus(inCare(start, { eventDays: days }), p, asOf).outcome
+    if (before.length === 0) expect(d.applies).toBe(false)
+    else expect(d.inactive).toBe((asOf.getTime() - before.at(-1)!.getTime()) / DAY > max)
+  })
+
+  it("evolve records every event's day (the activity the rule reads)", () => {
+    const events = fc.sample(Arbitraries.anyEvents("c1", 30), { numRuns: 20, seed: 5 })
+    for (const es of events) {
+      const s2 = CaseState.replay(es, "c1")
+      const days = [...new Set(es.map((e) => e.occurredOn.getTime()))].sort((a, b) => a - b)
+      expect(s2.eventDays.map((d) => d.getTime())).toEqual(days)
+    }
   })
 })

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
-import { CaseState, Phase, type PolicyProfile, Profiles } from "../src/index.js"
+import { CaseState, Phase, type PolicyProfile, Profiles, Reunification } from "../src/index.js"
 import { Arbitraries } from "../src/testing/index.js"
 import { assertDeterministic } from "./helpers.js"
 
@@ -65,12 +65,22 @@ describe("Phase examples", () => {
     )
     const early = Phase.canAdvance(inStep(step.id, since, contacts), Profiles.azizasPlace, at("2018-01-30"))
     expect(early.outcome.ready).toBe(false)
-    expect(early.reasons.map((r) => r.code)).toEqual(["min-dwell-not-reached"])
+    // Day 23: three complete weeks of the four the step asks for.
+    expect(early.reasons.map((r) => r.code)).toEqual(["min-dwell-not-reached", "weekly-contact-not-met"])
     const ready = Phase.canAdvance(inStep(step.id, since, contacts), Profiles.azizasPlace, at("2018-02-04"))
     expect(ready.outcome).toEqual({ ready: true, next: { phase: "gradual-contact", step: "weekend-sleepovers" } })
-    const late = Phase.canAdvance(inStep(step.id, since, contacts), Profiles.azizasPlace, at("2019-06-01"))
+    // Long after, with a visit in each of the last four weeks: ready, and the long stay is only a warning.
+    const lateDay = at("2019-06-01")
+    const weeks = Math.floor((lateDay.getTime() - since.getTime()) / (7 * DAY))
+    const recent = [1, 2, 3, 4].map((k) =>
+      contact(10 + k, new Date(since.getTime() + (weeks - k) * 7 * DAY), step.id, "day-visit-home")
+    )
+    const late = Phase.canAdvance(inStep(step.id, since, [...contacts, ...recent]), Profiles.azizasPlace, lateDay)
     expect(late.outcome.ready).toBe(true)
     expect(late.reasons.map((r) => [r.code, r.severity])).toEqual([["long-dwell", "warning"]])
+    // Without them the last four weeks show no visit: the weekly requirement is current, not historical.
+    const stale = Phase.canAdvance(inStep(step.id, since, contacts), Profiles.azizasPlace, lateDay)
+    expect(stale.reasons.map((r) => r.code)).toEqual(["long-dwell", "weekly-contact-not-met"])
   })
 
   it("[seed: Aziza's Place] no artificial deadlines: deadlineDays is null, so no deadline reason ever", () => {
@@ -102,7 +112,7 @@ describe("Phase examples", () => {
         incidents: { i1: { id: "i1", severity: "medium", reportedOn: at("2018-02-01") } }
       }
     )
-    const blocked = Phase.canAdvance(withIncident, Profiles.azizasPlace, at("2018-03-01"))
+    const blocked = Phase.canAdvance(withIncident, Profiles.azizasPlace, at("2018-02-05"))
     expect(blocked.reasons.map((r) => r.code)).toEqual(["open-incident"])
   })
 
@@ -210,9 +220,199 @@ describe("Phase properties", () => {
       const to = path[Math.min(Phase.indexOf(state.phase, s) + 2 + k, path.length - 1)]!
       fc.pre(Phase.indexOf(to, s) > Phase.indexOf(state.phase, s) + 1)
       expect(Phase.checkMove(state, profile, asOf, to).outcome.ready).toBe(false)
+      // An override lifts the order, never the return's own safeguards (agreement, conference, consent).
+      const safe = to.phase !== "reunified" || Reunification.reunificationChecks(state, profile, asOf).outcome.ready
       expect(Phase.checkMove(state, profile, asOf, to, { approvedBy: "m1", justification: "why" }).outcome.ready).toBe(
-        true
+        safe
       )
+    }
+  )
+})
+
+/** Independent oracle of a step's weekly requirement: distinct visit days or nights at home per complete week. */
+const weeklyOracle = (step: PolicyProfile.ContactStep, since: Date, contacts: ReadonlyArray<Contact>, asOf: Date) => {
+  const w = step.weekly!
+  const first = Math.floor(since.getTime() / DAY)
+  const today = Math.floor(asOf.getTime() / DAY)
+  const complete = Math.floor((today - first) / 7)
+  const perWeek = new Map<number, Set<number>>()
+  const concernWeeks = new Set<number>()
+  let lastConcern = Number.NEGATIVE_INFINITY
+  for (const c of contacts) {
+    const d = Math.floor(c.date.getTime() / DAY)
+    if (d < first || d > today || c.phase.step !== step.id) continue
+    if (c.outcome !== "positive") {
+      concernWeeks.add(Math.floor((d - first) / 7))
+      lastConcern = Math.max(lastConcern, d)
+      continue
+    }
+    if (!step.contactKinds.includes(c.kind)) continue
+    const n = w.measure === "visits" ? 1 : (c.nights ?? (c.kind === "overnight" ? 1 : c.kind === "multi-night" ? 2 : 0))
+    for (let k = 0; k < n; k++) {
+      const night = d + k
+      const week = Math.floor((night - first) / 7)
+      perWeek.set(week, (perWeek.get(week) ?? new Set()).add(night))
+    }
+  }
+  if (complete < w.weeks) return false
+  for (let week = complete - w.weeks; week < complete; week++)
+    if ((perWeek.get(week)?.size ?? 0) < w.min || concernWeeks.has(week)) return false
+  return lastConcern < first + 7 * (complete - w.weeks)
+}
+
+/** A case in a weekly step: for each of up to 8 weeks, a few contacts with random nights, some with concerns. */
+const weeklyState = fc
+  .record({
+    stepIndex: fc.nat(3),
+    sinceDay: fc.integer({ min: 16_000, max: 19_000 }),
+    weeks: fc.array(
+      fc.array(
+        fc.record({
+          dayInWeek: fc.nat(6),
+          nights: fc.option(fc.integer({ min: 0, max: 7 }), { nil: undefined }),
+          kind: fc.constantFrom("day-visit-home", "overnight", "multi-night", "phone"),
+          outcome: fc.constantFrom("positive", "positive", "positive", "positive", "concerns")
+        }),
+        { maxLength: 4 }
+      ),
+      { maxLength: 8 }
+    ),
+    extraDays: fc.nat(10)
+  })
+  .map(({ stepIndex, sinceDay, weeks, extraDays }) => {
+    const step = steps(Profiles.azizasPlace)[stepIndex]!
+    const since = new Date(sinceDay * DAY)
+    const contacts: Array<Contact> = []
+    for (const [w, cs] of weeks.entries())
+      for (const [i, c] of cs.entries())
+        contacts.push({
+          ...contact(w * 10 + i, new Date((sinceDay + 7 * w + c.dayInWeek) * DAY), step.id, c.kind as Contact["kind"]),
+          outcome: c.outcome as Contact["outcome"],
+          ...(c.nights === undefined ? {} : { nights: c.nights })
+        })
+    contacts.sort((a, b) => a.date.getTime() - b.date.getTime())
+    const asOf = new Date((sinceDay + 7 * weeks.length + extraDays) * DAY)
+    return { step, since, contacts, asOf, state: inStep(step.id, since, contacts) }
+  })
+
+describe("[seed: Aziza's Place] contact steps count visits and nights week by week", () => {
+  const s = steps(Profiles.azizasPlace)
+  const twoThree = s.find((x) => x.id === "two-three-nights")!
+  const everyNight = s.find((x) => x.id === "every-night")!
+  const since = at("2018-01-01")
+  const on = (d: number) => new Date(since.getTime() + d * DAY)
+  const stay = (n: number, d: number, stepId: string, nights: number, kind: Contact["kind"] = "multi-night") => ({
+    ...contact(n, on(d), stepId, kind),
+    nights
+  })
+
+  it("[seed: Aziza's Place] four 1-night contacts (one a week) do not pass '2 or 3 nights a week'", () => {
+    const contacts = [0, 7, 14, 21].map((d, i) => stay(i, d, twoThree.id, 1, "overnight"))
+    const d = Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(28))
+    expect(d.outcome.ready).toBe(false)
+    expect(d.reasons.map((r) => r.code)).toEqual(["weekly-contact-not-met"])
+    expect(d.reasons[0]!.details).toMatchObject({ qualifying: 0, weeksRequired: 4, min: 2 })
+  })
+
+  it("[seed: Aziza's Place] four stays of 2 nights, one a week, pass '2 or 3 nights a week' on day 28, not day 27", () => {
+    const contacts = [0, 7, 14, 21].map((d, i) => stay(i, d, twoThree.id, 2))
+    expect(Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(27)).outcome.ready).toBe(
+      false
+    )
+    expect(Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(28)).outcome.ready).toBe(
+      true
+    )
+  })
+
+  it("[seed: Aziza's Place] 4 nights a week is more than the step plans: ready, with a warning", () => {
+    const contacts = [0, 7, 14, 21].map((d, i) => stay(i, d, twoThree.id, 4))
+    const d = Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(28))
+    expect(d.outcome.ready).toBe(true)
+    expect(d.reasons.map((r) => [r.code, r.severity])).toEqual([["weekly-contact-above-step", "warning"]])
+  })
+
+  it("[seed: Aziza's Place] two contacts of 2 nights over 14 days do not make 'every night'; two weeks of 7 nights do", () => {
+    // The return's own safeguards (agreement, conference, consent) are checked elsewhere: only the step here.
+    const stepOnly = { withReturnSafeguards: false }
+    const few = [0, 7].map((d, i) => stay(i, d, everyNight.id, 2))
+    const notYet = Phase.canAdvance(inStep(everyNight.id, since, few), Profiles.azizasPlace, on(14), stepOnly)
+    expect(notYet.reasons.map((r) => r.code)).toEqual(["weekly-contact-not-met"])
+    const all = [0, 7].map((d, i) => stay(i, d, everyNight.id, 7))
+    expect(
+      Phase.canAdvance(inStep(everyNight.id, since, all), Profiles.azizasPlace, on(14), stepOnly).outcome.ready
+    ).toBe(true)
+    // Six nights in one of the weeks is not every night.
+    const six = [stay(0, 0, everyNight.id, 7), stay(1, 7, everyNight.id, 6)]
+    expect(
+      Phase.canAdvance(inStep(everyNight.id, since, six), Profiles.azizasPlace, on(14), stepOnly).outcome.ready
+    ).toBe(false)
+  })
+
+  it("[seed: Aziza's Place] nights are counted once: four 1-night records of the same night are one night", () => {
+    const contacts = [0, 7, 14, 21].flatMap((d, w) => [0, 1, 2, 3].map((k) => stay(w * 4 + k, d, twoThree.id, 1)))
+    expect(Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(28)).outcome.ready).toBe(
+      false
+    )
+  })
+
+  it("[seed: Aziza's Place, UNGL ¶51] a contact with concerns in the last weeks blocks until four good weeks follow it", () => {
+    const contacts = [
+      ...[0, 7, 14, 21, 28, 35, 42].map((d, i) => stay(i, d, twoThree.id, 2)),
+      { ...contact(99, on(16), twoThree.id, "multi-night", "concerns") }
+    ].sort((a, b) => a.date.getTime() - b.date.getTime())
+    expect(Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(28)).outcome.ready).toBe(
+      false
+    )
+    // Weeks 4–7 (days 21–48) are after the concern: ready on day 49.
+    expect(Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(48)).outcome.ready).toBe(
+      false
+    )
+    expect(Phase.canAdvance(inStep(twoThree.id, since, contacts), Profiles.azizasPlace, on(49)).outcome.ready).toBe(
+      true
+    )
+  })
+
+  test.prop([weeklyState], { numRuns: 400 })(
+    "ready in a weekly step ⇔ each of its last complete weeks meets the minimum with no concern since (oracle)",
+    ({ step, since, contacts, asOf, state }) => {
+      const d = Phase.canAdvance(state, Profiles.azizasPlace, asOf, { withReturnSafeguards: false })
+      const w = Phase.weeklyProgress(state, step, asOf)!
+      expect(w.met).toBe(weeklyOracle(step, since, contacts, asOf))
+      if (d.outcome.ready) expect(w.met).toBe(true)
+    }
+  )
+
+  test.prop([fc.constantFrom(...Object.keys(Profiles.builtIn)), fc.nat(3), fc.integer({ min: 16_000, max: 19_000 })])(
+    "Phase.stepMinimums is what canAdvance accepts: the minimal weekly pattern is ready on day minDwellDays, not a day before, nor with one contact fewer",
+    (profileId, i, sinceDay) => {
+      const profile = Profiles.builtIn[profileId]!
+      const step = steps(profile)[i % steps(profile).length]!
+      const min = Phase.stepMinimums(step)
+      const since = new Date(sinceDay * DAY)
+      const w = step.weekly!
+      const contacts: Array<Contact> = []
+      for (let k = 0; contacts.length < min.positiveContacts; k++) {
+        const week = w.measure === "visits" ? Math.floor(k / w.min) : k
+        const dayInWeek = w.measure === "visits" ? k % w.min : 0
+        contacts.push({
+          ...contact(
+            k,
+            new Date((sinceDay + 7 * (week % w.weeks) + dayInWeek) * DAY),
+            step.id,
+            step.contactKinds.includes("multi-night") && w.min >= 2 ? "multi-night" : step.contactKinds[0]!
+          ),
+          ...(w.measure === "nights" ? { nights: w.min } : {})
+        })
+      }
+      contacts.sort((a, b) => a.date.getTime() - b.date.getTime())
+      const ready = (cs: ReadonlyArray<Contact>, d: number) =>
+        Phase.canAdvance(inStep(step.id, since, cs), profile, new Date((sinceDay + d) * DAY), {
+          withReturnSafeguards: false
+        }).outcome.ready
+      expect(ready(contacts, min.minDwellDays)).toBe(true)
+      expect(ready(contacts, min.minDwellDays - 1)).toBe(false)
+      expect(ready(contacts.slice(1), min.minDwellDays)).toBe(false)
+      expect(min.resetOnConcern).toBe(true)
     }
   )
 })

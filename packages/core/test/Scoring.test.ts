@@ -169,3 +169,51 @@ describe("decisions carry the exact asOf", () => {
     expect(PolicyProfile.resolve(P, evening).asOf).toEqual(evening)
   })
 })
+
+describe("[PRIM] the scores drive an assessment's risk level", () => {
+  const at = new Date("2023-01-01")
+  const base = {
+    id: "a1",
+    kind: "family" as const,
+    date: at,
+    assessorId: "sw",
+    riskFactors: [],
+    familyCapacity: {
+      basicCare: 3,
+      safetyStability: 3,
+      emotionalBonding: 3,
+      economicCapacity: 3,
+      familyFunctioning: 3,
+      community: 3
+    }
+  }
+  it.each([
+    ["no domain low, recorded low", {}, "low", { level: "low", mismatch: false, scoredHighRisk: false }],
+    ["one domain at 1, recorded low", { familyFunctioning: 1 }, "low", { level: "high", mismatch: true }],
+    ["one domain at 1, recorded high", { familyFunctioning: 1 }, "high", { level: "high", mismatch: false }],
+    ["only income at 1", { economicCapacity: 1 }, undefined, { level: "high", materialOnly: true }],
+    ["income and care at 1", { economicCapacity: 1, basicCare: 1 }, undefined, { materialOnly: false }]
+  ] as const)("[PRIM] %s", (_, scores, recorded, expected) => {
+    const a = {
+      ...base,
+      familyCapacity: { ...base.familyCapacity, ...scores },
+      ...(recorded === undefined ? {} : { riskLevel: recorded })
+    }
+    expect(Scoring.assessmentRisk(a, Profiles.cambodiaMosvy, at).outcome).toMatchObject(expected)
+  })
+
+  test.prop([
+    arbFamilyCapacity,
+    fc.option(fc.constantFrom("low", "medium", "high") as fc.Arbitrary<"low" | "medium" | "high">, { nil: undefined })
+  ])(
+    "the level is high whenever the scores are high risk; otherwise the recorded level; a lower recorded level is a mismatch",
+    (familyCapacity, recorded) => {
+      const a = { ...base, familyCapacity, ...(recorded === undefined ? {} : { riskLevel: recorded }) }
+      const o = Scoring.assessmentRisk(a, Profiles.cambodiaMosvy, at).outcome
+      const scored = Scoring.scoreDomains(familyCapacity, Profiles.cambodiaMosvy, at).outcome.highRisk
+      expect(o.scoredHighRisk).toBe(scored)
+      expect(o.level).toBe(scored ? "high" : recorded)
+      expect(o.mismatch).toBe(scored && recorded !== "high")
+    }
+  )
+})

@@ -258,7 +258,20 @@ export const arbKnobs: fc.Arbitrary<Knobs> = fc
       { nil: null, freq: 8 }
     ),
     support: fc.subarray([...Support.SupportCategory.literals]),
-    openIncidents: fc.array(fc.constantFrom("low" as const, "medium" as const, "high" as const), { maxLength: 2 })
+    openIncidents: fc.array(fc.constantFrom("low" as const, "medium" as const, "high" as const), { maxLength: 2 }),
+    familyCapacity: fc.oneof({ weight: 3, arbitrary: fc.constant(readyKnobs.familyCapacity) }, arbFamilyCapacity),
+    familyRiskLevel: fc.option(lits(Assessment.RiskLevel.literals), { nil: null, freq: 3 }),
+    riskOutcome: fc.option(lits(Assessment.RiskOutcome.literals), { nil: null, freq: 3 }),
+    safetyPlan: fc.option(
+      fc.record({
+        daysAgo: fc.integer({ min: -5, max: 60 }),
+        domains: fc.subarray([
+          ...Assessment.ChildWellbeingDomains,
+          ...Assessment.FamilyCapacityDomains
+        ] as Array<Assessment.Domain>)
+      }),
+      { nil: null, freq: 3 }
+    )
   })
   .map((k) => {
     const { bid, ...rest } = k
@@ -289,7 +302,11 @@ const knobKeys = [
   "views",
   "bid",
   "support",
-  "openIncidents"
+  "openIncidents",
+  "familyCapacity",
+  "familyRiskLevel",
+  "riskOutcome",
+  "safetyPlan"
 ] as const
 
 /** The ready scenario with at most two knobs changed: mostly ready or one step from it. */

@@ -45,3 +45,29 @@ export const assertMonotone = (xs: ReadonlyArray<number>): void => {
 export const assertNonIncreasing = (xs: ReadonlyArray<number>): void => {
   for (let i = 1; i < xs.length; i++) expect(xs[i]!).toBeLessThanOrEqual(xs[i - 1]!)
 }
+
+/**
+ * Test oracle for calendar-month arithmetic, written independently of the
+ * library: the same day of the month `n` months later, or the last day of
+ * that month when it is shorter (31 January + 1 month = 28/29 February).
+ */
+export const plusMonths = (d: Date, n: number): Date => {
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + n
+  const y = Math.floor(total / 12)
+  const m = total - y * 12
+  const daysInMonth = [
+    31,
+    (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28,
+    31,
+    30,
+    31,
+    30,
+    31,
+    31,
+    30,
+    31,
+    30,
+    31
+  ][m]!
+  return new Date(Date.UTC(y, m, Math.min(d.getUTCDate(), daysInMonth)))
+}

@@ -65,6 +65,12 @@ export interface Knobs {
   readonly support: ReadonlyArray<Support.SupportCategory>
   readonly openIncidents: ReadonlyArray<"low" | "medium" | "high">
   readonly consents: ReadonlyArray<ConsentKnob>
+  /** Risk level recorded on the family assessment. */
+  readonly familyRiskLevel: Assessment.RiskLevel | null
+  /** Conclusion of the risk assessment (Primero Cambodia) recorded on the family assessment. */
+  readonly riskOutcome: Assessment.RiskOutcome | null
+  /** A safety plan for HH-1, `daysAgo` before `asOf`, covering `domains`. */
+  readonly safetyPlan: { readonly daysAgo: number; readonly domains: ReadonlyArray<Assessment.Domain> } | null
 }
 
 /** A child ready to begin reintegration with household HH-1. */
@@ -102,7 +108,10 @@ export const readyKnobs: Knobs = {
   },
   support: ["school-costs"],
   openIncidents: [],
-  consents: []
+  consents: [],
+  familyRiskLevel: null,
+  riskOutcome: null,
+  safetyPlan: null
 }
 
 const ago = (asOf: Date, days: number) => new Date(Math.floor(asOf.getTime() / DAY) * DAY - days * DAY)
@@ -143,7 +152,9 @@ export const stateFrom = (patch: Partial<Knobs>, asOf: Date): CaseState.CaseStat
         .filter((r) => (r.householdId ?? "HH-1") === "HH-1")
         .map((r) => ({ factor: r.factor, mitigation: r.mitigation })),
       conclusion: k.conclusion,
-      familyAcceptsServices: true
+      familyAcceptsServices: true,
+      ...(k.familyRiskLevel === null ? {} : { riskLevel: k.familyRiskLevel }),
+      ...(k.riskOutcome === null ? {} : { riskOutcome: k.riskOutcome })
     })
   }
   assessments.push({
@@ -264,6 +275,18 @@ export const stateFrom = (patch: Partial<Knobs>, asOf: Date): CaseState.CaseStat
     determinations,
     supportPlans,
     incidents,
-    consents
+    consents,
+    safetyPlans:
+      k.safetyPlan === null
+        ? []
+        : [
+            {
+              id: "SAFE-1",
+              date: ago(asOf, k.safetyPlan.daysAgo),
+              householdId: "HH-1",
+              domains: [...k.safetyPlan.domains],
+              approvedBy: "MGR-1"
+            }
+          ]
   }
 }

@@ -7,10 +7,10 @@
  * - The pathway (phases and contact steps, in order) comes from
  *   `Phase.pathway` / `Phase.nextOf`.
  * - For every contact step, the number of positive contacts and the days of
- *   dwell needed are found by probing `Phase.canAdvance` on a case in that
- *   step (smallest count and smallest dwell for which the core says
- *   `ready`), and whether a contact with concerns resets the count is found
- *   the same way.
+ *   dwell needed, and whether a contact with concerns resets the count, are
+ *   the core's own answer, `Phase.stepMinimums` (the least `Phase.canAdvance`
+ *   accepts, including a step's weekly requirement: a visit or the nights at
+ *   home in each of its last weeks).
  * - Assessment and preparation readiness are checked with `canAdvance` too
  *   (a case with no traced family cannot leave assessment, a case whose
  *   eligibility decision is not ready cannot leave preparation).
@@ -85,7 +85,8 @@ const eligibilityDecision = (
     : { kind: "not-yet", blockers: ["probe"], actions: [] },
   reasons: [],
   policy: { id: profile.id, version: profile.version },
-  asOf
+  asOf,
+  notYetInForce: []
 })
 
 const openIn = (phase: Phase.PhaseRef, since: Date): CaseState.CaseState => ({
@@ -98,24 +99,6 @@ const openIn = (phase: Phase.PhaseRef, since: Date): CaseState.CaseState => ({
   phaseHistory: [{ phase, from: since }],
   lastEventOn: since
 })
-
-const withContacts = (
-  s: CaseState.CaseState,
-  step: PolicyProfile.ContactStep,
-  outcomes: ReadonlyArray<"positive" | "concerns">,
-  since: Date
-): CaseState.CaseState => ({
-  ...s,
-  contacts: outcomes.map((outcome, i) => ({
-    id: `probe-${i}`,
-    date: day(since, i),
-    kind: step.contactKinds[0]!,
-    outcome,
-    phase: s.phase
-  }))
-})
-
-const MAX_PROBE = 1000
 
 /**
  * Learn the facts of a profile on `asOf` by asking the core rules.
@@ -137,29 +120,14 @@ export const derive = (profile: PolicyProfile.PolicyProfile, asOf: Date): Policy
   const pathway = Phase.pathway(stepsParam).map((r) => (r.step === undefined ? r.phase : `${r.phase}:${r.step}`))
   const since = asOf
   const steps: Array<StepFacts> = stepsParam.map((step) => {
-    const ref: Phase.PhaseRef = { phase: "gradual-contact", step: step.id }
-    const base = openIn(ref, since)
-    const far = day(since, MAX_PROBE * 2)
-    const readyWith = (outcomes: ReadonlyArray<"positive" | "concerns">, at: Date) =>
-      Phase.canAdvance(withContacts(base, step, outcomes, since), profile, at).outcome.ready
-    // Smallest number of positive contacts for which the core says ready (dwell long passed).
-    let positiveContacts = 0
-    while (positiveContacts < MAX_PROBE && !readyWith(Array(positiveContacts).fill("positive"), far)) positiveContacts++
-    // Smallest dwell (binary search: readiness is monotone in time once contacts are made).
-    const enough: Array<"positive"> = Array(positiveContacts).fill("positive")
-    let lo = Math.max(0, positiveContacts - 1)
-    let hi = MAX_PROBE
-    if (readyWith(enough, day(since, lo))) hi = lo
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (readyWith(enough, day(since, Math.max(mid, positiveContacts - 1)))) hi = mid
-      else lo = mid + 1
+    const min = Phase.stepMinimums(step)
+    return {
+      id: step.id,
+      label: step.label,
+      positiveContacts: min.positiveContacts,
+      minDwellDays: min.minDwellDays,
+      resetOnConcern: min.resetOnConcern
     }
-    const minDwellDays = lo
-    // Does a concern after the positives reset the count?
-    const resetOnConcern =
-      positiveContacts > 0 && !readyWith([...enough, "concerns"], far) && readyWith(["concerns", ...enough], far)
-    return { id: step.id, label: step.label, positiveContacts, minDwellDays, resetOnConcern }
   })
   const assessment = openIn({ phase: "assessment" }, since)
   const assessmentNeedsTracedFamily = !Phase.canAdvance(

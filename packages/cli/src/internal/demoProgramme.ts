@@ -7,7 +7,7 @@
  * is reported. Children carry made-up names so that the demo can prove that
  * no name is ever printed.
  */
-import { type CaseEvent, CaseState, Decider, type Institution, Monitoring, PolicyProfile } from "@homeward/core"
+import { type CaseEvent, CaseState, Decider, type Institution, Monitoring, Phase, PolicyProfile } from "@homeward/core"
 
 const DAY = 86_400_000
 
@@ -328,7 +328,7 @@ const one = (
         kind,
         givenBy: kind === "child-assent" ? childId : `${hh}-m1`,
         purposes: ["services", "tracing", "information-sharing", "reporting"],
-        agencies: [AGENCY],
+        agencies: [AGENCY, OTHER_AGENCY],
         givenOn: on
       }
     }))
@@ -337,6 +337,10 @@ const one = (
   if (blockedPrep || stage === "preparation") return stop()
   if (stage === "transfer") {
     const d = at(5)
+    plan(d, (on) => ({
+      type: "RecordCaseConference",
+      conference: { id: "conf-transfer", date: on, reasons: ["relocation-or-transfer"] }
+    }))
     plan(d, () => ({ type: "Transfer", toAgencyId: OTHER_AGENCY, toSocialWorkerId: "SW-P1" }))
     return stop()
   }
@@ -348,24 +352,49 @@ const one = (
   for (let i = 0; i < steps.length; i++) {
     const step = steps[i]!
     const last = i === steps.length - 1
-    const count = Math.max(step.minPositiveContacts, 1)
+    // Contacts follow the step's weekly requirement (Phase.stepMinimums): one week after another from the
+    // day the step began, each week with the visits or nights at home the step asks for.
+    const stepStart = day
+    const min = Phase.stepMinimums(step)
+    const weekly = step.weekly
+    const weeks = weekly === undefined ? 0 : weekly.weeks
+    const perWeek = weekly === undefined ? 0 : weekly.measure === "visits" ? weekly.min : 1
+    const count = Math.max(min.positiveContacts, 1)
     const made = i === stepStop ? (stepReady ? count : r.int(0, count - 1)) : count
+    const nights = weekly?.measure === "nights" ? weekly.min : undefined
+    const kind =
+      nights !== undefined && nights >= 2 && step.contactKinds.includes("multi-night")
+        ? "multi-night"
+        : step.contactKinds[0]
     const gap = Math.max(1, Math.ceil(step.minDwellDays / count))
     for (let k = 0; k < made; k++) {
-      const d = at(gap)
+      const week = perWeek === 0 ? -1 : Math.floor(k / perWeek)
+      const d =
+        week >= 0 && week < weeks
+          ? stepStart + 7 * week + (weekly!.measure === "visits" ? k % perWeek : r.int(0, 7 - (nights ?? 1)))
+          : stepStart + (k + 1) * gap
       const id = `ct-${++ct}`
       plan(d, (on) => ({
         type: "RecordContact",
-        contact: { id, date: on, kind: step.contactKinds[0], outcome: "positive", householdId: hh }
+        contact: {
+          id,
+          date: on,
+          kind,
+          ...(nights === undefined ? {} : { nights }),
+          outcome: "positive",
+          householdId: hh
+        }
       }))
     }
+    // The step's weeks are complete from this day on; the next week is not complete for 7 more days, so
+    // moving on (or the demo day, for a ready case) falls within them.
+    day = Math.max(day, stepStart + min.minDwellDays + r.int(0, 6))
     if (i === stepStop) {
-      // not ready: stop within the step; ready: the dwell is met, the advance is for the worker to make
-      if (stepReady) at(3)
-      return stop()
+      // not ready: stop within the step; ready: the weeks and dwell are met on the demo day, the advance is
+      // for the worker to make
+      return stepReady ? place(caseId, planned, asOfDay - day) : stop()
     }
-    const d = at(3)
-    if (!last) plan(d, () => ({ type: "Advance" }))
+    if (!last) plan(day, () => ({ type: "Advance" }))
   }
   // reunification: placed so that monitoring has run for the wanted time on the demo day
   const monitoringDays =
@@ -380,6 +409,27 @@ const one = (
   const reunifiedOn = new Date((base + reunifyDay) * DAY)
   const cmd = (on: Date, c: Record<string, unknown>) =>
     ({ actor, recordedAt: new Date(on.getTime() + 9 * 3_600_000), occurredOn: on, ...c }) as unknown as Cmd
+  pre.push(
+    cmd(reunifiedOn, {
+      type: "RecordCaseConference",
+      conference: { id: "conf-reunification", date: reunifiedOn, reasons: ["family-reunification"] }
+    }),
+    cmd(reunifiedOn, {
+      type: "RecordAgreement",
+      agreement: {
+        id: "agreement-1",
+        date: reunifiedOn,
+        householdId: hh,
+        caregiverId: `${hh}-m1`,
+        caseworkerId: worker,
+        childSigned: true,
+        witnesses: [
+          { role: "government-official", id: "GO-1" },
+          { role: "commune-chief", id: "CC-1" }
+        ]
+      }
+    })
+  )
   pre.push(cmd(reunifiedOn, { type: "Reunify", placement: { type: "parents", since: reunifiedOn, householdId: hh } }))
   const plannedVisits = Monitoring.monitoringPlan(reunifiedOn, profile)
   const skipSome = stage === "monitoring" && r.chance(0.5)

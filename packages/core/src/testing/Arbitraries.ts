@@ -9,13 +9,21 @@
  * @since 0.1.0
  */
 import * as fc from "fast-check"
-import type { Assessment } from "../Assessment.js"
+import type { ReunificationAgreement } from "../Agreement.js"
+import {
+  type Assessment,
+  ChildWellbeingDomains,
+  type Domain,
+  FamilyCapacityDomains,
+  type SafetyPlan
+} from "../Assessment.js"
 import type { BestInterestDetermination } from "../BestInterest.js"
-import type { AdmissionReason, Placement, PlacementType } from "../Case.js"
+import type { AdmissionReason, CareException, Placement, PlacementType } from "../Case.js"
 import type { CaseClosureReason, CaseEvent } from "../CaseEvent.js"
 import type { Child } from "../Child.js"
 import type { ChildViews } from "../ChildViews.js"
 import type { Actor } from "../Common.js"
+import type { CaseConference } from "../Conference.js"
 import type { Consent } from "../Consent.js"
 import type { Contact, ContactKind, ContactOutcome } from "../Contact.js"
 import type { Command } from "../Decider.js"
@@ -28,8 +36,9 @@ import {
   type Rating
 } from "../FollowUp.js"
 import type { Household } from "../Household.js"
+import type { YouthActivity } from "../IndependentLiving.js"
 import { monitoringPlan } from "../Monitoring.js"
-import type { PhaseRef } from "../Phase.js"
+import { type PhaseRef, stepMinimums } from "../Phase.js"
 import type { PolicyProfile } from "../PolicyProfile.js"
 import * as Profiles from "../Profiles.js"
 import type { SupportPayment, SupportPlan } from "../Support.js"
@@ -222,15 +231,25 @@ export const consent = (on: Date): fc.Arbitrary<Consent> =>
  * @since 0.1.0
  */
 export const contact = (on: Date, n: number): fc.Arbitrary<Contact> =>
-  fc.record({
-    id: fc.constant(`ct-${n}`),
-    date: fc.constant(on),
-    kind: fc.constantFrom<ContactKind>("day-visit-home", "overnight", "multi-night", "monitoring-home-visit", "phone"),
-    outcome: fc.oneof(
-      { weight: 9, arbitrary: fc.constant<ContactOutcome>("positive") },
-      { weight: 1, arbitrary: fc.constantFrom<ContactOutcome>("concerns", "incident") }
-    )
-  })
+  fc.record(
+    {
+      id: fc.constant(`ct-${n}`),
+      date: fc.constant(on),
+      kind: fc.constantFrom<ContactKind>(
+        "day-visit-home",
+        "overnight",
+        "multi-night",
+        "monitoring-home-visit",
+        "phone"
+      ),
+      nights: fc.integer({ min: 0, max: 7 }),
+      outcome: fc.oneof(
+        { weight: 9, arbitrary: fc.constant<ContactOutcome>("positive") },
+        { weight: 1, arbitrary: fc.constantFrom<ContactOutcome>("concerns", "incident") }
+      )
+    },
+    { requiredKeys: ["id", "date", "kind", "outcome"] }
+  )
 
 const rating: fc.Arbitrary<Rating> = fc.oneof(
   { weight: 12, arbitrary: fc.constant<Rating>("A") },
@@ -478,9 +497,101 @@ export const command = (on: Date, n: number, p: PolicyProfile = Profiles.azizasP
     ),
     c(1, fc.record({ type: fc.constant("Transfer"), toAgencyId: id("AG") })),
     c(4, fc.record({ type: fc.constant("Close"), closureReason })),
-    c(1, fc.record({ type: fc.constant("Reopen"), placement: placement(on, ["residential-care"]) }))
+    c(1, fc.record({ type: fc.constant("Reopen"), placement: placement(on, ["residential-care"]) })),
+    c(1, fc.record({ type: fc.constant("RecordSafetyPlan"), plan: safetyPlan(on, n) })),
+    c(2, fc.record({ type: fc.constant("RecordAgreement"), agreement: agreement(on, n) })),
+    c(2, fc.record({ type: fc.constant("RecordCaseConference"), conference: conference(on, n) })),
+    c(1, fc.record({ type: fc.constant("RecordCareException"), exception: careException(on, n) })),
+    c(1, fc.record({ type: fc.constant("RecordActivity"), activity: youthActivity(on) })),
+    c(1, fc.record({ type: fc.constant("Refer"), referralId: fc.constant(`ref-${n}`), toAgencyId: id("AG") }))
   )
 }
+
+/**
+ * A safety plan on `on` for household HH-1, covering a few domains.
+ *
+ * @since 0.2.0
+ */
+export const safetyPlan = (on: Date, n: number): fc.Arbitrary<SafetyPlan> =>
+  fc.record({
+    id: fc.constant(`sp-${n}`),
+    date: fc.constant(on),
+    householdId: fc.constant("HH-1"),
+    domains: fc.subarray([...ChildWellbeingDomains, ...FamilyCapacityDomains] as Array<Domain>),
+    approvedBy: fc.constant("mgr-1")
+  })
+
+/**
+ * A reunification agreement signed on `on` for household HH-1 (sometimes
+ * missing a signature or a witness).
+ *
+ * @since 0.2.0
+ */
+export const agreement = (on: Date, n: number): fc.Arbitrary<ReunificationAgreement> =>
+  fc.record(
+    {
+      id: fc.constant(`ag-${n}`),
+      date: fc.constant(on),
+      householdId: fc.constant("HH-1"),
+      caregiverId: fc.constant("HH-1-m1"),
+      caseworkerId: fc.constant("sw-1"),
+      childSigned: fc.boolean(),
+      witnesses: fc.subarray([
+        { role: "government-official" as const, id: "go-1" },
+        { role: "commune-chief" as const, id: "cc-1" }
+      ])
+    },
+    { requiredKeys: ["id", "date", "caseworkerId", "childSigned", "witnesses"] }
+  )
+
+/**
+ * A case conference on `on` for one or two reasons.
+ *
+ * @since 0.2.0
+ */
+export const conference = (on: Date, n: number): fc.Arbitrary<CaseConference> =>
+  fc.record({
+    id: fc.constant(`conf-${n}`),
+    date: fc.constant(on),
+    reasons: fc.subarray(
+      [
+        "removal-from-carer",
+        "placement-in-alternative-care",
+        "complex-protection-case",
+        "family-reunification",
+        "relocation-or-transfer"
+      ] as const,
+      { minLength: 1, maxLength: 2 }
+    )
+  })
+
+/**
+ * An exception for a young child in residential care, from `on` for 1–180 days.
+ *
+ * @since 0.2.0
+ */
+export const careException = (on: Date, n: number): fc.Arbitrary<CareException> =>
+  fc.record({
+    id: fc.constant(`exc-${n}`),
+    kind: fc.constantFrom("emergency", "short-predetermined-time", "siblings-together"),
+    justification: fc.constant("Recorded justification"),
+    from: fc.constant(on),
+    endsOn: fc.integer({ min: 0, max: 180 }).map((k) => new Date(on.getTime() + k * DAY)),
+    approvedBy: fc.constant("mgr-1")
+  })
+
+/**
+ * A youth's work and study recorded on `on`.
+ *
+ * @since 0.2.0
+ */
+export const youthActivity = (on: Date): fc.Arbitrary<YouthActivity> =>
+  fc.record({
+    date: fc.constant(on),
+    work: fc.constantFrom("none", "part-time", "full-time"),
+    study: fc.constantFrom("none", "secondary-school", "vocational-training", "higher-education"),
+    finishedSecondarySchool: fc.boolean()
+  })
 
 /**
  * A case scenario: a profile, a case id, and commands in time order (the
@@ -576,7 +687,13 @@ const eventTypes = [
   "BrokeDown",
   "CaseTransferred",
   "CaseClosed",
-  "CaseReopened"
+  "CaseReopened",
+  "SafetyPlanRecorded",
+  "AgreementSigned",
+  "CaseConferenceHeld",
+  "CareExceptionRecorded",
+  "ActivityRecorded",
+  "Referred"
 ] as const
 
 /**
@@ -656,6 +773,18 @@ export const eventOf = (type: string, on: Date, n: number, caseId = "case-1"): f
       return e(fc.record({ toAgencyId: id("AG") }))
     case "CaseClosed":
       return e(fc.record({ closureReason }))
+    case "SafetyPlanRecorded":
+      return e(fc.record({ plan: safetyPlan(on, n) }))
+    case "AgreementSigned":
+      return e(fc.record({ agreement: agreement(on, n) }))
+    case "CaseConferenceHeld":
+      return e(fc.record({ conference: conference(on, n) }))
+    case "CareExceptionRecorded":
+      return e(fc.record({ exception: careException(on, n) }))
+    case "ActivityRecorded":
+      return e(fc.record({ activity: youthActivity(on) }))
+    case "Referred":
+      return e(fc.record({ referralId: fc.constant(`ref-${n}`), toAgencyId: id("AG") }))
     default:
       return e(fc.record({ placement: placement(on, ["residential-care"]) }))
   }
@@ -790,16 +919,65 @@ export const lifecycle = (options?: { readonly noise?: number }): fc.Arbitrary<S
       const steps = p.parameters.phases.contactSteps.value
       let n = 0
       for (const step of steps) {
-        const count = Math.max(step.minPositiveContacts, 1)
-        const gap = Math.max(1, Math.ceil(step.minDwellDays / count))
-        for (let i = 0; i < count; i++) {
-          on = at(gap)
-          push(on, {
+        // The step began on the day of the last Advance (`on`): contacts follow its weekly requirement.
+        const stepStart = day
+        const min = stepMinimums(step)
+        const w = step.weekly
+        const weeks = w === undefined ? 0 : w.weeks
+        let made = 0
+        const contactOn = (d: number, nights?: number) => {
+          const date = new Date(d * DAY)
+          const kind =
+            nights !== undefined && nights >= 2 && step.contactKinds.includes("multi-night")
+              ? "multi-night"
+              : step.contactKinds[0]
+          push(date, {
             type: "RecordContact",
-            contact: { id: `ct-${++n}`, date: on, kind: step.contactKinds[0], outcome: "positive", householdId: "HH-1" }
+            contact: {
+              id: `ct-${++n}`,
+              date,
+              kind,
+              ...(nights === undefined ? {} : { nights }),
+              outcome: "positive",
+              householdId: "HH-1"
+            }
+          })
+          made++
+        }
+        for (let k = 0; k < weeks; k++) {
+          const weekStart = stepStart + 7 * k
+          if (w!.measure === "visits") for (let v = 0; v < w!.min; v++) contactOn(weekStart + v)
+          else contactOn(weekStart + Math.min(jitter[k % jitter.length]!, 7 - w!.min), w!.min)
+        }
+        const gap = Math.max(1, Math.ceil(step.minDwellDays / Math.max(1, min.positiveContacts)))
+        let extra = stepStart
+        while (made < min.positiveContacts) {
+          extra += gap
+          contactOn(extra, w?.measure === "nights" ? w.min : undefined)
+        }
+        day = Math.max(day, stepStart + min.minDwellDays, extra)
+        on = at(3)
+        if (step === steps[steps.length - 1]) {
+          push(on, {
+            type: "RecordCaseConference",
+            conference: { id: "conf-1", date: on, reasons: ["family-reunification"] }
+          })
+          push(on, {
+            type: "RecordAgreement",
+            agreement: {
+              id: "ag-1",
+              date: on,
+              householdId: "HH-1",
+              caregiverId: "HH-1-m1",
+              caseworkerId: "sw-1",
+              childSigned: true,
+              witnesses: [
+                { role: "government-official", id: "go-1" },
+                { role: "commune-chief", id: "cc-1" }
+              ]
+            }
           })
         }
-        on = at(3)
         push(
           on,
           step === steps[steps.length - 1]
