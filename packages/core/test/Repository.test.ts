@@ -3,7 +3,8 @@
  * source texts kept beside it, and every citation a rule gives names an entry
  * of the repository's docs/sources.md.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { execFileSync } from "node:child_process"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import { fc } from "@fast-check/vitest"
 import { describe, expect, it } from "vitest"
@@ -15,15 +16,33 @@ const root = join(import.meta.dirname, "..", "..", "..")
 const skipDirs = new Set([".git", "node_modules", "dist", "coverage", ".pg-test", "tmp"])
 const skipPaths = new Set(["docs/api", "bench/out"])
 
-const files = (dir: string): Array<string> => {
+const walk = (dir: string): Array<string> => {
   const out: Array<string> = []
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name)
     if (e.isDirectory()) {
-      if (!skipDirs.has(e.name) && !skipPaths.has(relative(root, p))) out.push(...files(p))
+      if (!skipDirs.has(e.name) && !skipPaths.has(relative(root, p))) out.push(...walk(p))
     } else if (e.isFile() && statSync(p).size < 8_000_000) out.push(p)
   }
   return out
+}
+
+/**
+ * The repository's files: in a git checkout, what git tracks plus untracked files it does not ignore (so
+ * ignored build and test outputs never count); elsewhere (an exported tree), a walk that skips the usual
+ * output folders.
+ */
+const files = (dir: string): Array<string> => {
+  if (!existsSync(join(dir, ".git"))) return walk(dir)
+  const listed = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+    cwd: dir,
+    maxBuffer: 64 * 1024 * 1024
+  })
+    .toString("utf8")
+    .split("\0")
+    .filter((f) => f !== "")
+    .map((f) => join(dir, f))
+  return listed.filter((p) => existsSync(p) && statSync(p).isFile() && statSync(p).size < 8_000_000)
 }
 
 describe("[item 18] the repository does not send anyone outside itself", () => {
