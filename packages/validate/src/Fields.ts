@@ -2,9 +2,9 @@
  * A field model of a record type, read from its JSON Schema
  * (`Registry.jsonSchema`): for every field its path, kind (text, whole number,
  * choice, list, group …), whether it is required, whether it is sensitive,
- * allowed values and the checks JSON Schema can express. The CLI uses it to
- * turn spreadsheet cells into nested records, to decide whether an offending
- * value may be shown, and to write XLSForms and data dictionaries.
+ * allowed values and the checks JSON Schema can express. Used to turn
+ * spreadsheet cells into nested records, to decide whether an offending
+ * value may be shown, and (in the CLI) to write XLSForms and data dictionaries.
  *
  * @since 0.1.0
  */
@@ -232,7 +232,7 @@ const cache = new Map<string, Field>()
  *
  * @example
  * ```ts
- * import { Fields } from "@homeward/cli"
+ * import { Fields } from "@homeward/validate"
  *
  * const child = Fields.describe("child")
  * child.fields?.map((f) => f.name) // ["id", "givenName", ...]
@@ -279,7 +279,10 @@ const step = (f: Field, seg: string | number): Field | undefined => {
 
 /**
  * Whether a value at this path may be shown: only when the path names a
- * known field that is not sensitive and does not sit inside a sensitive one.
+ * known field that is not sensitive and does not sit inside a sensitive one,
+ * and holds a single value (never a whole list or group: a list cell may be
+ * free text with a relative's name and phone in it). Inside a list only
+ * choices, numbers, yes/no and dates are shown, never free text or ids.
  * Unknown paths are treated as sensitive.
  *
  * @since 0.1.0
@@ -287,11 +290,17 @@ const step = (f: Field, seg: string | number): Field | undefined => {
 export const isShowable = (root: Field, path: ReadonlyArray<string | number>): boolean => {
   let cur: Field | undefined = root
   if (cur.sensitive) return false
+  let inList = false
   for (const seg of path) {
-    cur = cur === undefined ? undefined : step(cur, seg)
+    if (cur === undefined) return false
+    if (cur.kind === "list") inList = true
+    cur = step(cur, seg)
     if (cur === undefined || cur.sensitive) return false
   }
-  return cur !== undefined && cur.kind !== "group" && cur.kind !== "union" && cur.kind !== "unknown"
+  if (cur === undefined) return false
+  if (cur.kind === "group" || cur.kind === "union" || cur.kind === "unknown" || cur.kind === "list") return false
+  if (inList && cur.kind === "text" && cur.format !== "date" && cur.format !== "date-time") return false
+  return true
 }
 
 /**
