@@ -1,15 +1,18 @@
 /**
  * @homeward/cli: the `homeward` command and its programmatic API: validate
- * NGO files (CSV, JSON, JSON Lines, XLSX) against Homeward record types and
- * export schemas (JSON Schema, XLSForm, Markdown).
+ * NGO files (CSV, JSON, JSON Lines, XLSX, folders of them) against Homeward
+ * record types with `@homeward/validate`, and export schemas (JSON Schema,
+ * XLSForm, Markdown).
  *
  * @since 0.1.0
  */
 
 /**
+ * Moved to `@homeward/validate`; re-exported.
+ *
  * @since 0.1.0
  */
-export * as Csv from "./Csv.js"
+export { Csv, Mapping, Presets, Rows } from "@homeward/validate"
 /**
  * @since 0.1.0
  */
@@ -26,14 +29,6 @@ export * as Format from "./Format.js"
  * @since 0.1.0
  */
 export * as Input from "./Input.js"
-/**
- * @since 0.1.0
- */
-export * as Mapping from "./Mapping.js"
-/**
- * @since 0.1.0
- */
-export * as Rows from "./Rows.js"
 /**
  * @since 0.1.0
  */

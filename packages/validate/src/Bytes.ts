@@ -68,25 +68,24 @@ export const firstInvalidUtf8 = (b: Uint8Array): number => {
       continue
     }
     let need: number
-    let min: number
-    if (x >= 0xc2 && x <= 0xdf) {
-      need = 1
-      min = 0x80
-    } else if (x >= 0xe0 && x <= 0xef) {
+    // the allowed range of the second byte (excludes overlong forms, surrogates, above U+10FFFF)
+    let lo = 0x80
+    let hi = 0xbf
+    if (x >= 0xc2 && x <= 0xdf) need = 1
+    else if (x >= 0xe0 && x <= 0xef) {
       need = 2
-      min = 0x800
+      if (x === 0xe0) lo = 0xa0
+      if (x === 0xed) hi = 0x9f
     } else if (x >= 0xf0 && x <= 0xf4) {
       need = 3
-      min = 0x10000
+      if (x === 0xf0) lo = 0x90
+      if (x === 0xf4) hi = 0x8f
     } else return i
-    let cp = x & (need === 1 ? 0x1f : need === 2 ? 0x0f : 0x07)
     for (let k = 1; k <= need; k++) {
       if (i + k >= n) return -1
       const y = b[i + k] as number
-      if ((y & 0xc0) !== 0x80) return i
-      cp = (cp << 6) | (y & 0x3f)
+      if (k === 1 ? y < lo || y > hi : (y & 0xc0) !== 0x80) return i
     }
-    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i
     i += need + 1
   }
   return -1

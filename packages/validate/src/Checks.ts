@@ -63,7 +63,7 @@ export const catalogue = (profile: PolicyProfile.PolicyProfile, asOf: Date): Rea
     code: "duplicate-id",
     severity: "error",
     description:
-      "Every record of a type has its own id, within a file and across the files and sheets of the dataset (rows that share a record, such as a household, are declared in the mapping with \"unique\": false).",
+      'Every record of a type has its own id, within a file and across the files and sheets of the dataset (rows that share a record, such as a household, are declared in the mapping with "unique": false).',
     source: homewardDefault(
       "validate/duplicate-id",
       "A record is found by its id: two records with one id would be merged, or one of them lost, when the data is imported."

@@ -139,7 +139,7 @@ const QUOTE = 34
 const LF = 10
 const CR = 13
 
-const enum State {
+enum State {
   /** At the start of a cell. */
   Start = 0,
   /** Inside an unquoted cell. */
@@ -169,7 +169,8 @@ const enum State {
 export const parser = (delimiter: string, limits: Limits = {}): Parser => {
   if (delimiter.length !== 1) throw new UnusableInput("the delimiter must be one character", "options")
   const D = delimiter.charCodeAt(0)
-  if (D === QUOTE || D === LF || D === CR) throw new UnusableInput("the delimiter cannot be a quote or a line break", "options")
+  if (D === QUOTE || D === LF || D === CR)
+    throw new UnusableInput("the delimiter cannot be a quote or a line break", "options")
   const maxCell = limits.maxCellLength ?? defaultLimits.maxCellLength
   const maxColumns = limits.maxColumns ?? defaultLimits.maxColumns
   let state: State = State.Start
@@ -311,7 +312,7 @@ export const parser = (delimiter: string, limits: Limits = {}): Parser => {
   const end = (): Array<ParsedRow> => {
     if (state === State.Quoted) {
       throw new UnusableInput(
-        `malformed CSV: a quoted cell in the row on line ${recordLine} is never closed (the file ends inside quotes); check for a stray " character`,
+        `malformed CSV: a quoted field in the row on line ${recordLine} is never closed (the file ends inside quotes); check for a stray " character`,
         "malformed"
       )
     }

@@ -612,7 +612,8 @@ export const make = (options: Options): Session => {
       const list = o["members"] as Array<unknown>
       for (let k = 0; k < Math.min(list.length, Rows.maxListIndex + 1); k++) {
         const mid = (list[k] as { id?: unknown } | null)?.id
-        if (typeof mid === "string" && ID.test(mid) && !members.has(mid)) members.set(own(mid), where(["members", k, "id"]))
+        if (typeof mid === "string" && ID.test(mid) && !members.has(mid))
+          members.set(own(mid), where(["members", k, "id"]))
       }
     }
     // references
@@ -890,14 +891,21 @@ export const make = (options: Options): Session => {
         skip: rp.partial ? [] : rp.missing,
         column: byPath,
         name: many ? rp.record.name : undefined,
-        opts: { unique: rp.record.unique, generated: rp.record.generateId && rp.idColumn === undefined, filled: rp.filled }
+        opts: {
+          unique: rp.record.unique,
+          generated: rp.record.generateId && rp.idColumn === undefined,
+          filled: rp.filled
+        }
       }
     })
     const childRec = recs.findIndex((r) => r.rp.type === "child")
     const caseRec = recs.findIndex((r) => r.rp.type === "case")
 
     const row = (rowNo: number, cells: ReadonlyArray<unknown>) => {
-      if (cells.length === 0 || (cells.length === 1 && (cells[0] === "" || cells[0] === undefined || cells[0] === null)))
+      if (
+        cells.length === 0 ||
+        (cells.length === 1 && (cells[0] === "" || cells[0] === undefined || cells[0] === null))
+      )
         return
       if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROW) {
         throw new UnusableInput(`row numbers go up to ${MAX_ROW.toLocaleString("en-US")}`, "too-large")
@@ -933,7 +941,8 @@ export const make = (options: Options): Session => {
         f.records[name] = (f.records[name] ?? 0) + 1
         recordCounts[name] = (recordCounts[name] ?? 0) + 1
         const issues = r.check(b.record, rowNo)
-        if (issues.length > 0) reportIssues(fileNo, issues, b.record, rowNo, r.rp.root, r.column, r.skip, b.hints, r.name)
+        if (issues.length > 0)
+          reportIssues(fileNo, issues, b.record, rowNo, r.rp.root, r.column, r.skip, b.hints, r.name)
         datasetRecord(fileNo, rowNo, r.rp.type, b.record, r.rp.root, r.column, r.name, r.opts, rowDates)
       }
       for (const e of plan.extra) {
@@ -1016,8 +1025,7 @@ export const make = (options: Options): Session => {
       const rowDates: Array<RowDate> = []
       datasetRecord(fileNo, rowNo, rec.type, value, root, column, name, opts, rowDates)
       const o = value as Record<string, unknown>
-      const subject =
-        rec.type === "child" ? o["id"] : rec.type === "case" ? o["childId"] : undefined
+      const subject = rec.type === "child" ? o["id"] : rec.type === "case" ? o["childId"] : undefined
       rowDatesDone(fileNo, rowNo, typeof subject === "string" ? subject : undefined, rowDates)
     }
     const malformed = (rowNo: number) => {

@@ -103,7 +103,9 @@ const RecordFile = Schema.Struct({
   type: Schema.optionalKey(Schema.String),
   columns: Schema.optionalKey(StringMap),
   values: Schema.optionalKey(Schema.Record(Schema.String, StringMap)),
-  constants: Schema.optionalKey(Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Number, Schema.Boolean]))),
+  constants: Schema.optionalKey(
+    Schema.Record(Schema.String, Schema.Union([Schema.String, Schema.Number, Schema.Boolean]))
+  ),
   links: Schema.optionalKey(StringMap),
   id: Schema.optionalKey(Schema.Literals(["generate"])),
   partial: Schema.optionalKey(Schema.Boolean),
@@ -322,10 +324,7 @@ export interface DatasetOptions {
   readonly as?: Registry.RecordType
 }
 
-const checkExtra = (
-  extra: NonNullable<MappingFile["extra"]>,
-  problems: Array<string>
-): Map<string, ExtraColumn> => {
+const checkExtra = (extra: NonNullable<MappingFile["extra"]>, problems: Array<string>): Map<string, ExtraColumn> => {
   const out = new Map<string, ExtraColumn>()
   for (const [header, spec] of Object.entries(extra)) {
     const kind: ExtraKind = spec.kind ?? (spec.choices !== undefined ? "choice" : "text")
@@ -421,7 +420,8 @@ export const datasetFromJson = (
       const links: Array<{ path: Array<string | number>; record: string }> = []
       for (const [target, other] of Object.entries(spec.links ?? {})) {
         const path = parsePath(target)
-        if (Fields.at(root, path) === undefined) problems.push(`"links" names "${target}", which is not a field of ${what}`)
+        if (Fields.at(root, path) === undefined)
+          problems.push(`"links" names "${target}", which is not a field of ${what}`)
         else if (!names.includes(other) || other === name) {
           problems.push(`"links" of record "${name}" points to "${other}", which is not another record of this mapping`)
         } else links.push({ path, record: other })

@@ -123,7 +123,8 @@ const planColumns = (
     const t = target(h)
     const path = t === undefined ? [] : Mapping.parsePath(t)
     const ps = pathString(path)
-    if (t === undefined || h === "" || skip(h)) return { index, header, path, pathString: ps, field: undefined, status: "ignored" }
+    if (t === undefined || h === "" || skip(h))
+      return { index, header, path, pathString: ps, field: undefined, status: "ignored" }
     if (tooDeep(path)) return { index, header, path, pathString: ps, field: undefined, status: "index" }
     const field = path.length === 0 ? undefined : Fields.at(root, path)
     if (field === undefined) return { index, header, path, pathString: ps, field, status: "unknown" }
@@ -238,7 +239,9 @@ export const cellValue = (v: unknown): string | number | boolean | undefined => 
   if (typeof v === "object") {
     const o = v as Record<string, unknown>
     if (Array.isArray(o["richText"]))
-      return (o["richText"] as Array<{ text?: unknown }>).map((r) => (typeof r?.text === "string" ? r.text : "")).join("")
+      return (o["richText"] as Array<{ text?: unknown }>)
+        .map((r) => (typeof r?.text === "string" ? r.text : ""))
+        .join("")
     if ("result" in o) return cellValue(o["result"])
     if (typeof o["text"] === "string") return o["text"]
     if ("error" in o) return undefined
@@ -530,7 +533,8 @@ export const planFile = (
     const own = all.filter((c) => c.status !== "ignored" && (c.status !== "unknown" || single))
     const fieldCols = own.filter((c) => c.status === "field")
     const idColumn = fieldCols.find((c) => c.pathString === "id")
-    const produced = rec.from !== undefined ? matchesFrom(rec.from, names) : single || fieldCols.some((c) => c !== idColumn)
+    const produced =
+      rec.from !== undefined ? matchesFrom(rec.from, names) : single || fieldCols.some((c) => c !== idColumn)
     if (!produced) continue
     for (const c of own) {
       const prev = usedBy.get(c.index)
@@ -619,12 +623,7 @@ export const generatedId = (name: string, file: number, row: number): string => 
  *
  * @since 0.1.0
  */
-export const toRecords = (
-  p: FilePlan,
-  cells: ReadonlyArray<unknown>,
-  row: number,
-  file: number
-): Array<RowRecord> => {
+export const toRecords = (p: FilePlan, cells: ReadonlyArray<unknown>, row: number, file: number): Array<RowRecord> => {
   const out: Array<RowRecord> = []
   for (const rp of p.records) {
     const record: Record<string, unknown> = {}
@@ -677,7 +676,12 @@ export const readExtra = (spec: Mapping.ExtraColumn, raw: unknown, dates: DateOr
       if (v === true || v === false) return { ok: true, value: v }
       if (TRUE.has(l)) return { ok: true, value: true }
       if (FALSE.has(l)) return { ok: true, value: false }
-      return { ok: false, rule: "yes-no", message: "Expected yes or no (yes/no, true/false, y/n, 1/0)", received: "text" }
+      return {
+        ok: false,
+        rule: "yes-no",
+        message: "Expected yes or no (yes/no, true/false, y/n, 1/0)",
+        received: "text"
+      }
     }
     case "choice": {
       const choices = spec.choices ?? []

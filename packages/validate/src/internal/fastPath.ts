@@ -51,7 +51,9 @@ const flatChecks = (checks: ReadonlyArray<SchemaAST.Check<unknown>>): Array<Sche
 
 const OPTIONS: SchemaAST.ParseOptions = { errors: "first" }
 
-type TypeTest = { readonly kind: "string" | "boolean" | "number" } | { readonly kind: "literal"; readonly value: unknown }
+type TypeTest =
+  | { readonly kind: "string" | "boolean" | "number" }
+  | { readonly kind: "literal"; readonly value: unknown }
 
 /** Keyword types without transformations. */
 const typeTest = (ast: SchemaAST.AST): TypeTest | undefined => {
