@@ -324,14 +324,16 @@ class Children {
       }
       return
     }
-    const m = (this.min[stage] ??= { v: new Column64(), loc: new Column64() })
+    const m = this.min[stage] ?? { v: new Column64(), loc: new Column64() }
+    this.min[stage] = m
     const cur = m.v.get(i)
     if (cur === 0 || key < cur) {
       m.v.set(i, key)
       m.loc.set(i, where)
     }
     if (stage === "admitted") {
-      const x = (this.max[stage] ??= { v: new Column64(), loc: new Column64() })
+      const x = this.max[stage] ?? { v: new Column64(), loc: new Column64() }
+      this.max[stage] = x
       if (key > x.v.get(i)) {
         x.v.set(i, key)
         x.loc.set(i, where)
