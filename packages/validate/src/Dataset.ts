@@ -293,6 +293,8 @@ interface Stored {
   readonly problem: Report.Problem
   readonly file: number
   readonly fileLevel: boolean
+  /** Position of the column in the file (problems of a row are listed left to right). */
+  readonly col: number
   readonly seq: number
 }
 
@@ -431,7 +433,10 @@ export const make = (options: Options): Session => {
     const c = summary.get(key)
     if (c === undefined) summary.set(key, { column: p.column, rule: p.rule, severity: p.severity, count: 1 })
     else summary.set(key, { ...c, count: c.count + 1 })
-    if (stored.length < maxProblems) stored.push({ problem: p, file: fileNo, fileLevel, seq: seq++ })
+    if (stored.length < maxProblems) {
+      const col = f?.columnIndex.get(p.column) ?? ROW_BITS
+      stored.push({ problem: p, file: fileNo, fileLevel, col, seq: seq++ })
+    }
   }
 
   const colOf = (f: FileState, label: string): number => {
@@ -1180,6 +1185,7 @@ export const make = (options: Options): Session => {
           a.file - b.file ||
           (a.fileLevel === b.fileLevel ? 0 : a.fileLevel ? -1 : 1) ||
           (a.problem.row ?? 0) - (b.problem.row ?? 0) ||
+          (a.fileLevel ? 0 : a.col - b.col) ||
           a.seq - b.seq
       )
       .map((s) => {

@@ -516,7 +516,7 @@ export const planFile = (
 ): FilePlan => {
   const order: DateOrder = dates ?? mapping.dates ?? "iso"
   const single = mapping.records.length === 1
-  const skip = (h: string) => mapping.ignore.has(h) || mapping.extra.has(h) || h === mapping.subject
+  const skip = (h: string) => mapping.ignore.has(h) || mapping.extra.has(h)
   const records: Array<RecordPlan> = []
   const usedBy = new Map<number, Column["status"]>()
   for (const rec of mapping.records) {
@@ -572,11 +572,9 @@ export const planFile = (
       if (!extra.some((e) => e.header === h)) extra.push({ index, header, spec })
       return { index, header, status: "extra" }
     }
-    if (h === mapping.subject) {
-      subject ??= index
-      return { index, header, status: "subject" }
-    }
+    if (h === mapping.subject) subject ??= index
     if (status === "field") return { index, header, status: "used" }
+    if (h === mapping.subject) return { index, header, status: "subject" }
     if (status === "duplicate" || status === "index") {
       const col = records.flatMap((r) => r.columns).find((c) => c.index === index)
       return { index, header, status, ...(col !== undefined ? { path: Mapping.valueKey(col.path) } : {}) }
