@@ -183,7 +183,7 @@ describe("Dataset: checks across files", () => {
     const s = Dataset.make({ mapping: m, asOf, name: "folder" })
     for (const [name, headers, rows] of files) {
       const f = s.flat({ name: `${name}.csv`, format: "csv", headers, names: [name] })
-      rows.forEach((r, i) => f.row(i + 2, r))
+      for (const [i, r] of rows.entries()) f.row(i + 2, r)
       f.close()
     }
     return s.finish()
