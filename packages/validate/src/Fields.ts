@@ -282,7 +282,8 @@ const step = (f: Field, seg: string | number): Field | undefined => {
  * known field that is not sensitive and does not sit inside a sensitive one,
  * and holds a single value (never a whole list or group: a list cell may be
  * free text with a relative's name and phone in it). Inside a list only
- * choices, numbers, yes/no and dates are shown, never free text or ids.
+ * numbers and yes/no are shown, never text (not even under a choice or a
+ * date: a name typed into the wrong cell of a list is still a name).
  * Unknown paths are treated as sensitive.
  *
  * @since 0.1.0
@@ -299,7 +300,7 @@ export const isShowable = (root: Field, path: ReadonlyArray<string | number>): b
   }
   if (cur === undefined) return false
   if (cur.kind === "group" || cur.kind === "union" || cur.kind === "unknown" || cur.kind === "list") return false
-  if (inList && cur.kind === "text" && cur.format !== "date" && cur.format !== "date-time") return false
+  if (inList && cur.kind !== "integer" && cur.kind !== "number" && cur.kind !== "boolean") return false
   return true
 }
 
