@@ -280,6 +280,8 @@ interface FileState {
   readonly delimiter?: string
   /** Column labels by index (headers as written, or field paths for JSON). */
   readonly columns: Array<string>
+  /** Columns that feed a sensitive field of any record, or a sensitive extra column: their values are never shown. */
+  readonly sensitive: Set<number>
   readonly columnIndex: Map<string, number>
   rows: number
   invalid: Uint8Array
@@ -465,6 +467,7 @@ export const make = (options: Options): Session => {
       ...(extra.sheet !== undefined ? { sheet: extra.sheet } : {}),
       ...(extra.delimiter !== undefined ? { delimiter: extra.delimiter } : {}),
       columns: [],
+      sensitive: new Set(),
       columnIndex: new Map(),
       rows: 0,
       invalid: new Uint8Array(64),
@@ -502,7 +505,8 @@ export const make = (options: Options): Session => {
     column: (path: ReadonlyArray<string | number>) => string,
     skip: ReadonlyArray<string>,
     hints: ReadonlyArray<Rows.CellHint>,
-    recordName: string | undefined
+    recordName: string | undefined,
+    hidden: (path: ReadonlyArray<string | number>) => boolean
   ) => {
     for (const issue of issues) {
       if (issue.rule === "required" && skip.length > 0) {
@@ -512,7 +516,7 @@ export const make = (options: Options): Session => {
       const hint = hints.find((h) => h.path === issue.pathString)
       // A value rejected as an id is not echoed: it is often a name typed into the id column.
       const value =
-        issue.rule !== "required" && issue.rule !== "Id" && Fields.isShowable(root, issue.path)
+        issue.rule !== "required" && issue.rule !== "Id" && Fields.isShowable(root, issue.path) && !hidden(issue.path)
           ? show(firstAt(record, issue.path))
           : undefined
       add(fileNo, {
@@ -557,7 +561,12 @@ export const make = (options: Options): Session => {
     root: Fields.Field,
     column: (path: ReadonlyArray<string | number>) => string,
     recordName: string | undefined,
-    opts: { readonly unique: boolean; readonly generated: boolean; readonly filled: ReadonlySet<string> },
+    opts: {
+      readonly unique: boolean
+      readonly generated: boolean
+      readonly filled: ReadonlySet<string>
+      readonly hidden: (path: ReadonlyArray<string | number>) => boolean
+    },
     rowDates: Array<RowDate>
   ): void => {
     const f = files[fileNo] as FileState
@@ -661,7 +670,7 @@ export const make = (options: Options): Session => {
             path: Rows.pathString(p),
             rule: "date-after-as-of",
             message: `This date is after the as-of date (${keyText(asOfKey)}); check the year, and the order of day and month`,
-            ...(Fields.isShowable(root, p) ? { value: String(value) } : {}),
+            ...(Fields.isShowable(root, p) && !opts.hidden(p) ? { value: String(value) } : {}),
             source: sourceOf("date-after-as-of"),
             ...named
           })
@@ -754,7 +763,7 @@ export const make = (options: Options): Session => {
       path: "",
       rule: "dates-in-order",
       message: `This date is before ${STAGE_WORDS[earlier.stage]} (${describeText(related)}); the order must be born ≤ admitted ≤ case opened ≤ visits`,
-      value: keyText(later.key),
+      ...(f.sensitive.has(locCol(later.loc)) ? {} : { value: keyText(later.key) }),
       related,
       source: sourceOf("dates-in-order")
     })
@@ -877,6 +886,11 @@ export const make = (options: Options): Session => {
         true
       )
     }
+    // a column that feeds a sensitive field of any record is never shown, whatever other record reads it
+    for (const rp of plan.records) {
+      for (const c of rp.columns) if (c.status === "field" && c.field?.sensitive === true) f.sensitive.add(c.index)
+    }
+    for (const e of plan.extra) if (e.spec.sensitive) f.sensitive.add(e.index)
     const everyRowInvalid = plan.records.some((r) => !r.partial && r.missing.length > 0)
     const width = source.headers.length
     const recs = plan.records.map((rp) => {
@@ -892,16 +906,22 @@ export const make = (options: Options): Session => {
         }
         return Rows.pathString(path)
       }
+      const hidden = (path: ReadonlyArray<string | number>): boolean => {
+        const c = Rows.columnFor(rp, path)
+        return c !== undefined && f.sensitive.has(c.index)
+      }
       return {
         rp,
         check: validatorFor(rp.type, optional),
         skip: rp.partial ? [] : rp.missing,
         column: byPath,
         name: many ? rp.record.name : undefined,
+        hidden,
         opts: {
           unique: rp.record.unique,
           generated: rp.record.generateId && rp.idColumn === undefined,
-          filled: rp.filled
+          filled: rp.filled,
+          hidden
         }
       }
     })
@@ -949,7 +969,7 @@ export const make = (options: Options): Session => {
         recordCounts[name] = (recordCounts[name] ?? 0) + 1
         const issues = r.check(b.record, rowNo)
         if (issues.length > 0)
-          reportIssues(fileNo, issues, b.record, rowNo, r.rp.root, r.column, r.skip, b.hints, r.name)
+          reportIssues(fileNo, issues, b.record, rowNo, r.rp.root, r.column, r.skip, b.hints, r.name, r.hidden)
         datasetRecord(fileNo, rowNo, r.rp.type, b.record, r.rp.root, r.column, r.name, r.opts, rowDates)
       }
       for (const e of plan.extra) {
@@ -1017,7 +1037,8 @@ export const make = (options: Options): Session => {
     const check = validatorFor(rec.type, [])
     const column = (path: ReadonlyArray<string | number>) => Rows.pathString(path)
     const name = many ? rec.name : undefined
-    const opts = { unique: rec.unique, generated: false, filled: new Set<string>() }
+    const never = () => false
+    const opts = { unique: rec.unique, generated: false, filled: new Set<string>(), hidden: never }
     const record = (rowNo: number, value: unknown) => {
       if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROW) {
         throw new UnusableInput(`row numbers go up to ${MAX_ROW.toLocaleString("en-US")}`, "too-large")
@@ -1027,7 +1048,7 @@ export const make = (options: Options): Session => {
       f.records[rec.name] = (f.records[rec.name] ?? 0) + 1
       recordCounts[rec.name] = (recordCounts[rec.name] ?? 0) + 1
       const issues = check(value, rowNo)
-      if (issues.length > 0) reportIssues(fileNo, issues, value, rowNo, root, column, [], [], name)
+      if (issues.length > 0) reportIssues(fileNo, issues, value, rowNo, root, column, [], [], name, never)
       if (value === null || typeof value !== "object" || Array.isArray(value)) return
       const rowDates: Array<RowDate> = []
       datasetRecord(fileNo, rowNo, rec.type, value, root, column, name, opts, rowDates)

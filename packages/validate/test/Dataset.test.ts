@@ -151,6 +151,18 @@ describe("Dataset: a flat export with several records per row", () => {
     expect(JSON.stringify(r)).not.toContain("012 345 678")
   })
 
+  it("a column that feeds a sensitive field of one record and a plain field of another is never shown (found by the fuzz test)", () => {
+    const m = mapping({
+      records: {
+        child: { columns: { A: "givenName", B: "id" }, partial: true },
+        case: { id: "generate", columns: { A: "openedOn" }, links: { childId: "child" }, partial: true }
+      }
+    })
+    const r = Dataset.validateTable(["A", "B"], [["Sokha Chan", "CH-1"]], { mapping: m, asOf })
+    expect(found(r)).toEqual([[2, "A", "IsoDate"]])
+    expect(JSON.stringify(r)).not.toContain("Sokha")
+  })
+
   it("partial records: required fields the export does not have are not reported, the fields it has are checked", () => {
     const r = table([row({ Sex: "" })])
     // sex has a column: an empty cell is a missing value; school, birth.basis, members … have none: not reported
