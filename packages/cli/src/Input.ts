@@ -454,7 +454,20 @@ const feedXlsx = async (
         ? sheetName
         : `sheet ${position}`
     const fileName = options.allSheets === true ? `${name} › ${shown}` : name
-    await feedSheet(session, ws, fileName, shown, [...names, sheetName], cantRead)
+    if (options.allSheets === true) {
+      // one sheet that cannot be used is one problem; the other sheets are still checked
+      try {
+        await feedSheet(session, ws, fileName, shown, [...names, sheetName], cantRead)
+      } catch (e) {
+        if (!Unusable.isUnusableInput(e) || e.code === "malformed") throw e
+        session.unusable(fileName, "xlsx", e.message)
+        try {
+          for await (const _ of ws) void _
+        } catch {
+          throw cantRead()
+        }
+      }
+    } else await feedSheet(session, ws, fileName, shown, [...names, sheetName], cantRead)
     if (wanted !== undefined) {
       // drain the rest so the reader closes the file
       try {
