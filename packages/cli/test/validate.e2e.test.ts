@@ -177,7 +177,7 @@ describe("homeward validate: unusable input (exit 2, one line on stderr)", () =>
         )
         return ["validate", "quote.csv", "--as", "child"]
       },
-      /quoted field is never closed/
+      /quoted field in the row on line 2 is never closed/
     ],
     [
       "an unknown record type",
