@@ -62,6 +62,8 @@ export interface ValidateOptions {
   readonly profile?: string | PolicyProfile.PolicyProfile
   /** How many problems to keep in full (0 to 100,000; default 1000). Counts stay exact. */
   readonly maxProblems?: number
+  /** Run the checks across rows and files (default `true`); `false` checks each record on its own. */
+  readonly checks?: boolean
   /** Called now and then with the rows read and, when known, the fraction of the input read. */
   readonly onProgress?: (rows: number, fraction: number | undefined) => void
 }
@@ -212,7 +214,8 @@ export const validateFile = async (path: string, options: ValidateOptions): Prom
     profile,
     name: path,
     ...(options.maxProblems !== undefined ? { maxProblems: options.maxProblems } : {}),
-    ...(options.dates !== undefined ? { dates: options.dates } : {})
+    ...(options.dates !== undefined ? { dates: options.dates } : {}),
+    ...(options.checks !== undefined ? { checks: options.checks } : {})
   })
   const input = await Input.list(path)
   let total = 0

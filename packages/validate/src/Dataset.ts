@@ -23,6 +23,7 @@ import * as Checks from "./Checks.js"
 import * as Csv from "./Csv.js"
 import * as Fields from "./Fields.js"
 import { ageOn, dateKey, keyOfDate, keyText } from "./internal/dates.js"
+import { IdTable } from "./internal/idTable.js"
 import * as Mapping from "./Mapping.js"
 import * as Report from "./Report.js"
 import * as Rows from "./Rows.js"
@@ -46,6 +47,11 @@ export interface Options {
   readonly dates?: Mapping.DateOrder
   /** The name of the dataset in the report (`file`); default: the first file. */
   readonly name?: string
+  /**
+   * Run the checks across rows and files (default `true`); `false` checks
+   * each record on its own only (ids, references and dates are not compared).
+   */
+  readonly checks?: boolean
 }
 
 /**
@@ -152,8 +158,6 @@ class Column64 {
   }
 }
 
-/** Copy a string so that it does not keep a large chunk of the file alive (V8 sliced strings). */
-const own = (s: string): string => (s.length < 13 ? s : (` ${s}`.slice(1) as string))
 
 // ---------------------------------------------------------------------------
 // what the dataset checks know about record types
@@ -302,8 +306,11 @@ interface Stored {
 
 /** What is known of one child across the dataset. */
 class Children {
-  readonly index = new Map<string, number>()
-  n = 0
+  /** Ids of children (declared by a child record, or referred to), by dense index. */
+  readonly index = new IdTable(4096)
+  get n(): number {
+    return this.index.size
+  }
   /** loc + 1 of the child record (0: none yet). */
   readonly declared = new Column64()
   readonly born = new Column64()
@@ -312,12 +319,7 @@ class Children {
   readonly min: Partial<Record<Mapping.Stage, { v: Column64; loc: Column64 }>> = {}
   readonly max: Partial<Record<Mapping.Stage, { v: Column64; loc: Column64 }>> = {}
   at(id: string): number {
-    let i = this.index.get(id)
-    if (i === undefined) {
-      i = this.n++
-      this.index.set(own(id), i)
-    }
-    return i
+    return this.index.add(id)
   }
   note(stage: Mapping.Stage, i: number, key: number, where: number): void {
     if (stage === "born") {
@@ -384,6 +386,7 @@ export const make = (options: Options): Session => {
     return c === undefined ? "" : Checks.sourceLine(c.source)
   }
   const many = mapping.records.length > 1
+  const across = options.checks !== false
 
   const files: Array<FileState> = []
   const stored: Array<Stored> = []
@@ -396,9 +399,15 @@ export const make = (options: Options): Session => {
   const typesSeen = new Set<Registry.RecordType>()
 
   const children = new Children()
-  const ids = new Map<Registry.RecordType, Map<string, number>>()
-  const members = new Map<string, number>()
-  const pending = new Map<Target, Map<string, { loc: number; count: number; path: string }>>()
+  /** Ids of the records of each type (other than children) and where each was first found. */
+  const ids = new Map<Registry.RecordType, { readonly table: IdTable; readonly loc: Column64 }>()
+  /** Ids of household members. */
+  const members = new IdTable(256)
+  /** References not resolved when they were read: by target, the id, where first, how many, at which path. */
+  const pending = new Map<
+    Target,
+    { readonly table: IdTable; readonly loc: Column64; readonly count: Column64; readonly path: Array<string> }
+  >()
   const stagesSeen = new Set<Mapping.Stage>()
   let bornSeen = false
 
@@ -549,15 +558,37 @@ export const make = (options: Options): Session => {
     readonly loc: number
   }
 
-  /**
-   * The dataset side of one record: its id, its references, its dates.
-   * Returns the record's stage dates.
-   */
-  const datasetRecord = (
+  /** What the checks across rows read in a record, worked out once per file and record. */
+  interface Sides {
+    /** Whether a record of this type was read (set on the first one). */
+    seen: boolean
+    readonly fileNo: number
+    readonly type: Registry.RecordType
+    readonly root: Fields.Field
+    readonly column: (path: ReadonlyArray<string | number>) => string
+    readonly named: { readonly record?: string }
+    readonly unique: boolean
+    readonly generated: boolean
+    readonly hidden: (path: ReadonlyArray<string | number>) => boolean
+    /** Column of `id`. */
+    readonly idCol: number
+    readonly idLabel: string
+    readonly refs: ReadonlyArray<{ readonly path: ReadonlyArray<string>; readonly target: Target }>
+    readonly dates: ReadonlyArray<{
+      readonly path: ReadonlyArray<string>
+      readonly inList: boolean
+      readonly stage: StageName | undefined
+      /** For a date outside lists: its column, label and whether its value may be shown. */
+      readonly col: number
+      readonly label: string
+      readonly show: boolean
+      readonly pathText: string
+    }>
+  }
+
+  const sidesOf = (
     fileNo: number,
-    row: number,
     type: Registry.RecordType,
-    record: unknown,
     root: Fields.Field,
     column: (path: ReadonlyArray<string | number>) => string,
     recordName: string | undefined,
@@ -566,140 +597,184 @@ export const make = (options: Options): Session => {
       readonly generated: boolean
       readonly filled: ReadonlySet<string>
       readonly hidden: (path: ReadonlyArray<string | number>) => boolean
-    },
-    rowDates: Array<RowDate>
-  ): void => {
+    }
+  ): Sides => {
     const f = files[fileNo] as FileState
-    typesSeen.add(type)
-    const named = recordName !== undefined ? { record: recordName } : {}
-    const where = (path: ReadonlyArray<string | number>) => loc(fileNo, row, colOf(f, column(path)))
-    const describe = (l: number) => {
-      const rf = files[locFile(l)] as FileState
-      return {
-        ...(files.length > 1 || locFile(l) !== fileNo ? { file: rf.name } : {}),
-        row: locRow(l),
-        column: rf.columns[locCol(l)] ?? ""
-      }
+    const stages = STAGES[type]
+    const idLabel = column(["id"])
+    return {
+      seen: false,
+      fileNo,
+      type,
+      root,
+      column,
+      named: recordName !== undefined ? { record: recordName } : {},
+      unique: opts.unique,
+      generated: opts.generated,
+      hidden: opts.hidden,
+      idCol: colOf(f, idLabel),
+      idLabel,
+      refs: (REFERENCES[type] ?? [])
+        .filter(([path]) => !opts.filled.has(path))
+        .map(([path, target]) => ({ path: path.split("."), target })),
+      dates: datesOf(type).map(({ path, inList }) => {
+        const label = inList ? "" : column(path)
+        return {
+          path,
+          inList,
+          stage: inList ? undefined : stages?.[path.join(".")],
+          col: inList ? -1 : colOf(f, label),
+          label,
+          show: !inList && Fields.isShowable(root, path) && !opts.hidden(path),
+          pathText: path.join(".")
+        }
+      })
+    }
+  }
+
+  const describeLoc = (l: number, fileNo: number): Report.Related => {
+    const rf = files[locFile(l)] as FileState
+    return {
+      ...(files.length > 1 || locFile(l) !== fileNo ? { file: rf.name } : {}),
+      row: locRow(l),
+      column: rf.columns[locCol(l)] ?? ""
+    }
+  }
+
+  const afterAsOf = (sides: Sides, row: number, label: string, pathText: string, value: string | undefined) => {
+    add(sides.fileNo, {
+      severity: "error",
+      row,
+      column: label,
+      path: pathText,
+      rule: "date-after-as-of",
+      message: `This date is after the as-of date (${keyText(asOfKey)}); check the year, and the order of day and month`,
+      ...(value !== undefined ? { value } : {}),
+      source: sourceOf("date-after-as-of"),
+      ...sides.named
+    })
+  }
+
+  /**
+   * The dataset side of one record: its id, its references, its dates (the
+   * child's dates are added to `rowDates`). Returns the index of the child
+   * when the record is a child with an id.
+   */
+  const datasetRecord = (sides: Sides, row: number, record: unknown, rowDates: Array<RowDate>): number => {
+    if (!across || record === null || typeof record !== "object" || Array.isArray(record)) return -1
+    const fileNo = sides.fileNo
+    const f = files[fileNo] as FileState
+    const type = sides.type
+    if (!sides.seen) {
+      sides.seen = true
+      typesSeen.add(type)
     }
     const o = record as Record<string, unknown>
+    let childIndex = -1
     // ids
     const id = o["id"]
-    if (typeof id === "string" && ID.test(id) && !opts.generated) {
-      const here = where(["id"])
+    if (typeof id === "string" && !sides.generated && ID.test(id)) {
+      const here = loc(fileNo, row, sides.idCol)
       if (type === "child") {
         const i = children.at(id)
+        childIndex = i
         const first = children.declared.get(i)
-        if (first !== 0 && opts.unique) {
-          add(fileNo, {
-            severity: "error",
-            row,
-            column: column(["id"]),
-            path: "id",
-            rule: "duplicate-id",
-            message: `Another child record already has this id (${describeText(describe(first - 1))})`,
-            related: describe(first - 1),
-            source: sourceOf("duplicate-id"),
-            ...named
-          })
-        } else if (first === 0) children.declared.set(i, here + 1)
+        if (first === 0) children.declared.set(i, here + 1)
+        else if (sides.unique) duplicate(sides, row, "child", first - 1)
       } else {
         let m = ids.get(type)
         if (m === undefined) {
-          m = new Map()
+          m = { table: new IdTable(), loc: new Column64() }
           ids.set(type, m)
         }
-        const first = m.get(id)
-        if (first !== undefined && opts.unique) {
-          add(fileNo, {
-            severity: "error",
-            row,
-            column: column(["id"]),
-            path: "id",
-            rule: "duplicate-id",
-            message: `Another ${type} record already has this id (${describeText(describe(first))})`,
-            related: describe(first),
-            source: sourceOf("duplicate-id"),
-            ...named
-          })
-        } else if (first === undefined) m.set(own(id), here)
+        const before = m.table.size
+        const k = m.table.add(id)
+        if (m.table.size > before) m.loc.set(k, here)
+        else if (sides.unique) duplicate(sides, row, type, m.loc.get(k))
       }
     }
     if (type === "household" && Array.isArray(o["members"])) {
       const list = o["members"] as Array<unknown>
       for (let k = 0; k < Math.min(list.length, Rows.maxListIndex + 1); k++) {
         const mid = (list[k] as { id?: unknown } | null)?.id
-        if (typeof mid === "string" && ID.test(mid) && !members.has(mid))
-          members.set(own(mid), where(["members", k, "id"]))
+        if (typeof mid === "string" && ID.test(mid)) members.add(mid)
       }
     }
     // references
-    for (const [path, target] of REFERENCES[type] ?? []) {
-      if (opts.filled.has(path)) continue
+    for (const ref of sides.refs) {
       const found: Array<{ path: Array<string | number>; value: unknown }> = []
-      valuesAt(record, path.split("."), [], found)
+      valuesAt(record, ref.path, [], found)
       for (const { path: p, value } of found) {
-        if (typeof value !== "string" || !ID.test(value)) continue
-        if (resolved(target, value)) continue
-        let m = pending.get(target)
+        if (typeof value !== "string" || !ID.test(value) || resolved(ref.target, value)) continue
+        let m = pending.get(ref.target)
         if (m === undefined) {
-          m = new Map()
-          pending.set(target, m)
+          m = { table: new IdTable(), loc: new Column64(), count: new Column64(), path: [] }
+          pending.set(ref.target, m)
         }
-        const cur = m.get(value)
-        if (cur === undefined) m.set(own(value), { loc: where(p), count: 1, path: Rows.pathString(p) })
-        else cur.count++
+        const before = m.table.size
+        const k = m.table.add(value)
+        if (m.table.size > before) {
+          m.loc.set(k, loc(fileNo, row, colOf(f, sides.column(p))))
+          m.path[k] = Rows.pathString(p)
+        }
+        m.count.set(k, m.count.get(k) + 1)
       }
     }
     // dates: after the as-of date, and the child's stages
-    const stages = STAGES[type]
-    for (const { path, inList } of datesOf(type)) {
-      const found: Array<{ path: Array<string | number>; value: unknown }> = []
-      if (inList) valuesAt(record, path, [], found)
-      else {
-        const v = firstAt(record, path)
-        if (v !== undefined) found.push({ path: [...path], value: v })
-      }
-      for (const { path: p, value } of found) {
-        const key = dateKey(value)
-        if (key === 0) continue
-        if (key > asOfKey) {
-          add(fileNo, {
-            severity: "error",
-            row,
-            column: column(p),
-            path: Rows.pathString(p),
-            rule: "date-after-as-of",
-            message: `This date is after the as-of date (${keyText(asOfKey)}); check the year, and the order of day and month`,
-            ...(Fields.isShowable(root, p) && !opts.hidden(p) ? { value: String(value) } : {}),
-            source: sourceOf("date-after-as-of"),
-            ...named
-          })
+    for (const d of sides.dates) {
+      if (d.inList) {
+        const found: Array<{ path: Array<string | number>; value: unknown }> = []
+        valuesAt(record, d.path, [], found)
+        for (const { path: p, value } of found) {
+          const key = dateKey(value)
+          if (key > asOfKey) afterAsOf(sides, row, sides.column(p), Rows.pathString(p), undefined)
         }
-        if (inList || stages === undefined) continue
-        let stage = stages[path.join(".")]
-        if (stage === "admitted-if-residential") {
-          const t = firstAt(record, ["placement", "type"])
-          stage = typeof t === "string" && RESIDENTIAL.has(t) ? "admitted" : undefined
-        }
-        if (stage !== undefined) rowDates.push({ stage, key, loc: where(p) })
+        continue
       }
+      const v = firstAt(record, d.path)
+      if (v === undefined) continue
+      const key = dateKey(v)
+      if (key === 0) continue
+      if (key > asOfKey) afterAsOf(sides, row, d.label, d.pathText, d.show ? String(v) : undefined)
+      let stage = d.stage
+      if (stage === "admitted-if-residential") {
+        const t = firstAt(record, ["placement", "type"])
+        stage = typeof t === "string" && RESIDENTIAL.has(t) ? "admitted" : undefined
+      }
+      if (stage !== undefined) rowDates.push({ stage, key, loc: loc(fileNo, row, d.col) })
     }
+    return childIndex
+  }
+
+  const duplicate = (sides: Sides, row: number, type: Registry.RecordType, first: number) => {
+    const related = describeLoc(first, sides.fileNo)
+    add(sides.fileNo, {
+      severity: "error",
+      row,
+      column: sides.idLabel,
+      path: "id",
+      rule: "duplicate-id",
+      message: `Another ${type} record already has this id (${describeText(related)})`,
+      related,
+      source: sourceOf("duplicate-id"),
+      ...sides.named
+    })
   }
 
   const resolved = (target: Target, id: string): boolean => {
     switch (target) {
       case "child": {
-        const i = children.index.get(id)
-        return i !== undefined && children.declared.get(i) !== 0
+        const i = children.index.find(id)
+        return i !== -1 && children.declared.get(i) !== 0
       }
       case "member":
         return members.has(id)
       case "member-or-child": {
-        const i = children.index.get(id)
-        return members.has(id) || (i !== undefined && children.declared.get(i) !== 0)
+        const i = children.index.find(id)
+        return members.has(id) || (i !== -1 && children.declared.get(i) !== 0)
       }
       default:
-        return ids.get(target === "support-plan" ? "support-plan" : target)?.has(id) ?? false
+        return ids.get(target)?.table.has(id) ?? false
     }
   }
 
@@ -716,19 +791,30 @@ export const make = (options: Options): Session => {
   }
 
   /** Checks within one row's dates, then remember the child's dates for the checks across rows. */
-  const rowDatesDone = (fileNo: number, row: number, subject: string | undefined, rowDates: ReadonlyArray<RowDate>) => {
-    if (rowDates.length === 0) return
+  const rowDatesDone = (
+    fileNo: number,
+    row: number,
+    subject: string | undefined,
+    rowDates: ReadonlyArray<RowDate>,
+    index = -1
+  ) => {
+    if (rowDates.length === 0 || !across) return
     const f = files[fileNo] as FileState
-    for (const d of rowDates) stagesSeen.add(d.stage)
-    const reported = new Set<number>()
-    for (const a of rowDates) {
-      for (const b of rowDates) {
-        if (a === b || !before(a.stage, b.stage) || b.key >= a.key || reported.has(b.loc)) continue
-        reported.add(b.loc)
-        orderProblem(fileNo, row, b, a)
+    let born: RowDate | undefined
+    for (const d of rowDates) {
+      if (!stagesSeen.has(d.stage)) stagesSeen.add(d.stage)
+      if (d.stage === "born" && born === undefined) born = d
+    }
+    if (rowDates.length > 1) {
+      const reported = new Set<number>()
+      for (const a of rowDates) {
+        for (const b of rowDates) {
+          if (a === b || !before(a.stage, b.stage) || b.key >= a.key || reported.has(b.loc)) continue
+          reported.add(b.loc)
+          orderProblem(fileNo, row, b, a)
+        }
       }
     }
-    const born = rowDates.find((d) => d.stage === "born")
     if (born !== undefined) {
       bornSeen = true
       if (ageOn(born.key, asOfKey) > Checks.plausibleMaxAge) {
@@ -749,7 +835,7 @@ export const make = (options: Options): Session => {
       }
     }
     if (subject === undefined || !ID.test(subject)) return
-    const i = children.at(subject)
+    const i = index >= 0 ? index : children.at(subject)
     for (const d of rowDates) children.note(d.stage, i, d.key, d.loc)
   }
 
@@ -917,15 +1003,16 @@ export const make = (options: Options): Session => {
         column: byPath,
         name: many ? rp.record.name : undefined,
         hidden,
-        opts: {
+        sides: sidesOf(fileNo, rp.type, rp.root, byPath, many ? rp.record.name : undefined, {
           unique: rp.record.unique,
           generated: rp.record.generateId && rp.idColumn === undefined,
           filled: rp.filled,
           hidden
-        }
+        })
       }
     })
     const childRec = recs.findIndex((r) => r.rp.type === "child")
+    const rowDates: Array<RowDate> = []
     const caseRec = recs.findIndex((r) => r.rp.type === "case")
 
     const row = (rowNo: number, cells: ReadonlyArray<unknown>) => {
@@ -960,7 +1047,8 @@ export const make = (options: Options): Session => {
         }
       }
       const built = Rows.toRecords(plan, cells, rowNo, fileNo + 1)
-      const rowDates: Array<RowDate> = []
+      rowDates.length = 0
+      let childIndex = -1
       for (let k = 0; k < built.length; k++) {
         const b = built[k] as Rows.RowRecord
         const r = recs[k] as (typeof recs)[number]
@@ -970,7 +1058,8 @@ export const make = (options: Options): Session => {
         const issues = r.check(b.record, rowNo)
         if (issues.length > 0)
           reportIssues(fileNo, issues, b.record, rowNo, r.rp.root, r.column, r.skip, b.hints, r.name, r.hidden)
-        datasetRecord(fileNo, rowNo, r.rp.type, b.record, r.rp.root, r.column, r.name, r.opts, rowDates)
+        const ci = datasetRecord(r.sides, rowNo, b.record, rowDates)
+        if (ci >= 0 && childIndex < 0) childIndex = ci
       }
       for (const e of plan.extra) {
         const res = Rows.readExtra(e.spec, cells[e.index], plan.dates)
@@ -1018,7 +1107,7 @@ export const make = (options: Options): Session => {
         const v = Rows.cellValue(cells[plan.subject])
         if (v !== undefined) subject = String(v).trim()
       }
-      rowDatesDone(fileNo, rowNo, subject, rowDates)
+      rowDatesDone(fileNo, rowNo, subject, rowDates, childRec >= 0 && built[childRec]?.id === subject ? childIndex : -1)
       if (everyRowInvalid) markInvalid(f, rowNo)
     }
     return { row, close: () => undefined }
@@ -1038,7 +1127,12 @@ export const make = (options: Options): Session => {
     const column = (path: ReadonlyArray<string | number>) => Rows.pathString(path)
     const name = many ? rec.name : undefined
     const never = () => false
-    const opts = { unique: rec.unique, generated: false, filled: new Set<string>(), hidden: never }
+    const sides = sidesOf(fileNo, rec.type, root, column, name, {
+      unique: rec.unique,
+      generated: false,
+      filled: new Set<string>(),
+      hidden: never
+    })
     const record = (rowNo: number, value: unknown) => {
       if (!Number.isInteger(rowNo) || rowNo < 1 || rowNo > MAX_ROW) {
         throw new UnusableInput(`row numbers go up to ${MAX_ROW.toLocaleString("en-US")}`, "too-large")
@@ -1051,7 +1145,7 @@ export const make = (options: Options): Session => {
       if (issues.length > 0) reportIssues(fileNo, issues, value, rowNo, root, column, [], [], name, never)
       if (value === null || typeof value !== "object" || Array.isArray(value)) return
       const rowDates: Array<RowDate> = []
-      datasetRecord(fileNo, rowNo, rec.type, value, root, column, name, opts, rowDates)
+      datasetRecord(sides, rowNo, value, rowDates)
       const o = value as Record<string, unknown>
       const subject = rec.type === "child" ? o["id"] : rec.type === "case" ? o["childId"] : undefined
       rowDatesDone(fileNo, rowNo, typeof subject === "string" ? subject : undefined, rowDates)
@@ -1081,6 +1175,12 @@ export const make = (options: Options): Session => {
 
   const finish = (): Report.ValidationReport => {
     const checks: Array<Report.CheckRun> = []
+    if (!across) {
+      for (const c of catalogue) {
+        checks.push({ code: c.code, status: "skipped", note: "checks across rows and files turned off", source: sourceOf(c.code) })
+      }
+      return build(checks)
+    }
     // references
     const ran: Array<string> = []
     const skipped: Array<string> = []
@@ -1091,17 +1191,20 @@ export const make = (options: Options): Session => {
         continue
       }
       ran.push(target)
-      for (const [id, p] of m) {
-        if (resolved(target, id)) continue
-        const fileNo = locFile(p.loc)
+      for (let k = 0; k < m.table.size; k++) {
+        if (resolved(target, m.table.idAt(k))) continue
+        const where = m.loc.get(k)
+        const count = m.count.get(k)
+        const path = m.path[k] ?? ""
+        const fileNo = locFile(where)
         const f = files[fileNo] as FileState
         add(fileNo, {
           severity: "error",
-          row: locRow(p.loc),
-          column: f.columns[locCol(p.loc)] ?? p.path,
-          path: p.path,
+          row: locRow(where),
+          column: f.columns[locCol(where)] ?? path,
+          path,
           rule: "unresolved-reference",
-          message: `No ${target === "member-or-child" ? "household member or child" : target === "member" ? "household member" : target} in the dataset has this id${p.count > 1 ? ` (${p.count} rows refer to it; this is the first)` : ""}`,
+          message: `No ${target === "member-or-child" ? "household member or child" : target === "member" ? "household member" : target} in the dataset has this id${count > 1 ? ` (${count} rows refer to it; this is the first)` : ""}`,
           source: sourceOf("unresolved-reference")
         })
       }
@@ -1186,6 +1289,10 @@ export const make = (options: Options): Session => {
       source: sourceOf("implausible-age")
     })
 
+    return build(checks)
+  }
+
+  const build = (checks: ReadonlyArray<Report.CheckRun>): Report.ValidationReport => {
     if (totalRows === 0 && files.length > 0 && errors === 0) {
       add(
         0,

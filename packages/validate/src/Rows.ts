@@ -47,6 +47,8 @@ export interface Column {
   readonly path: ReadonlyArray<string | number>
   /** Dotted target path with list indices in brackets (`members[0].relationship`). */
   readonly pathString: string
+  /** The path without list indices (`members.relationship`), the key of a mapping's `values`. */
+  readonly key: string
   /** `undefined` when the column names no field (then it is skipped). */
   readonly field: Fields.Field | undefined
   /** `index`: a list index above {@link maxListIndex}. */
@@ -123,14 +125,14 @@ const planColumns = (
     const t = target(h)
     const path = t === undefined ? [] : Mapping.parsePath(t)
     const ps = pathString(path)
-    if (t === undefined || h === "" || skip(h))
-      return { index, header, path, pathString: ps, field: undefined, status: "ignored" }
-    if (tooDeep(path)) return { index, header, path, pathString: ps, field: undefined, status: "index" }
+    const base = { index, header, path, pathString: ps, key: Mapping.valueKey(path) }
+    if (t === undefined || h === "" || skip(h)) return { ...base, field: undefined, status: "ignored" }
+    if (tooDeep(path)) return { ...base, field: undefined, status: "index" }
     const field = path.length === 0 ? undefined : Fields.at(root, path)
-    if (field === undefined) return { index, header, path, pathString: ps, field, status: "unknown" }
-    if (seen.has(ps)) return { index, header, path, pathString: ps, field: undefined, status: "duplicate" }
+    if (field === undefined) return { ...base, field, status: "unknown" }
+    if (seen.has(ps)) return { ...base, field: undefined, status: "duplicate" }
     seen.add(ps)
-    return { index, header, path, pathString: ps, field, status: "field" }
+    return { ...base, field, status: "field" }
   })
 }
 
@@ -374,7 +376,7 @@ const fill = (
     const raw = cellValue(cells[c.index])
     if (raw === undefined || (typeof raw === "string" && raw.trim() === "")) continue
     if (c.path.length > 1 || typeof c.path[0] === "number") hasIndex ||= c.path.some((s) => typeof s === "number")
-    setPath(record, c.path, coerce(raw, c.field, Mapping.valueKey(c.path), values, dates, hints, c.pathString))
+    setPath(record, c.path, coerce(raw, c.field, c.key, values, dates, hints, c.pathString))
   }
   if (hasIndex) compact(record)
 }
@@ -609,6 +611,9 @@ export interface RowRecord {
   readonly id: string | undefined
 }
 
+const NO_HINTS: ReadonlyArray<CellHint> = []
+const scratch: Array<CellHint> = []
+
 /**
  * The id generated for a record without an id column: `<name>-<file>-<row>`.
  *
@@ -625,8 +630,9 @@ export const toRecords = (p: FilePlan, cells: ReadonlyArray<unknown>, row: numbe
   const out: Array<RowRecord> = []
   for (const rp of p.records) {
     const record: Record<string, unknown> = {}
-    const hints: Array<CellHint> = []
-    fill(rp.columns, rp.record.values, rp.dates, cells, record, hints)
+    scratch.length = 0
+    fill(rp.columns, rp.record.values, rp.dates, cells, record, scratch)
+    const hints = scratch.length === 0 ? NO_HINTS : scratch.slice()
     for (const k of rp.record.constants) setPath(record, k.path, k.value)
     if (rp.record.generateId && rp.idColumn === undefined) record["id"] = generatedId(rp.record.name, file, row)
     const id = typeof record["id"] === "string" ? record["id"] : undefined

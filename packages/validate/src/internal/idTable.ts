@@ -1,0 +1,117 @@
+/**
+ * A set of ids kept in a few typed arrays (an open-addressing hash table
+ * over the ids' characters), so that a million ids cost tens of megabytes
+ * and no work for the garbage collector, where a `Map` of strings would hold
+ * a million string objects. Each id gets a dense index (0, 1, 2 …) that
+ * callers use to keep numbers about it in typed arrays.
+ */
+
+const grow = <A extends Int32Array | Uint16Array | Uint8Array>(a: A, n: number, make: (n: number) => A): A => {
+  if (n <= a.length) return a
+  let size = a.length * 2
+  while (size < n) size *= 2
+  const b = make(size)
+  b.set(a)
+  return b
+}
+
+/** FNV-1a over the UTF-16 code units. */
+const hashOf = (s: string): number => {
+  let h = 0x811c9dc5
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h | 0
+}
+
+/** Ids of at most 65,535 characters (longer ones are cut: ids are checked to be at most 64 before they get here). */
+export class IdTable {
+  private slots: Int32Array
+  private mask: number
+  private hashes = new Int32Array(256)
+  private starts = new Int32Array(256)
+  private lengths = new Uint16Array(256)
+  private chars = new Uint16Array(4096)
+  private used = 0
+  size = 0
+
+  constructor(capacity = 1024) {
+    let n = 16
+    while (n < capacity * 2) n *= 2
+    this.slots = new Int32Array(n)
+    this.mask = n - 1
+  }
+
+  private same(k: number, s: string): boolean {
+    const len = this.lengths[k] as number
+    if (len !== Math.min(s.length, 65_535)) return false
+    const from = this.starts[k] as number
+    for (let i = 0; i < len; i++) if (this.chars[from + i] !== s.charCodeAt(i)) return false
+    return true
+  }
+
+  /** The index of an id, or -1. */
+  find(s: string): number {
+    const h = hashOf(s)
+    let i = h & this.mask
+    while (true) {
+      const e = this.slots[i] as number
+      if (e === 0) return -1
+      const k = e - 1
+      if (this.hashes[k] === h && this.same(k, s)) return k
+      i = (i + 1) & this.mask
+    }
+  }
+
+  /** Whether an id is in the set. */
+  has(s: string): boolean {
+    return this.find(s) !== -1
+  }
+
+  /** The index of an id, adding it when new (then `size` grows by one). */
+  add(s: string): number {
+    const h = hashOf(s)
+    let i = h & this.mask
+    while (true) {
+      const e = this.slots[i] as number
+      if (e === 0) break
+      const k = e - 1
+      if (this.hashes[k] === h && this.same(k, s)) return k
+      i = (i + 1) & this.mask
+    }
+    const k = this.size++
+    const len = Math.min(s.length, 65_535)
+    this.hashes = grow(this.hashes, k + 1, (n) => new Int32Array(n))
+    this.starts = grow(this.starts, k + 1, (n) => new Int32Array(n))
+    this.lengths = grow(this.lengths, k + 1, (n) => new Uint16Array(n))
+    this.chars = grow(this.chars, this.used + len, (n) => new Uint16Array(n))
+    this.hashes[k] = h
+    this.starts[k] = this.used
+    this.lengths[k] = len
+    for (let c = 0; c < len; c++) this.chars[this.used + c] = s.charCodeAt(c)
+    this.used += len
+    this.slots[i] = k + 1
+    if (this.size * 2 > this.slots.length) this.rehash()
+    return k
+  }
+
+  /** The id at an index. */
+  idAt(k: number): string {
+    const from = this.starts[k] as number
+    return String.fromCharCode(...this.chars.subarray(from, from + (this.lengths[k] as number)))
+  }
+
+  private rehash(): void {
+    const n = this.slots.length * 2
+    const slots = new Int32Array(n)
+    const mask = n - 1
+    for (let k = 0; k < this.size; k++) {
+      let i = (this.hashes[k] as number) & mask
+      while (slots[i] !== 0) i = (i + 1) & mask
+      slots[i] = k + 1
+    }
+    this.slots = slots
+    this.mask = mask
+  }
+}
