@@ -240,6 +240,16 @@ const resolveDelimiter = (given: string | undefined, sample: string): string => 
   return d
 }
 
+/**
+ * Parse text in slices of 16 KiB, so that the rows of one slice are validated
+ * (and become garbage) before the next are made: few objects live long
+ * enough to be copied by the garbage collector.
+ */
+const feedText = (parser: Csv.Parser, text: string, take: (rows: ReadonlyArray<Csv.ParsedRow>) => void): void => {
+  const step = 16 * 1024
+  for (let from = 0; from < text.length; from += step) take(parser.push(text.slice(from, from + step)))
+}
+
 const feedCsv = async (
   session: Dataset.Session,
   path: string,
@@ -275,11 +285,11 @@ const feedCsv = async (
       if (pendingText.length < 16 * 1024) continue
       delimiter = resolveDelimiter(options.delimiter, pendingText)
       parser = Csv.parser(delimiter)
-      take(parser.push(pendingText))
+      feedText(parser, pendingText, take)
       pendingText = ""
       continue
     }
-    take(parser.push(text))
+    feedText(parser, text, take)
   }
   const rest = decoder.end()
   if (parser === undefined) {
@@ -287,8 +297,8 @@ const feedCsv = async (
     if (Csv.stripBom(pendingText).trim() === "") throw new UnusableInput(`the file ${name} is empty`, "empty")
     delimiter = resolveDelimiter(options.delimiter, pendingText)
     parser = Csv.parser(delimiter)
-    take(parser.push(pendingText))
-  } else take(parser.push(rest))
+    feedText(parser, pendingText, take)
+  } else feedText(parser, rest, take)
   take(parser.end())
   if (header) throw new UnusableInput(`the file ${name} is empty`, "empty")
   file?.close()

@@ -52,6 +52,12 @@ export interface Options {
    * each record on its own only (ids, references and dates are not compared).
    */
   readonly checks?: boolean
+  /**
+   * Called with every problem as soon as it is found (a browser page can
+   * show them while the file is read); the problems found across rows and
+   * files come at `finish`. `file` is the name of the file it was found in.
+   */
+  readonly onProblem?: (problem: Report.Problem, file: string) => void
 }
 
 /**
@@ -157,7 +163,6 @@ class Column64 {
     this.a[i] = v
   }
 }
-
 
 // ---------------------------------------------------------------------------
 // what the dataset checks know about record types
@@ -307,7 +312,7 @@ interface Stored {
 /** What is known of one child across the dataset. */
 class Children {
   /** Ids of children (declared by a child record, or referred to), by dense index. */
-  readonly index = new IdTable(4096)
+  readonly index = new IdTable(1 << 15)
   get n(): number {
     return this.index.size
   }
@@ -444,6 +449,7 @@ export const make = (options: Options): Session => {
     const c = summary.get(key)
     if (c === undefined) summary.set(key, { column: p.column, rule: p.rule, severity: p.severity, count: 1 })
     else summary.set(key, { ...c, count: c.count + 1 })
+    if (options.onProblem !== undefined) options.onProblem(p, f?.name ?? "")
     if (stored.length < maxProblems) {
       const col = f?.columnIndex.get(p.column) ?? ROW_BITS
       stored.push({ problem: p, file: fileNo, fileLevel, col, seq: seq++ })
@@ -558,6 +564,25 @@ export const make = (options: Options): Session => {
     readonly loc: number
   }
 
+  /** The dates of one row, in reused slots (no allocation per row). */
+  class RowDates {
+    private readonly slots: Array<{ stage: Mapping.Stage; key: number; loc: number }> = []
+    length = 0
+    push(stage: Mapping.Stage, key: number, where: number): void {
+      const s = this.slots[this.length]
+      if (s === undefined) this.slots.push({ stage, key, loc: where })
+      else {
+        s.stage = stage
+        s.key = key
+        s.loc = where
+      }
+      this.length++
+    }
+    at(i: number): RowDate {
+      return this.slots[i] as RowDate
+    }
+  }
+
   /** What the checks across rows read in a record, worked out once per file and record. */
   interface Sides {
     /** Whether a record of this type was read (set on the first one). */
@@ -660,7 +685,7 @@ export const make = (options: Options): Session => {
    * child's dates are added to `rowDates`). Returns the index of the child
    * when the record is a child with an id.
    */
-  const datasetRecord = (sides: Sides, row: number, record: unknown, rowDates: Array<RowDate>): number => {
+  const datasetRecord = (sides: Sides, row: number, record: unknown, rowDates: RowDates, valid: boolean): number => {
     if (!across || record === null || typeof record !== "object" || Array.isArray(record)) return -1
     const fileNo = sides.fileNo
     const f = files[fileNo] as FileState
@@ -673,7 +698,8 @@ export const make = (options: Options): Session => {
     let childIndex = -1
     // ids
     const id = o["id"]
-    if (typeof id === "string" && !sides.generated && ID.test(id)) {
+    // a valid record's id passed the Schema's own id check
+    if (typeof id === "string" && !sides.generated && (valid || ID.test(id))) {
       const here = loc(fileNo, row, sides.idCol)
       if (type === "child") {
         const i = children.at(id)
@@ -741,7 +767,7 @@ export const make = (options: Options): Session => {
         const t = firstAt(record, ["placement", "type"])
         stage = typeof t === "string" && RESIDENTIAL.has(t) ? "admitted" : undefined
       }
-      if (stage !== undefined) rowDates.push({ stage, key, loc: loc(fileNo, row, d.col) })
+      if (stage !== undefined) rowDates.push(stage, key, loc(fileNo, row, d.col))
     }
     return childIndex
   }
@@ -791,25 +817,22 @@ export const make = (options: Options): Session => {
   }
 
   /** Checks within one row's dates, then remember the child's dates for the checks across rows. */
-  const rowDatesDone = (
-    fileNo: number,
-    row: number,
-    subject: string | undefined,
-    rowDates: ReadonlyArray<RowDate>,
-    index = -1
-  ) => {
-    if (rowDates.length === 0 || !across) return
-    const f = files[fileNo] as FileState
+  const rowDatesDone = (fileNo: number, row: number, subject: string | undefined, rowDates: RowDates, index = -1) => {
+    const n = rowDates.length
+    if (n === 0 || !across) return
     let born: RowDate | undefined
-    for (const d of rowDates) {
+    for (let k = 0; k < n; k++) {
+      const d = rowDates.at(k)
       if (!stagesSeen.has(d.stage)) stagesSeen.add(d.stage)
       if (d.stage === "born" && born === undefined) born = d
     }
-    if (rowDates.length > 1) {
+    if (n > 1) {
       const reported = new Set<number>()
-      for (const a of rowDates) {
-        for (const b of rowDates) {
-          if (a === b || !before(a.stage, b.stage) || b.key >= a.key || reported.has(b.loc)) continue
+      for (let x = 0; x < n; x++) {
+        const a = rowDates.at(x)
+        for (let y = 0; y < n; y++) {
+          const b = rowDates.at(y)
+          if (x === y || !before(a.stage, b.stage) || b.key >= a.key || reported.has(b.loc)) continue
           reported.add(b.loc)
           orderProblem(fileNo, row, b, a)
         }
@@ -818,6 +841,7 @@ export const make = (options: Options): Session => {
     if (born !== undefined) {
       bornSeen = true
       if (ageOn(born.key, asOfKey) > Checks.plausibleMaxAge) {
+        const f = files[fileNo] as FileState
         add(fileNo, {
           severity: "warning",
           row,
@@ -828,15 +852,20 @@ export const make = (options: Options): Session => {
           source: sourceOf("implausible-age")
         })
       }
-      for (const d of rowDates) {
-        if (d.stage === "admitted" && d.key >= born.key && ageOn(born.key, d.key) >= adult) {
+      for (let k = 0; k < n; k++) {
+        const d = rowDates.at(k)
+        // an admission after the as-of date is reported as such, not also as an adult's
+        if (d.stage === "admitted" && d.key >= born.key && d.key <= asOfKey && ageOn(born.key, d.key) >= adult) {
           adultProblem(fileNo, row, d, born)
         }
       }
     }
-    if (subject === undefined || !ID.test(subject)) return
-    const i = index >= 0 ? index : children.at(subject)
-    for (const d of rowDates) children.note(d.stage, i, d.key, d.loc)
+    if (index < 0 && (subject === undefined || !ID.test(subject))) return
+    const i = index >= 0 ? index : children.at(subject as string)
+    for (let k = 0; k < n; k++) {
+      const d = rowDates.at(k)
+      children.note(d.stage, i, d.key, d.loc)
+    }
   }
 
   const orderProblem = (fileNo: number, row: number, later: RowDate, earlier: RowDate) => {
@@ -1012,7 +1041,7 @@ export const make = (options: Options): Session => {
       }
     })
     const childRec = recs.findIndex((r) => r.rp.type === "child")
-    const rowDates: Array<RowDate> = []
+    const rowDates = new RowDates()
     const caseRec = recs.findIndex((r) => r.rp.type === "case")
 
     const row = (rowNo: number, cells: ReadonlyArray<unknown>) => {
@@ -1058,7 +1087,7 @@ export const make = (options: Options): Session => {
         const issues = r.check(b.record, rowNo)
         if (issues.length > 0)
           reportIssues(fileNo, issues, b.record, rowNo, r.rp.root, r.column, r.skip, b.hints, r.name, r.hidden)
-        const ci = datasetRecord(r.sides, rowNo, b.record, rowDates)
+        const ci = datasetRecord(r.sides, rowNo, b.record, rowDates, issues.length === 0)
         if (ci >= 0 && childIndex < 0) childIndex = ci
       }
       for (const e of plan.extra) {
@@ -1094,7 +1123,7 @@ export const make = (options: Options): Session => {
               source: sourceOf("date-after-as-of")
             })
           }
-          if (e.spec.stage !== undefined) rowDates.push({ stage: e.spec.stage, key, loc: loc(fileNo, rowNo, e.index) })
+          if (e.spec.stage !== undefined) rowDates.push(e.spec.stage, key, loc(fileNo, rowNo, e.index))
         }
       }
       let subject: string | undefined
@@ -1144,8 +1173,8 @@ export const make = (options: Options): Session => {
       const issues = check(value, rowNo)
       if (issues.length > 0) reportIssues(fileNo, issues, value, rowNo, root, column, [], [], name, never)
       if (value === null || typeof value !== "object" || Array.isArray(value)) return
-      const rowDates: Array<RowDate> = []
-      datasetRecord(sides, rowNo, value, rowDates)
+      const rowDates = new RowDates()
+      datasetRecord(sides, rowNo, value, rowDates, issues.length === 0)
       const o = value as Record<string, unknown>
       const subject = rec.type === "child" ? o["id"] : rec.type === "case" ? o["childId"] : undefined
       rowDatesDone(fileNo, rowNo, typeof subject === "string" ? subject : undefined, rowDates)
@@ -1177,7 +1206,12 @@ export const make = (options: Options): Session => {
     const checks: Array<Report.CheckRun> = []
     if (!across) {
       for (const c of catalogue) {
-        checks.push({ code: c.code, status: "skipped", note: "checks across rows and files turned off", source: sourceOf(c.code) })
+        checks.push({
+          code: c.code,
+          status: "skipped",
+          note: "checks across rows and files turned off",
+          source: sourceOf(c.code)
+        })
       }
       return build(checks)
     }
@@ -1251,7 +1285,7 @@ export const make = (options: Options): Session => {
       if (b !== 0 && adm !== 0) {
         anyAdmitted = true
         const admLoc = mx?.loc.get(i) ?? 0
-        if (!sameRow(admLoc, children.bornLoc.get(i)) && adm >= b && ageOn(b, adm) >= adult) {
+        if (!sameRow(admLoc, children.bornLoc.get(i)) && adm >= b && adm <= asOfKey && ageOn(b, adm) >= adult) {
           adultProblem(
             locFile(admLoc),
             locRow(admLoc),

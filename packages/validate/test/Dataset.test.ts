@@ -367,6 +367,30 @@ describe("Dataset: boundaries", () => {
 })
 
 describe("Dataset: options", () => {
+  it("onProblem hears every problem as it is found, beyond maxProblems too", () => {
+    const heard: Array<[number | undefined, string, string]> = []
+    const s = Dataset.make({
+      mapping: Mapping.single("child"),
+      asOf,
+      maxProblems: 1,
+      onProblem: (p, file) => heard.push([p.row, p.rule, file])
+    })
+    const f = s.flat({
+      name: "c.csv",
+      format: "csv",
+      headers: ["id", "birth.date", "birth.estimated", "sex", "school"]
+    })
+    f.row(2, ["CH-1", "2010-01-01", "no", "girl", "enrolled"])
+    expect(heard).toEqual([[2, "choice", "c.csv"]])
+    f.row(3, ["CH-1", "2031-01-01", "no", "female", "enrolled"])
+    expect(s.finish().problems).toHaveLength(1)
+    expect(heard.map(([row, rule]) => [row, rule])).toEqual([
+      [2, "choice"],
+      [3, "duplicate-id"],
+      [3, "date-after-as-of"]
+    ])
+  })
+
   it.each([-1, 1.5, 100_001, Number.NaN, 1e9])("refuses --max-problems %s", (n) => {
     expect(() => Dataset.make({ mapping: Mapping.single("child"), asOf, maxProblems: n })).toThrow(
       /whole number from 0 to 100,000/

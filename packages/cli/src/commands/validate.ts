@@ -106,8 +106,10 @@ export const command = Command.make(
       Flag.optional
     ),
     dates: Flag.Literals("dates", ["iso", "dmy", "mdy"]).pipe(
-      Flag.withDescription("How dates are written: iso (YYYY-MM-DD, default), dmy (31/12/2018) or mdy (12/31/2018)"),
-      Flag.withDefault("iso")
+      Flag.withDescription(
+        "How slash dates are written: iso (YYYY-MM-DD only, default unless the mapping says), dmy (31/12/2018) or mdy (12/31/2018)"
+      ),
+      Flag.optional
     ),
     maxProblems: Flag.Int("max-problems").pipe(
       Flag.withDescription("Problems kept in full in the report, 0 to 100000 (counts stay exact)"),
@@ -145,7 +147,7 @@ export const command = Command.make(
           ...(Option.isSome(o.profile) ? { profile: o.profile.value } : {}),
           ...(asOf !== undefined ? { asOf } : {}),
           allSheets: o.allSheets,
-          dates: o.dates,
+          ...(Option.isSome(o.dates) ? { dates: o.dates.value } : {}),
           maxProblems: o.maxProblems,
           onProgress: progress.update
         })

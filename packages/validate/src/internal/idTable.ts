@@ -27,7 +27,9 @@ const hashOf = (s: string): number => {
 
 /** Ids of at most 65,535 characters (longer ones are cut: ids are checked to be at most 64 before they get here). */
 export class IdTable {
+  /** Pairs (hash, index + 1): a probe reads both from one cache line; 0 as index + 1 marks an empty slot. */
   private slots: Int32Array
+  /** Number of slots minus one (a power of two minus one). */
   private mask: number
   private hashes = new Int32Array(256)
   private starts = new Int32Array(256)
@@ -39,7 +41,7 @@ export class IdTable {
   constructor(capacity = 1024) {
     let n = 16
     while (n < capacity * 2) n *= 2
-    this.slots = new Int32Array(n)
+    this.slots = new Int32Array(2 * n)
     this.mask = n - 1
   }
 
@@ -56,10 +58,9 @@ export class IdTable {
     const h = hashOf(s)
     let i = h & this.mask
     while (true) {
-      const e = this.slots[i] as number
+      const e = this.slots[2 * i + 1] as number
       if (e === 0) return -1
-      const k = e - 1
-      if (this.hashes[k] === h && this.same(k, s)) return k
+      if (this.slots[2 * i] === h && this.same(e - 1, s)) return e - 1
       i = (i + 1) & this.mask
     }
   }
@@ -74,25 +75,27 @@ export class IdTable {
     const h = hashOf(s)
     let i = h & this.mask
     while (true) {
-      const e = this.slots[i] as number
+      const e = this.slots[2 * i + 1] as number
       if (e === 0) break
-      const k = e - 1
-      if (this.hashes[k] === h && this.same(k, s)) return k
+      if (this.slots[2 * i] === h && this.same(e - 1, s)) return e - 1
       i = (i + 1) & this.mask
     }
     const k = this.size++
     const len = Math.min(s.length, 65_535)
-    this.hashes = grow(this.hashes, k + 1, (n) => new Int32Array(n))
-    this.starts = grow(this.starts, k + 1, (n) => new Int32Array(n))
-    this.lengths = grow(this.lengths, k + 1, (n) => new Uint16Array(n))
-    this.chars = grow(this.chars, this.used + len, (n) => new Uint16Array(n))
+    if (k >= this.hashes.length) {
+      this.hashes = grow(this.hashes, k + 1, (n) => new Int32Array(n))
+      this.starts = grow(this.starts, k + 1, (n) => new Int32Array(n))
+      this.lengths = grow(this.lengths, k + 1, (n) => new Uint16Array(n))
+    }
+    if (this.used + len > this.chars.length) this.chars = grow(this.chars, this.used + len, (n) => new Uint16Array(n))
     this.hashes[k] = h
     this.starts[k] = this.used
     this.lengths[k] = len
     for (let c = 0; c < len; c++) this.chars[this.used + c] = s.charCodeAt(c)
     this.used += len
-    this.slots[i] = k + 1
-    if (this.size * 2 > this.slots.length) this.rehash()
+    this.slots[2 * i] = h
+    this.slots[2 * i + 1] = k + 1
+    if (this.size * 2 > this.mask + 1) this.rehash()
     return k
   }
 
@@ -103,13 +106,15 @@ export class IdTable {
   }
 
   private rehash(): void {
-    const n = this.slots.length * 2
-    const slots = new Int32Array(n)
+    const n = (this.mask + 1) * 2
+    const slots = new Int32Array(2 * n)
     const mask = n - 1
     for (let k = 0; k < this.size; k++) {
-      let i = (this.hashes[k] as number) & mask
-      while (slots[i] !== 0) i = (i + 1) & mask
-      slots[i] = k + 1
+      const h = this.hashes[k] as number
+      let i = h & mask
+      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask
+      slots[2 * i] = h
+      slots[2 * i + 1] = k + 1
     }
     this.slots = slots
     this.mask = mask
