@@ -478,16 +478,8 @@ const feedXlsx = async (
         }
       }
     } else await feedSheet(session, ws, fileName, shown, [...names, sheetName], cantRead)
-    if (wanted !== undefined) {
-      // drain the rest so the reader closes the file
-      try {
-        for (let m = await sheets.next(); m.done !== true; m = await sheets.next())
-          for await (const _ of m.value) void _
-      } catch {
-        throw cantRead()
-      }
-      break
-    }
+    // one sheet asked for (or the first): the others are not read
+    if (options.allSheets !== true) break
   }
   if (found === 0) {
     throw new UnusableInput(

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { readFile } from "node:fs/promises"
-import { basename } from "node:path"
+import { basename, extname } from "node:path"
 import { type PolicyProfile, Profiles, Registry } from "@homeward/core"
 import { Bytes, Dataset, Mapping, Presets, Report, type Rows, Unusable, Validator } from "@homeward/validate"
 import { Result } from "effect"
@@ -258,7 +258,10 @@ export const validateFile = async (path: string, options: ValidateOptions): Prom
       })
     } catch (e) {
       if (!input.folder || !Unusable.isUnusableInput(e)) throw e
-      session.unusable(name, "csv", (e as Error).message)
+      const ext = extname(file).toLowerCase()
+      const format: Input.Format =
+        ext === ".json" ? "json" : ext === ".jsonl" || ext === ".ndjson" ? "jsonl" : ext.startsWith(".xls") ? "xlsx" : "csv"
+      session.unusable(name, format, (e as Error).message)
     }
     done += sizes[k] ?? 0
   }

@@ -25,7 +25,13 @@ const hashOf = (s: string): number => {
   return h | 0
 }
 
-/** Ids of at most 65,535 characters (longer ones are cut: ids are checked to be at most 64 before they get here). */
+/**
+ * Ids of at most 65,535 characters (longer ones are cut: ids are checked to be
+ * at most 64 before they get here). Characters are kept as bytes: ids are
+ * checked to be ASCII (letters, digits, `. _ : -`) before they get here; the
+ * hash covers the whole UTF-16 code unit, so another text cannot pass for an id
+ * unless its hash and low bytes both match.
+ */
 export class IdTable {
   /** Pairs (hash, index + 1): a probe reads both from one cache line; 0 as index + 1 marks an empty slot. */
   private slots: Int32Array
@@ -34,7 +40,7 @@ export class IdTable {
   private hashes = new Int32Array(256)
   private starts = new Int32Array(256)
   private lengths = new Uint16Array(256)
-  private chars = new Uint16Array(4096)
+  private chars = new Uint8Array(4096)
   private used = 0
   size = 0
 
@@ -49,7 +55,7 @@ export class IdTable {
     const len = this.lengths[k] as number
     if (len !== Math.min(s.length, 65_535)) return false
     const from = this.starts[k] as number
-    for (let i = 0; i < len; i++) if (this.chars[from + i] !== s.charCodeAt(i)) return false
+    for (let i = 0; i < len; i++) if (this.chars[from + i] !== (s.charCodeAt(i) & 0xff)) return false
     return true
   }
 
@@ -87,11 +93,11 @@ export class IdTable {
       this.starts = grow(this.starts, k + 1, (n) => new Int32Array(n))
       this.lengths = grow(this.lengths, k + 1, (n) => new Uint16Array(n))
     }
-    if (this.used + len > this.chars.length) this.chars = grow(this.chars, this.used + len, (n) => new Uint16Array(n))
+    if (this.used + len > this.chars.length) this.chars = grow(this.chars, this.used + len, (n) => new Uint8Array(n))
     this.hashes[k] = h
     this.starts[k] = this.used
     this.lengths[k] = len
-    for (let c = 0; c < len; c++) this.chars[this.used + c] = s.charCodeAt(c)
+    for (let c = 0; c < len; c++) this.chars[this.used + c] = s.charCodeAt(c) & 0xff
     this.used += len
     this.slots[2 * i] = h
     this.slots[2 * i + 1] = k + 1
