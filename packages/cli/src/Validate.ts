@@ -260,7 +260,13 @@ export const validateFile = async (path: string, options: ValidateOptions): Prom
       if (!input.folder || !Unusable.isUnusableInput(e)) throw e
       const ext = extname(file).toLowerCase()
       const format: Input.Format =
-        ext === ".json" ? "json" : ext === ".jsonl" || ext === ".ndjson" ? "jsonl" : ext.startsWith(".xls") ? "xlsx" : "csv"
+        ext === ".json"
+          ? "json"
+          : ext === ".jsonl" || ext === ".ndjson"
+            ? "jsonl"
+            : ext.startsWith(".xls")
+              ? "xlsx"
+              : "csv"
       session.unusable(name, format, (e as Error).message)
     }
     done += sizes[k] ?? 0

@@ -32,7 +32,18 @@ const hashOf = (s: string): number => {
  * hash covers the whole UTF-16 code unit, so another text cannot pass for an id
  * unless its hash and low bytes both match.
  */
+/**
+ * The longest probe sequence in the table. Ids that would need more (many ids
+ * with the same hash, which an attacker can make: the hash is not secret) go
+ * to a `Map`, whose hashing is seeded per process, so that no file can make
+ * the table slow.
+ */
+export const maxProbe = 64
+
 export class IdTable {
+  /** Ids that did not fit within {@link maxProbe} probes. */
+  private overflow: Map<string, number> | undefined
+  private readonly hashOf: (s: string) => number
   /** Pairs (hash, index + 1): a probe reads both from one cache line; 0 as index + 1 marks an empty slot. */
   private slots: Int32Array
   /** Number of slots minus one (a power of two minus one). */
@@ -44,7 +55,8 @@ export class IdTable {
   private used = 0
   size = 0
 
-  constructor(capacity = 1024) {
+  constructor(capacity = 1024, hash: (s: string) => number = hashOf) {
+    this.hashOf = hash
     let n = 16
     while (n < capacity * 2) n *= 2
     this.slots = new Int32Array(2 * n)
@@ -61,14 +73,19 @@ export class IdTable {
 
   /** The index of an id, or -1. */
   find(s: string): number {
-    const h = hashOf(s)
+    if (this.overflow !== undefined) {
+      const k = this.overflow.get(s)
+      if (k !== undefined) return k
+    }
+    const h = this.hashOf(s) | 0
     let i = h & this.mask
-    while (true) {
+    for (let p = 0; p < maxProbe; p++) {
       const e = this.slots[2 * i + 1] as number
       if (e === 0) return -1
       if (this.slots[2 * i] === h && this.same(e - 1, s)) return e - 1
       i = (i + 1) & this.mask
     }
+    return -1
   }
 
   /** Whether an id is in the set. */
@@ -78,11 +95,19 @@ export class IdTable {
 
   /** The index of an id, adding it when new (then `size` grows by one). */
   add(s: string): number {
-    const h = hashOf(s)
+    if (this.overflow !== undefined) {
+      const k = this.overflow.get(s)
+      if (k !== undefined) return k
+    }
+    const h = this.hashOf(s) | 0
     let i = h & this.mask
-    while (true) {
+    let free = -1
+    for (let p = 0; p < maxProbe; p++) {
       const e = this.slots[2 * i + 1] as number
-      if (e === 0) break
+      if (e === 0) {
+        free = i
+        break
+      }
       if (this.slots[2 * i] === h && this.same(e - 1, s)) return e - 1
       i = (i + 1) & this.mask
     }
@@ -99,8 +124,13 @@ export class IdTable {
     this.lengths[k] = len
     for (let c = 0; c < len; c++) this.chars[this.used + c] = s.charCodeAt(c) & 0xff
     this.used += len
-    this.slots[2 * i] = h
-    this.slots[2 * i + 1] = k + 1
+    if (free === -1) {
+      this.overflow ??= new Map()
+      this.overflow.set(s, k)
+    } else {
+      this.slots[2 * free] = h
+      this.slots[2 * free + 1] = k + 1
+    }
     if (this.size * 2 > this.mask + 1) this.rehash()
     return k
   }
@@ -115,10 +145,21 @@ export class IdTable {
     const n = (this.mask + 1) * 2
     const slots = new Int32Array(2 * n)
     const mask = n - 1
+    const inMap = new Set(this.overflow?.values() ?? [])
     for (let k = 0; k < this.size; k++) {
+      if (inMap.has(k)) continue
       const h = this.hashes[k] as number
       let i = h & mask
-      while (slots[2 * i + 1] !== 0) i = (i + 1) & mask
+      let p = 0
+      while (slots[2 * i + 1] !== 0 && p < maxProbe) {
+        i = (i + 1) & mask
+        p++
+      }
+      if (p === maxProbe) {
+        this.overflow ??= new Map()
+        this.overflow.set(this.idAt(k), k)
+        continue
+      }
       slots[2 * i] = h
       slots[2 * i + 1] = k + 1
     }
