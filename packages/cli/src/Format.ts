@@ -56,7 +56,7 @@ export const toTable = (r: Validate.ValidationReport, show = 20): string => {
   if (r.asOf !== undefined) {
     const skipped = (r.checks ?? []).filter((c) => c.status === "skipped").map((c) => c.code)
     out.push(
-      `Dates checked as of ${r.asOf}${skipped.length > 0 ? `; not checked (missing data): ${skipped.join(", ")}` : ""}.`
+      `Dates checked as of ${r.asOf}${skipped.length > 0 ? `; nothing to check for: ${skipped.join(", ")}` : ""}.`
     )
   }
   if (r.summary.length > 0) {
