@@ -58,9 +58,17 @@ export interface OpenOptions {
   readonly onBytes?: (bytes: number) => void
 }
 
-/** Largest JSON file read whole (JSON Lines and CSV are streamed). */
+/**
+ * Largest JSON file read whole (JSON Lines and CSV are streamed).
+ *
+ * @since 0.1.0
+ */
 export const maxJsonBytes = 256 * 1024 * 1024
-/** Longest line of a JSON Lines file. */
+/**
+ * Longest line of a JSON Lines file.
+ *
+ * @since 0.1.0
+ */
 export const maxJsonLine = 16 * 1024 * 1024
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04])
