@@ -289,6 +289,88 @@ describe("Dataset: checks across files", () => {
   })
 })
 
+describe("Dataset: consents, institutions and household members", () => {
+  it("a consent in the row (a partial record): its date after the as-of date, or before the child's birth", () => {
+    const m = mapping({
+      records: {
+        child: { columns: { ID: "id", DOB: "birth.date" }, partial: true },
+        consent: {
+          id: "generate",
+          columns: { "Consent date": "givenOn" },
+          constants: { kind: "caregiver-consent" },
+          partial: true
+        }
+      },
+      subject: "ID"
+    })
+    const r = Dataset.validateTable(
+      ["ID", "DOB", "Consent date"],
+      [
+        ["CH-1", "2010-01-01", "2016-05-05"],
+        ["CH-2", "2010-01-01", "2025-01-01"],
+        ["CH-3", "2012-01-01", "2011-06-01"]
+      ],
+      { mapping: m, asOf }
+    )
+    expect(found(r)).toEqual([
+      [3, "Consent date", "date-after-as-of"],
+      [4, "Consent date", "dates-in-order"]
+    ])
+    expect(r.problems[0]?.record).toBe("consent")
+  })
+
+  it("a case's institution and a consent's giver (a household member) resolve across files", () => {
+    const m = mapping({
+      records: {
+        institution: {
+          columns: { "RCI code": "id", Name: "name", Kind: "kind", Status: "status", Province: "location.province" },
+          from: ["institutions"]
+        },
+        household: {
+          columns: { "Household ID": "id", "Member ID": "members.0.id", Relationship: "members.0.relationship" },
+          partial: true,
+          from: ["households"]
+        },
+        case: { columns: { "Case ID": "id", "RCI code": "institutionId" }, partial: true, from: ["cases"] },
+        consent: { columns: { "Consent ID": "id", "Given by": "givenBy" }, partial: true, from: ["consents"] }
+      }
+    })
+    const s = Dataset.make({ mapping: m, asOf })
+    const feed = (name: string, headers: Array<string>, rows: Array<Array<string>>) => {
+      const f = s.flat({ name: `${name}.csv`, format: "csv", headers, names: [name] })
+      for (const [i, r] of rows.entries()) f.row(i + 2, r)
+    }
+    feed(
+      "cases",
+      ["Case ID", "RCI code"],
+      [
+        ["C-1", "RCI-1"],
+        ["C-2", "RCI-9"]
+      ]
+    )
+    feed(
+      "consents",
+      ["Consent ID", "Given by"],
+      [
+        ["K-1", "M-1"],
+        ["K-2", "M-7"]
+      ]
+    )
+    feed(
+      "institutions",
+      ["RCI code", "Name", "Kind", "Status", "Province"],
+      [["RCI-1", "Home of Hope", "residential-care", "operating", "Siem Reap"]]
+    )
+    feed("households", ["Household ID", "Member ID", "Relationship"], [["HH-1", "M-1", "parent"]])
+    const r = s.finish()
+    expect(r.problems.map((p) => [p.file, p.row, p.column, p.rule])).toEqual([
+      ["cases.csv", 3, "RCI code", "unresolved-reference"],
+      ["consents.csv", 3, "Given by", "unresolved-reference"]
+    ])
+    expect(r.problems[1]?.message).toMatch(/No household member or child in the dataset has this id/)
+  })
+})
+
 describe("Dataset: boundaries", () => {
   const child = mapping({
     records: {
