@@ -2,8 +2,12 @@
  * An NGO data officer checks two exports before sending them to the
  * provincial office: the children list (CSV, `;`, BOM, Khmer names, DD/MM/YYYY
  * dates, the NGO's own headers mapped by `data/mapping.json`), its Excel form,
- * and a second file that forgot the Gender column. Prints one line per problem:
- * file, row, column, rule (never a value of a sensitive field).
+ * a second file that forgot the Gender column, and the NGO's flat export (one
+ * row per child with the admission to care and the family's village, mapped by
+ * `data/flat-mapping.json` to a child, a case and a household), whose mistakes
+ * are between fields and rows: a duplicated child code, an admission in the
+ * future, an admission before birth, a child admitted at 19. Prints one line
+ * per problem: file, row, column, rule (never a value of a sensitive field).
  *
  * Usage: `tsx src/main.ts [outDir]` (the XLSX is written to `outDir`, default a temp dir).
  */
@@ -25,6 +29,9 @@ export interface Line {
   readonly message: string
 }
 
+/** The day the example data describes (dates after it are mistakes). */
+export const asOf = new Date("2024-06-30T00:00:00Z")
+
 /** Validate the example files; returns the problems of every file. */
 export const run = async (outDir?: string): Promise<ReadonlyArray<Line>> => {
   const out = outDir ?? (await mkdtemp(join(tmpdir(), "homeward-ngo-")))
@@ -37,10 +44,13 @@ export const run = async (outDir?: string): Promise<ReadonlyArray<Line>> => {
     ["children.xlsx", xlsx],
     ["children-2019.csv", join(data, "children-2019.csv")]
   ] as const) {
-    const report = await validateFile(path, options)
+    const report = await validateFile(path, { ...options, asOf })
     for (const p of report.problems)
       lines.push({ file: name, row: p.row, column: p.column, rule: p.rule, message: p.message })
   }
+  const flat = await validateFile(join(data, "flat-export.csv"), { mapping: join(data, "flat-mapping.json"), asOf })
+  for (const p of flat.problems)
+    lines.push({ file: "flat-export.csv", row: p.row, column: p.column, rule: p.rule, message: p.message })
   return lines
 }
 

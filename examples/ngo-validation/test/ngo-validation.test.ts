@@ -13,7 +13,7 @@ const cli = join(root, "..", "..", "packages", "cli", "bin", "homeward.js")
 /** Every name in the example sheets (Khmer and Latin), which must never be printed. */
 const names = async (): Promise<ReadonlyArray<string>> => {
   const out: Array<string> = ["Sophea Kim", "Sophea", "visited in March"]
-  for (const f of ["children.csv", "children-2019.csv"]) {
+  for (const f of ["children.csv", "children-2019.csv", "flat-export.csv"]) {
     const lines = (await readFile(join(root, "data", f), "utf8"))
       .replace(/^\uFEFF/, "")
       .split("\n")
@@ -22,6 +22,9 @@ const names = async (): Promise<ReadonlyArray<string>> => {
       const cells = l.split(";")
       if (cells[1]) out.push(cells[1])
       if (cells[2]) out.push(cells[2])
+      // the flat export's village and phone
+      if (f === "flat-export.csv" && cells[10]) out.push(cells[10])
+      if (f === "flat-export.csv" && cells[11]?.trim()) out.push(cells[11].trim())
     }
   }
   return out
@@ -31,6 +34,16 @@ const expected = [
   { row: 3, column: "Date of birth", rule: "IsoDate" }, // 30/02/2011: an impossible date
   { row: 4, column: "Gender", rule: "choice" }, // "Femal"
   { row: 5, column: "Child code", rule: "Id" } // a name typed into the id column
+]
+
+/** Mistakes between fields and rows planted in the flat export (as of 2024-06-30). */
+const flatExpected = [
+  { row: 6, column: "Child code", rule: "duplicate-id" }, // SR-201 again (first on row 2)
+  { row: 7, column: "Admission date", rule: "date-after-as-of" }, // 15/03/2031
+  { row: 8, column: "Admission date", rule: "IsoDate" }, // 15/13/2016: month 13
+  { row: 9, column: "Admission date", rule: "dates-in-order" }, // admitted 2011, born 2012
+  { row: 10, column: "Admission date", rule: "adult-on-admission" }, // born 1996, admitted 2015: 19
+  { row: 11, column: "Poverty only", rule: "yes-no" } // "maybe"
 ]
 
 describe("example: ngo-validation", () => {
@@ -43,6 +56,9 @@ describe("example: ngo-validation", () => {
     expect(lines.filter((l) => l.file === "children-2019.csv").map((l) => [l.column, l.rule])).toEqual([
       ["sex", "missing-column"]
     ])
+    expect(
+      lines.filter((l) => l.file === "flat-export.csv").map(({ row, column, rule }) => ({ row, column, rule }))
+    ).toEqual(flatExpected)
     const text = JSON.stringify(lines)
     for (const n of await names()) expect(text).not.toContain(n)
   })
@@ -62,7 +78,9 @@ describe("example: ngo-validation", () => {
         "--dates",
         "dmy",
         "--format",
-        "json"
+        "json",
+        "--as-of",
+        "2024-06-30"
       ],
       { cwd: root }
     ).then(
@@ -80,5 +98,41 @@ describe("example: ngo-validation", () => {
     expect([report.rows, report.validRows]).toEqual([6, 3])
     expect(report.problems.map(({ row, column, rule }) => ({ row, column, rule }))).toEqual(expected)
     for (const n of await names()) expect(r.stdout).not.toContain(n)
+  })
+})
+
+describe("example: ngo-validation, the flat export with the CLI", () => {
+  it("finds the mistakes between fields and rows (exit 1) and prints no name, village or phone", async () => {
+    const exec = promisify(execFile)
+    for (const format of ["json", "table"]) {
+      const r = await exec(
+        process.execPath,
+        [
+          cli,
+          "validate",
+          "data/flat-export.csv",
+          "--mapping",
+          "data/flat-mapping.json",
+          "--as-of",
+          "2024-06-30",
+          "--format",
+          format
+        ],
+        { cwd: root }
+      ).then(
+        () => ({ code: 0, stdout: "" }),
+        (e: { code: number; stdout: string }) => e
+      )
+      expect(r.code).toBe(1)
+      if (format === "json") {
+        const report = JSON.parse(r.stdout) as {
+          recordTypes: ReadonlyArray<string>
+          problems: ReadonlyArray<{ row: number; column: string; rule: string }>
+        }
+        expect(report.recordTypes).toEqual(["child", "case", "household"])
+        expect(report.problems.map(({ row, column, rule }) => ({ row, column, rule }))).toEqual(flatExpected)
+      }
+      for (const n of await names()) expect(r.stdout).not.toContain(n)
+    }
   })
 })

@@ -37,10 +37,28 @@ export const toTable = (r: Validate.ValidationReport, show = 20): string => {
   ]
     .filter((x) => x !== undefined)
     .join(", ")
-  out.push(`${r.file} as ${r.recordType} (${how})`)
+  const types = r.recordTypes !== undefined && r.recordTypes.length > 1 ? r.recordTypes.join(" + ") : r.recordType
+  const multi = (r.files?.length ?? 1) > 1
+  out.push(`${r.file} as ${types} (${multi ? `${r.files?.length} files or sheets` : how})`)
   out.push(
     `${n(r.rows)} rows: ${n(r.validRows)} valid, ${n(r.invalidRows)} with problems; ${n(r.errors)} error${r.errors === 1 ? "" : "s"}, ${n(r.warnings)} warning${r.warnings === 1 ? "" : "s"}`
   )
+  if (multi) {
+    out.push("", "Files")
+    out.push(
+      table(
+        ["FILE", "ROWS", "WITH PROBLEMS", "ERRORS", "WARNINGS"],
+        (r.files ?? []).map((f) => [f.file, n(f.rows), n(f.invalidRows), n(f.errors), n(f.warnings)]),
+        [50, 12, 14, 10, 10]
+      )
+    )
+  }
+  if (r.asOf !== undefined) {
+    const skipped = (r.checks ?? []).filter((c) => c.status === "skipped").map((c) => c.code)
+    out.push(
+      `Dates checked as of ${r.asOf}${skipped.length > 0 ? `; nothing to check for: ${skipped.join(", ")}` : ""}.`
+    )
+  }
   if (r.summary.length > 0) {
     out.push("", "Problems by column and rule")
     out.push(
@@ -54,17 +72,20 @@ export const toTable = (r: Validate.ValidationReport, show = 20): string => {
   if (r.problems.length > 0) {
     const first = r.problems.slice(0, show)
     out.push("", `First ${first.length} problem${first.length === 1 ? "" : "s"}`)
+    const message = (p: Validate.Problem) =>
+      `${p.record !== undefined ? `[${p.record}] ` : ""}${p.value === undefined ? p.message : `${p.message} (found: ${JSON.stringify(p.value)})`}`
     out.push(
-      table(
-        ["ROW", "COLUMN", "RULE", "MESSAGE"],
-        first.map((p) => [
-          p.row === undefined ? "-" : String(p.row),
-          p.column,
-          p.rule,
-          p.value === undefined ? p.message : `${p.message} (found: ${JSON.stringify(p.value)})`
-        ]),
-        [8, 30, 24, 160]
-      )
+      multi
+        ? table(
+            ["FILE", "ROW", "COLUMN", "RULE", "MESSAGE"],
+            first.map((p) => [p.file ?? "-", p.row === undefined ? "-" : String(p.row), p.column, p.rule, message(p)]),
+            [30, 8, 30, 24, 160]
+          )
+        : table(
+            ["ROW", "COLUMN", "RULE", "MESSAGE"],
+            first.map((p) => [p.row === undefined ? "-" : String(p.row), p.column, p.rule, message(p)]),
+            [8, 30, 24, 160]
+          )
     )
     if (r.errors + r.warnings > first.length) {
       out.push(

@@ -1,20 +1,23 @@
 /**
  * @homeward/cli: the `homeward` command and its programmatic API: validate
- * NGO files (CSV, JSON, JSON Lines, XLSX) against Homeward record types and
- * export schemas (JSON Schema, XLSForm, Markdown) and data collection forms
- * for ODK and KoboToolbox (XForm, XLSForm).
+ * NGO files (CSV, JSON, JSON Lines, XLSX, folders of them) against Homeward
+ * record types with `@homeward/validate`, export schemas (JSON Schema,
+ * XLSForm, Markdown) and data collection forms for ODK and KoboToolbox
+ * (XForm, XLSForm), and read their submissions back.
  *
  * @since 0.1.0
  */
 
 /**
+ * Moved to `@homeward/validate`; re-exported.
+ *
  * @since 0.1.0
  */
-export * as CollectionForm from "./CollectionForm.js"
+export { Csv, Mapping, Presets, Rows } from "@homeward/validate"
 /**
  * @since 0.1.0
  */
-export * as Csv from "./Csv.js"
+export * as CollectionForm from "./CollectionForm.js"
 /**
  * @since 0.1.0
  */
@@ -35,14 +38,6 @@ export * as FormLabels from "./FormLabels.js"
  * @since 0.1.0
  */
 export * as Input from "./Input.js"
-/**
- * @since 0.1.0
- */
-export * as Mapping from "./Mapping.js"
-/**
- * @since 0.1.0
- */
-export * as Rows from "./Rows.js"
 /**
  * @since 0.1.0
  */

@@ -1,7 +1,7 @@
 /**
  * Builds what the end-to-end tests run: the CLI (`dist/bin.js`) when it is
  * missing or older than a source file, and `@homeward/core`'s `dist` when it
- * is missing or stale, and `@homeward/simulate`, `@homeward/report` and
+ * is missing, and `@homeward/validate`, `@homeward/simulate`, `@homeward/report` and
  * `@homeward/store-sqlite` when missing or stale (the CI runs `pnpm build`
  * first, so this is for local runs).
  */
@@ -31,8 +31,8 @@ export default function setup(): void {
     statSync(join(core, "dist/index.js")).mtimeMs < newest(join(core, "src"))
   )
     build(core)
-  // the packages the demo, simulate and report commands drive: built when missing or stale
-  for (const name of ["simulate", "report", "store-sqlite"]) {
+  // the packages the validate, demo, simulate and report commands drive: built when missing or stale
+  for (const name of ["validate", "simulate", "report", "store-sqlite"]) {
     const pkg = resolve(cli, "..", name)
     const dist = join(pkg, "dist/index.js")
     if (!existsSync(dist) || statSync(dist).mtimeMs < newest(join(pkg, "src"))) build(pkg)

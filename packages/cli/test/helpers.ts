@@ -50,6 +50,10 @@ export const json = (
     message: string
     received?: string
     value?: string
+    file?: string
+    record?: string
+    related?: { file?: string; row?: number; column: string }
+    source?: string
   }>
   delimiter?: string
   format: string

@@ -74,7 +74,9 @@ describe("homeward validate: CSV", () => {
     expect(r.code).toBe(0)
     const rep = json(r)
     expect(rep.warnings).toBe(1)
-    expect(rep.problems[0]).toMatchObject({ severity: "warning", rule: "unknown-column", column: "Favourite colour" })
+    // the header of an unknown column is not echoed (it may be data): the column is named by its letter
+    expect(rep.problems[0]).toMatchObject({ severity: "warning", rule: "unknown-column", column: "column I" })
+    expect(r.stdout).not.toContain("Favourite colour")
   })
 
   it("reads a UTF-8 BOM, semicolons, CRLF, Khmer text and a quoted cell with a newline; rows as in the spreadsheet", () => {
@@ -175,7 +177,7 @@ describe("homeward validate: unusable input (exit 2, one line on stderr)", () =>
         )
         return ["validate", "quote.csv", "--as", "child"]
       },
-      /quoted field is never closed/
+      /quoted field in the row on line 2 is never closed/
     ],
     [
       "an unknown record type",
@@ -251,7 +253,7 @@ describe("homeward validate: JSON, JSON Lines, XLSX", () => {
       sex: "female",
       school: "enrolled"
     })
-    write(dir, "c.jsonl", `${ok}\n{not json\n\n${ok.replace("2010-01-01", "2010-02-31")}\n`)
+    write(dir, "c.jsonl", `${ok}\n{not json\n\n${ok.replace("2010-01-01", "2010-02-31").replace("CH-1", "CH-2")}\n`)
     const rep = json(run(["validate", "c.jsonl", "--as", "child", "--format", "json"], dir))
     expect(rep.format).toBe("jsonl")
     expect(rep.problems.map((p) => [p.row, p.rule])).toEqual([
@@ -286,7 +288,10 @@ describe("homeward validate: JSON, JSON Lines, XLSX", () => {
     )
     const noSheet = run(["validate", "children.xlsx", "--as", "child", "--sheet", "Missing"], dir)
     expect(noSheet.code).toBe(2)
-    expect(noSheet.stderr).toMatch(/no sheet named "Missing"/)
+    expect(noSheet.stderr).toMatch(
+      /no sheet with the name given to --sheet \(it has 2 sheets; their names are not shown/
+    )
+    expect(noSheet.stderr).not.toMatch(/Notes|Children/)
     const r = run(
       [
         "validate",

@@ -3,32 +3,52 @@
  *
  * @since 0.1.0
  */
-import { Registry } from "@homeward/core"
+import { Profiles, Registry } from "@homeward/core"
+import { Presets, Unusable } from "@homeward/validate"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import * as Format from "../Format.js"
-import * as Input from "../Input.js"
 import * as Progress from "../internal/progress.js"
 import * as Validate from "../Validate.js"
 import { exitWith, unusable } from "./exit.js"
 
-const SHORT = "Check a CSV, JSON, JSON Lines or .xlsx file against a record type"
+const SHORT = "Check a CSV, JSON, JSON Lines or .xlsx file (or a folder of them) against Homeward record types"
 
-const HELP = `Check a CSV, JSON, JSON Lines or Excel (.xlsx) file of records against a Homeward record type.
+const HELP = `Check a CSV, JSON, JSON Lines or Excel (.xlsx) file of records, or a folder of such files, against
+Homeward record types, row by row and as one dataset.
 
 Columns: a header names a field; dots reach into groups (birth.date, location.province);
 a number reaches a list item (siblingIds.0, members.0.relationship). A cell under a list
 header without a number holds several values separated by ; or | (siblingIds: "CH-2;CH-3").
 Cells: numbers and yes/no (true/false/yes/no/1/0) are read by the field's type; an empty cell
-leaves the field out; dates are written YYYY-MM-DD (31/12/2018 only with --dates dmy).
+leaves the field out; dates are written YYYY-MM-DD or with the month in English (14 March 2010);
+31/12/2018 only with --dates dmy.
 A mapping file renames your own headers and codes:
   { "columns": { "Child code": "id", "DOB": "birth.date" },
     "values": { "sex": { "F": "female", "M": "male" } }, "ignore": ["Notes for office"] }
+or, for a flat export where one row holds a child, a case, a household …:
+  { "records": { "child": { "columns": { … } }, "case": { "columns": { … }, "links": { "childId": "child" } } },
+    "extra": { "Poverty only": { "kind": "yes-no" } } }
+Presets for known exports: --preset ${Presets.names.join(", ")}.
+Across rows and files: ids unique, references that resolve, dates in order (born ≤ admitted ≤
+case opened ≤ visits), no date after --as-of (default today), age under 18 on admission,
+plausible ages.
 Rows are numbered as in the spreadsheet (header = row 1). Values of sensitive fields
-(names, contacts, addresses, notes) are never printed.
-Exit code: 0 no errors, 1 problems found, 2 unusable input (missing/empty/binary/malformed
-file, unknown record type, bad mapping).
+(names, contacts, addresses, notes) are never printed, nor headers that may be data.
+Exit code: 0 no errors, 1 problems found, 2 unusable input (missing/unreadable/empty/binary/
+malformed file, unknown record type, bad mapping, bad option).
 Record types: ${Registry.recordTypes.join(", ")}`
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+const parseDay = (s: string): Date | undefined => {
+  const m = DAY.exec(s)
+  if (m === null) return undefined
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
+    ? d
+    : undefined
+}
 
 /**
  * The `validate` subcommand.
@@ -39,10 +59,35 @@ export const command = Command.make(
   "validate",
   {
     file: Argument.String("file").pipe(Argument.withDescription("CSV, JSON, JSON Lines or .xlsx file")),
-    as: Flag.String("as").pipe(Flag.withDescription(`Record type: ${Registry.recordTypes.join(", ")}`)),
+    as: Flag.String("as").pipe(
+      Flag.withDescription(
+        `Record type: ${Registry.recordTypes.join(", ")} (optional with a mapping that describes its records, or a preset)`
+      ),
+      Flag.optional
+    ),
     mapping: Flag.String("mapping").pipe(
       Flag.withDescription("Mapping file (JSON) from your headers and codes to Homeward fields and values"),
       Flag.optional
+    ),
+    preset: Flag.String("preset").pipe(
+      Flag.withDescription(`A mapping for a known export: ${Presets.names.join(", ")}`),
+      Flag.optional
+    ),
+    asOf: Flag.String("as-of").pipe(
+      Flag.withDescription(
+        "The day the data describes (YYYY-MM-DD): no date may be after it; ages are counted on it. Default: today"
+      ),
+      Flag.optional
+    ),
+    profile: Flag.String("profile").pipe(
+      Flag.withDescription(
+        `Policy profile of the age checks: ${Object.keys(Profiles.builtIn).join(", ")} (default cambodia-mosvy)`
+      ),
+      Flag.optional
+    ),
+    allSheets: Flag.Boolean("all-sheets").pipe(
+      Flag.withDescription("Read every sheet of a workbook as one dataset (default: the first sheet, or --sheet)"),
+      Flag.withDefault(false)
     ),
     format: Flag.Literals("format", ["table", "json"]).pipe(
       Flag.withDescription("table (for people) or json (for machines)"),
@@ -52,41 +97,66 @@ export const command = Command.make(
       Flag.withDescription('CSV delimiter (default: guessed among , ; tab |); "tab" for tab'),
       Flag.optional
     ),
-    sheet: Flag.String("sheet").pipe(Flag.withDescription("Excel sheet name (default: the first)"), Flag.optional),
+    sheet: Flag.String("sheet").pipe(
+      Flag.withDescription("Excel sheet name, or its position (default: the first)"),
+      Flag.optional
+    ),
     input: Flag.Literals("input", ["csv", "json", "jsonl", "xlsx"]).pipe(
       Flag.withDescription("Input format (default: from the extension and content)"),
       Flag.optional
     ),
     dates: Flag.Literals("dates", ["iso", "dmy", "mdy"]).pipe(
-      Flag.withDescription("How dates are written: iso (YYYY-MM-DD, default), dmy (31/12/2018) or mdy (12/31/2018)"),
-      Flag.withDefault("iso")
+      Flag.withDescription(
+        "How slash dates are written: iso (YYYY-MM-DD only, default unless the mapping says), dmy (31/12/2018) or mdy (12/31/2018)"
+      ),
+      Flag.optional
     ),
     maxProblems: Flag.Int("max-problems").pipe(
-      Flag.withDescription("Problems kept in full in the report (counts stay exact)"),
+      Flag.withDescription("Problems kept in full in the report, 0 to 100000 (counts stay exact)"),
       Flag.withDefault(1000)
     ),
     show: Flag.Int("show").pipe(Flag.withDescription("Problems listed in the table"), Flag.withDefault(20))
   },
   (o) =>
     Effect.promise(async () => {
+      if (!Number.isInteger(o.maxProblems) || o.maxProblems < 0 || o.maxProblems > Validate.maxProblemsLimit) {
+        unusable(`--max-problems must be a whole number from 0 to ${Validate.maxProblemsLimit}`)
+        return
+      }
+      if (!Number.isInteger(o.show) || o.show < 0 || o.show > Validate.maxProblemsLimit) {
+        unusable(`--show must be a whole number from 0 to ${Validate.maxProblemsLimit}`)
+        return
+      }
+      let asOf: Date | undefined
+      if (Option.isSome(o.asOf)) {
+        asOf = parseDay(o.asOf.value)
+        if (asOf === undefined) {
+          unusable("--as-of must be a real date written YYYY-MM-DD")
+          return
+        }
+      }
       const progress = Progress.make()
       try {
         const report = await Validate.validateFile(o.file, {
-          as: o.as,
+          ...(Option.isSome(o.as) ? { as: o.as.value } : {}),
           ...(Option.isSome(o.mapping) ? { mapping: o.mapping.value } : {}),
+          ...(Option.isSome(o.preset) ? { preset: o.preset.value } : {}),
           ...(Option.isSome(o.delimiter) ? { delimiter: o.delimiter.value } : {}),
           ...(Option.isSome(o.sheet) ? { sheet: o.sheet.value } : {}),
           ...(Option.isSome(o.input) ? { format: o.input.value } : {}),
-          dates: o.dates,
-          maxProblems: Math.max(0, o.maxProblems),
+          ...(Option.isSome(o.profile) ? { profile: o.profile.value } : {}),
+          ...(asOf !== undefined ? { asOf } : {}),
+          allSheets: o.allSheets,
+          ...(Option.isSome(o.dates) ? { dates: o.dates.value } : {}),
+          maxProblems: o.maxProblems,
           onProgress: progress.update
-        } as Validate.ValidateOptions)
+        })
         progress.done()
         process.stdout.write(`${o.format === "json" ? Format.toJson(report) : Format.toTable(report, o.show)}\n`)
         exitWith(report.ok ? 0 : 1)
       } catch (e) {
         progress.done()
-        if (e instanceof Input.UnusableInput) unusable(e.message)
+        if (Unusable.isUnusableInput(e)) unusable(e.message)
         else unusable(`unexpected failure reading ${o.file} (${e instanceof Error ? e.name : "error"})`)
       }
     })

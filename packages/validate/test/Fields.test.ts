@@ -14,7 +14,9 @@ describe("Fields", () => {
     expect(Fields.isShowable(child, ["givenName"])).toBe(false)
     expect(Fields.isShowable(child, ["specialNeeds"])).toBe(false)
     expect(Fields.isShowable(child, ["birth", "date"])).toBe(true)
-    expect(Fields.isShowable(child, ["siblingIds", 0])).toBe(true)
+    expect(Fields.isShowable(child, ["siblingIds", 0])).toBe(false) // an id inside a list: never shown
+    expect(Fields.isShowable(child, ["siblingIds"])).toBe(false) // a whole list: never shown
+    expect(Fields.isShowable(child, ["disabilities", 0])).toBe(false) // free text inside a list: never shown
     expect(Fields.isShowable(child, ["nonsense"])).toBe(false)
     const hh = Fields.describe("household")
     expect(Fields.isShowable(hh, ["members", 0, "name"])).toBe(false)
