@@ -16,8 +16,34 @@ import { fileURLToPath } from "node:url"
 import { Scenarios, Simulate, simulate } from "@homeward/simulate"
 
 const RUNS = Number(process.argv[2] ?? 1000)
-const scenario = { ...Scenarios.cambodiaNational2016, runs: RUNS, horizonMonths: 60 }
+// The built-in scenario samples its uncertain parameters (joint); the baseline loop below runs at the
+// central values, so the like-for-like comparison uses `sampling: central`, and the timing goal is
+// also measured on the built-in (joint) scenario.
+const joint = { ...Scenarios.cambodiaNational2016, runs: RUNS, horizonMonths: 60 }
+const scenario = { ...joint, sampling: { mode: "central" as const } }
 const { config } = Simulate.prepare(scenario)
+const theta = config.params
+// Parameter indices (see packages/simulate/src/internal/params.ts).
+const [
+  TRACEABLE,
+  RISK,
+  POVERTY,
+  VISITS,
+  ,
+  ,
+  INTERVAL,
+  POSITIVE,
+  INELIGIBLE,
+  CLOSURE,
+  RETRY,
+  BREAKDOWN,
+  RISK_MULT,
+  COUNT
+] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13]
+const pace = Math.max(theta[INTERVAL]!, 7 / theta[VISITS]!)
+const perWorker = Math.max(1, Math.min(config.caseloadCap, Math.floor((theta[VISITS]! * pace) / 7 + 1e-9)))
+const SLOTS = Math.floor(theta[COUNT]! * perWorker)
+const HAZARD = -Math.log(1 - theta[BREAKDOWN]!) / config.breakdownWithinDays
 
 // ---------------------------------------------------------------------------
 // Baseline: a minimal hand-written loop with the same transition logic.
@@ -53,7 +79,7 @@ const logn = (mu: number, sigma: number) => {
 const Z90 = 1.2815515655446004
 const baseline = (run: number): number => {
   const H = config.horizonDays
-  const slots = new Float64Array(config.slots)
+  const slots = new Float64Array(SLOTS)
   const heapPush = (x: number) => {
     let i = 0
     const n = slots.length
@@ -69,7 +95,7 @@ const baseline = (run: number): number => {
     slots[i] = x
   }
   const runSeed = split(config.seed, run)
-  const hz = config.breakdownHazard
+  const hz = HAZARD
   let home = 0
   const returns: Array<number> = []
   const one = (c: number, ep: number, arrival: number, ageOut: number, risk: number) => {
@@ -82,23 +108,23 @@ const baseline = (run: number): number => {
     let release = t
     if ((risk & 2) !== 0 && t < ageOut) {
       t += logn(Math.log(30), Math.log(90 / 30) / Z90)
-      const ineligible = (risk & 1) !== 0 && rnd() < 0.5
+      const ineligible = (risk & 1) !== 0 && rnd() < theta[INELIGIBLE]!
       if (!ineligible && t < ageOut) {
         for (const s of config.steps) {
           let n = 0
           let streak = 0
           while (streak < s.positiveContacts) {
             n++
-            if (rnd() < 0.85) streak++
+            if (rnd() < theta[POSITIVE]!) streak++
             else streak = 0
           }
-          t += Math.max(s.minDwellDays, tri(14, 35, 90), n * config.daysPerVisit)
+          t += Math.max(s.minDwellDays, tri(14, 35, 90), n * pace)
         }
         if (t < ageOut) {
-          const b0 = t - Math.log(1 - rnd()) / (hz * ((risk & 1) !== 0 ? 1.5 : 1))
+          const b0 = t - Math.log(1 - rnd()) / (hz * ((risk & 1) !== 0 ? theta[RISK_MULT]! : 1))
           const b = b0 >= ageOut ? Number.POSITIVE_INFINITY : b0
           let tc = t + config.monitoringDays
-          while (!(rnd() < 0.8)) tc += 90
+          while (!(rnd() < theta[CLOSURE]!)) tc += theta[RETRY]!
           release = Math.min(b, tc)
           if (t <= H && b > H) home++
           if (b < H && b < ageOut && ep < 4) returns.push(b, c, ep + 1, ageOut, risk)
@@ -109,11 +135,10 @@ const baseline = (run: number): number => {
   }
   for (let c = 0; c < config.children; c++) {
     st = split(split(runSeed, c), 0)
-    const age = Math.min(tri(3, 12, 18), 18 - 1 / 365.25)
-    const ageOut = (18 - age) * 365.25
-    const poverty = rnd() < 0.4
-    const riskDraw = rnd() < 0.3
-    const traced = rnd() < 0.78
+    const ageOut = (18 - tri(3, 12, 18)) * 365.25
+    const poverty = rnd() < theta[POVERTY]!
+    const riskDraw = rnd() < theta[RISK]!
+    const traced = rnd() < theta[TRACEABLE]!
     one(c, 0, 0, ageOut, (!poverty && riskDraw ? 1 : 0) | (traced ? 2 : 0))
   }
   // Returned children, in arrival order (sorted once per pass; minimal).
@@ -156,6 +181,10 @@ console.log(
 let events = 0
 const [all, allS, allCpu] = await time(() => simulate(scenario, { workers, onProgress: () => events++ }))
 console.log(`simulate, ${workers} workers: ${allS.toFixed(2)} s (${events} progress events)`)
+const [jointResult, jointS, jointCpu] = await time(() => simulate(joint, { workers }))
+console.log(
+  `simulate, ${workers} workers, parameters sampled (joint): ${jointS.toFixed(2)} s; P(target) ${jointResult.target.probabilityReached}`
+)
 const same = JSON.stringify({ ...all, runs: undefined }) === JSON.stringify({ ...oneThread, runs: undefined })
 console.log(`byte-identical 1 thread vs ${workers} workers: ${same}`)
 
@@ -164,15 +193,17 @@ const section = `<!-- section:simulate -->
 ## Simulation
 
 National-scale scenario \`cambodia-national-2016\` (16,579 children in 406 RCIs, 2016 mapping;
-376 social workers, caseload cap 15), 60 months, ${RUNS} runs.
+376 social workers, caseload cap 15), 60 months, ${RUNS} runs; the loop and the first two rows at the
+central parameter values (\`sampling: central\`), the last row as built in (uncertain parameters sampled).
 
 | measure | wall time | wall ratio to loop | CPU time (all threads) | CPU ratio to loop | wall per child-run |
 |---|---|---|---|---|---|
 | hand-written loop, 1 thread (baseline) | ${loopS.toFixed(2)} s | 1.00 | ${loopCpu.toFixed(2)} s | 1.00 | ${((loopS / childRuns) * 1e9).toFixed(0)} ns |
 | \`simulate\`, 1 thread | ${oneS.toFixed(2)} s | ${(oneS / loopS).toFixed(2)} | ${oneCpu.toFixed(2)} s | ${(oneCpu / loopCpu).toFixed(2)} | ${((oneS / childRuns) * 1e9).toFixed(0)} ns |
 | \`simulate\`, ${workers} worker threads | ${allS.toFixed(2)} s | ${(allS / loopS).toFixed(2)} | ${allCpu.toFixed(2)} s | ${(allCpu / loopCpu).toFixed(2)} | ${((allS / childRuns) * 1e9).toFixed(0)} ns |
+| \`simulate\`, ${workers} worker threads, parameters sampled (the built-in scenario, joint) | ${jointS.toFixed(2)} s | ${(jointS / loopS).toFixed(2)} | ${jointCpu.toFixed(2)} s | ${(jointCpu / loopCpu).toFixed(2)} | ${((jointS / childRuns) * 1e9).toFixed(0)} ns |
 
-Goal: at most 30 s and within 3× of the loop: ${allS <= 30 && allS / loopS <= 3 ? "met" : "NOT met"}.
+Goal: at most 30 s and within 3× of the loop: ${Math.max(allS, jointS) <= 30 && Math.max(allS, jointS) / loopS <= 3 ? "met" : "NOT met"}.
 Outputs identical on 1 thread and ${workers} workers: ${same}. Mean reintegrated share at the horizon:
 simulate ${oneThread.horizon.reintegratedShare.mean.toFixed(4)}, loop ${loopHome.toFixed(4)} (the loop counts only
 children home at the horizon after their latest reunification, as a sanity check of the same logic).

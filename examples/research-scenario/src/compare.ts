@@ -63,7 +63,7 @@ export const table = (results: ReturnType<typeof compare>): ReadonlyArray<Row> =
       homeByDeadlineP50: pct(d.p50),
       band90: `${pct(d.p5)}–${pct(d.p95)}`,
       probabilityTarget: pct(result.target.probabilityReached),
-      breakdownsPerReunified: result.horizon.breakdownRate.toFixed(3),
+      breakdownsPerReunified: result.horizon.breakdownRate.mean.toFixed(3),
       monitoringYears: (result.policy.monitoringDays / 365.25).toFixed(1),
       caseloadUtilisation: pct(mean(upToDeadline.map((m) => m.caseloadUtilisation))),
       visitUtilisation: pct(mean(upToDeadline.map((m) => m.visitUtilisation)))

@@ -15,15 +15,53 @@ describe("homeward simulate", () => {
     expect(r.stderr).toBe("") // piped: no progress bar
     expect(r.code).toBe(0)
     expect(r.stdout).toContain("Scenario siem-reap-2017")
-    expect(r.stdout).toContain("Target: 30.0% home by 2018-12-31")
-    expect(r.stdout).toMatch(/Probability of reaching the target by the deadline: \d+\.\d%/)
-    expect(r.stdout).toMatch(/at the deadline \(2018-12-31\)\s+\d+\.\d%\s+\d+\.\d%\s+\d+\.\d%/)
-    expect(r.stdout).toContain("Breakdowns:")
+    expect(r.stdout).toContain("Target: 644 of 2,147 children (30.0%; count as stated) home by 2018-12-31")
+    // With 20 workers no run reaches 644: the probability is reported with the rule-of-three bound, not as a bare 0.
+    expect(r.stdout).toMatch(
+      /Probability of reaching the target by the deadline: 0\.0% \(no run of 3; see the warning below\)/
+    )
+    expect(r.stdout).toContain("Warning: no run reached the target: the probability is below about 100.0 points")
+    expect(r.stdout).toMatch(
+      /on the deadline \(2018-12-31\)\s+\d+(\.\d+)?% ± \d+\.\d+ points \(MC s\.e\.\)\s+\d+(\.\d+)?%/
+    )
+    expect(r.stdout).toContain("144 already returned and under monitoring")
+    expect(r.stdout).toContain("Breakdowns per child ever reunified:")
     expect(r.stdout).toContain("Worker utilisation:")
+    // Every parameter with its label; none unlabelled in a built-in scenario.
+    expect(r.stdout).toMatch(/Parameters: \d+ from sources, \d+ from the policy profile, \d+ assumptions \(/)
+    expect(r.stdout).toMatch(
+      /cohort\.traceableFamilyShare\s+0\.7\s+uniform 0\.6–0\.8\s+assumption \(basis: Phnom Penh Post/
+    )
+    expect(r.stdout).toMatch(
+      /target\s+30% \(644 children, the source's count\) by 2018-12-31\s+source: UNICEF Cambodia/
+    )
+    expect(r.stdout).not.toContain("UNLABELLED")
+    // Three runs are too few for the precision shown: the summary says so.
+    expect(r.stdout).toContain("Warning: 3 runs: P5 and P95")
     const json = JSON.parse(readFileSync(join(dir, "out/siem-reap-2017.json"), "utf8"))
     expect(json.scenario.runs).toBe(3)
     expect(readFileSync(join(dir, "out/siem-reap-2017.csv"), "utf8").split("\n").length).toBeGreaterThan(10)
     expect(readFileSync(join(dir, "out/siem-reap-2017.svg"), "utf8")).toContain("<svg")
+  })
+
+  it("--runs 1 says the Monte Carlo error cannot be estimated instead of printing a bare 0% with P5 = P50 = P95", () => {
+    const r = run(["simulate", "siem-reap-2017", "--runs", "1", "--workers", "1"], tmp())
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("(Monte Carlo error unknown)")
+    expect(r.stdout).toContain(
+      "Warning: 1 run: the Monte Carlo error cannot be estimated, P5 = P50 = P95 by construction"
+    )
+  })
+
+  it("CSV header comments and the JSON carry the labels", () => {
+    const dir = tmp()
+    expect(run(["simulate", "siem-reap-2017", "--runs", "2", "--workers", "1", "--out", "o"], dir).code).toBe(0)
+    const csv = readFileSync(join(dir, "o/siem-reap-2017.csv"), "utf8")
+    expect(csv).toMatch(/^# scenario siem-reap-2017/)
+    expect(csv).toContain("#   socialWorkers.count = 20 | assumption: The source names DoSVY social workers")
+    const json = JSON.parse(readFileSync(join(dir, "o/siem-reap-2017.json"), "utf8"))
+    expect(json.parameters.find((p: { path: string }) => p.path === "cohort.children").label.kind).toBe("source")
+    expect(readFileSync(join(dir, "o/siem-reap-2017.svg"), "utf8")).toContain("Assumptions (")
   })
 
   it("writes only the formats asked for, and the same seed gives the same JSON", () => {

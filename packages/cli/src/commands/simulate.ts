@@ -6,10 +6,19 @@
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises"
 import { join } from "node:path"
-import { fanChartSvg, Scenario, Scenarios, Simulate, type SimulationResult, toCsv, toJson } from "@homeward/simulate"
+import {
+  fanChartSvg,
+  type Parameter,
+  Scenario,
+  Scenarios,
+  Simulate,
+  type SimulationResult,
+  toCsv,
+  toJson
+} from "@homeward/simulate"
 import { Effect, Option, Result } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
-import { pct, table } from "../internal/table.js"
+import { table } from "../internal/table.js"
 import { exitWith, unusable } from "./exit.js"
 
 const SHORT = "Simulate a reintegration scenario (Monte Carlo driven by the core rules)"
@@ -75,7 +84,10 @@ const run = async (o: {
     say(
       table(
         ["Scenario", "Children", "Title"],
-        Object.entries(Scenarios.encoded).map(([id, s]) => [id, String(s.cohort.children), s.title ?? ""])
+        Object.keys(Scenarios.encoded).map((id) => {
+          const s = Scenarios.get(id)!
+          return [id, String(Scenario.childrenOf(s)), s.title]
+        })
       )
     )
     return exitWith(0)
@@ -148,34 +160,124 @@ const run = async (o: {
   exitWith(0)
 }
 
-const band = (b: { p5: number; p50: number; p95: number }) => [pct(b.p5), pct(b.p50), pct(b.p95)]
+type Band = SimulationResult["target"]["reintegratedShareAtDeadline"]
+
+/**
+ * Decimals for a share in percent that its Monte Carlo standard error
+ * supports: none when the error is half a point or more, one when it is a
+ * twentieth of a point or more, else two.
+ */
+const decimalsFor = (se: number | null): number =>
+  se === null ? 0 : se >= 0.005 || se === 0 ? (se === 0 ? 1 : 0) : se >= 0.0005 ? 1 : 2
+const pctAt = (x: number, d: number) => `${(x * 100).toFixed(d)}%`
+const points = (se: number) => `${(se * 100).toFixed(se >= 0.005 ? 1 : 2)} points`
+const withSe = (x: number, se: number | null) =>
+  `${pctAt(x, decimalsFor(se))}${se === null ? " (Monte Carlo error unknown)" : ` ± ${points(se)} (MC s.e.)`}`
+const band = (b: Band) => {
+  const d = decimalsFor(b.se)
+  return [withSe(b.mean, b.se), pctAt(b.p5, d), pctAt(b.p50, d), pctAt(b.p95, d)]
+}
+const count = (b: Band) => [
+  `${b.mean.toFixed(b.se === null || b.se >= 0.5 ? 0 : 1)}${b.se === null ? "" : ` ± ${b.se.toFixed(1)}`}`,
+  String(b.p5),
+  String(b.p50),
+  String(b.p95)
+]
+
+const labelShort = (p: Parameter.Report): string => {
+  const l = p.label
+  const doc = l.source === undefined ? "" : `${l.source.document.split(",")[0]} (${l.source.year})`
+  switch (l.kind) {
+    case "source":
+      return `source: ${doc}`
+    case "policy":
+      return `policy (${l.status}): ${doc}`
+    case "assumption":
+      return l.status !== undefined
+        ? `assumption (profile default): ${doc}`
+        : doc === ""
+          ? "assumption"
+          : `assumption (basis: ${doc})`
+    case "unlabelled":
+      return "UNLABELLED"
+  }
+}
 
 /** The printed summary of a result. */
 export const summary = (r: SimulationResult): string => {
   const s = r.scenario
-  const breakdowns = r.months.reduce((n, m) => n + m.breakdowns, 0)
+  const t = r.target
   const maxOf = (f: (m: SimulationResult["months"][number]) => number) => Math.max(0, ...r.months.map(f))
   const meanOf = (f: (m: SimulationResult["months"][number]) => number) =>
     r.months.length === 0 ? 0 : r.months.reduce((n, m) => n + f(m), 0) / r.months.length
   const horizonDate = r.months[r.months.length - 1]?.date ?? ""
+  const v = r.visitModel
+  const tally = { source: 0, assumption: 0, policy: 0, unlabelled: 0 }
+  for (const p of r.parameters) tally[p.label.kind]++
+  const d = decimalsFor(t.probabilityReachedSe)
   return [
     `Scenario ${s.id}: ${s.title}`,
-    `${s.children.toLocaleString("en-US")} children, ${s.socialWorkers} social workers (caseload cap ${s.caseloadCap}, ${s.visitsPerWeek} visits a week), from ${s.startDate} for ${s.horizonMonths} months; ${s.runs} runs, seed ${s.seed}`,
+    `${s.children.toLocaleString("en-US")} children in care${s.inProgress > 0 ? ` (${s.inProgress} cases already in progress)` : ""}${s.alreadyReturned > 0 ? `, ${s.alreadyReturned} already returned and under monitoring` : ""}; ${s.socialWorkers} social workers (caseload cap ${s.caseloadCap}, ${s.visitsPerWeek} visits a week); from ${s.startDate} for ${s.horizonMonths} months; ${s.runs} runs, seed ${s.seed}`,
+    `Visit model: a contact every ${v.daysBetweenContacts} days; ${v.casesPerWorker} open cases per worker (limited by ${v.limitedBy}); ${v.slots} caseload slots (central values)`,
+    `Uncertainty: ${r.uncertainty.note}${r.uncertainty.sampled.length > 0 && r.uncertainty.mode !== "central" ? ` Sampled: ${r.uncertainty.sampled.join(", ")}.` : ""}`,
     "",
-    `Target: ${pct(r.target.share)} home by ${r.target.deadline}`,
-    `Probability of reaching the target by the deadline: ${pct(r.target.probabilityReached)}`,
+    `Target: ${t.count.toLocaleString("en-US")} of ${s.children.toLocaleString("en-US")} children (${pctAt(t.share, 1)}; count ${t.countRule}) home by ${t.deadline}`,
+    `Probability of reaching the target by the deadline: ${pctAt(t.probabilityReached, d)}${
+      t.probabilityReachedSe === null
+        ? " (Monte Carlo error unknown)"
+        : t.probabilityReached === 0 || t.probabilityReached === 1
+          ? ` (${t.probabilityReached === 0 ? "no run" : "every run"} of ${s.runs}; see the warning below)`
+          : ` ± ${points(t.probabilityReachedSe)} (MC s.e.)`
+    }${
+      t.probabilityParameterShare === undefined || t.probabilityParameterShare === null
+        ? ""
+        : `; ${pctAt(t.probabilityParameterShare, 0)} of its variance from the parameters`
+    }`,
     "",
     table(
-      ["Reintegrated share", "P5", "P50", "P95"],
+      ["Children home (share of the cohort)", "mean", "P5", "P50", "P95"],
       [
-        [`at the deadline (${r.target.deadline})`, ...band(r.target.reintegratedShareAtDeadline)],
+        [`on the deadline (${t.deadline})`, ...band(t.reintegratedShareAtDeadline)],
         [`at the horizon (${horizonDate})`, ...band(r.horizon.reintegratedShare)],
-        ["ever reunified by the horizon", ...band(r.horizon.everReunifiedShare)]
+        ["reunified at least once by the horizon", ...band(r.horizon.everReunifiedShare)]
       ]
     ),
     "",
-    `Breakdowns: ${breakdowns.toFixed(1)} on average over the horizon (${r.horizon.breakdownRate.toFixed(2)} per child ever reunified)`,
-    `Worker utilisation: caseload mean ${pct(meanOf((m) => m.caseloadUtilisation))}, peak ${pct(maxOf((m) => m.caseloadUtilisation))}; visits mean ${pct(meanOf((m) => m.visitUtilisation))}, peak ${pct(maxOf((m) => m.visitUtilisation))}`
+    table(
+      ["Children (count)", "mean", "P5", "P50", "P95"],
+      [
+        [`home on the deadline (target ${t.count})`, ...count(t.reintegratedAtDeadline)],
+        ["breakdowns over the horizon", ...count(r.horizon.breakdowns)],
+        ["re-entries into the pathway", ...count(r.horizon.reentries)]
+      ]
+    ),
+    "",
+    `Breakdowns per child ever reunified: ${r.horizon.breakdownRate.mean.toFixed(2)}${r.horizon.breakdownRate.se === null ? "" : ` ± ${r.horizon.breakdownRate.se.toFixed(2)} (MC s.e.)`}`,
+    `Worker utilisation: caseload mean ${pctAt(
+      meanOf((m) => m.caseloadUtilisation),
+      0
+    )}, peak ${pctAt(
+      maxOf((m) => m.caseloadUtilisation),
+      0
+    )}; visits mean ${pctAt(
+      meanOf((m) => m.visitUtilisation),
+      0
+    )}, peak ${pctAt(
+      maxOf((m) => m.visitUtilisation),
+      0
+    )}`,
+    "",
+    `Parameters: ${tally.source} from sources, ${tally.policy} from the policy profile, ${tally.assumption} assumptions${tally.unlabelled > 0 ? `, ${tally.unlabelled} UNLABELLED` : ""} (full labels in the JSON and CSV outputs)`,
+    table(
+      ["Parameter", "Value", "Range", "Label"],
+      r.parameters.map((p) => [
+        p.path,
+        p.value.length > 60 ? `${p.value.slice(0, 57)}...` : p.value,
+        p.range ?? "",
+        labelShort(p)
+      ])
+    ),
+    ...(r.warnings.length === 0 ? [] : ["", ...r.warnings.map((w) => `Warning: ${w.message}`)])
   ].join("\n")
 }
 
