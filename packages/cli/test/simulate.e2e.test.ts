@@ -64,6 +64,35 @@ describe("homeward simulate", () => {
     expect(readFileSync(join(dir, "o/siem-reap-2017.svg"), "utf8")).toContain("Assumptions (")
   })
 
+  it("--set changes one value (labelled as set on the command line); a bad path or value exits 2 naming it", () => {
+    const dir = tmp()
+    const r = run(
+      [
+        "simulate",
+        "siem-reap-2017",
+        "--runs",
+        "2",
+        "--workers",
+        "1",
+        "--set",
+        "socialWorkers.count=60",
+        "--set",
+        "sampling.mode=central"
+      ],
+      dir
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("60 social workers")
+    expect(r.stdout).toMatch(/socialWorkers\.count\s+60\s+assumption/)
+    expect(r.stdout).toContain("Ranges ignored (sampling mode central)")
+    const bad = run(["simulate", "siem-reap-2017", "--runs", "2", "--set", "outcomes.contactPositive=1.5"], dir)
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("outcomes.contactPositive")
+    const noEq = run(["simulate", "siem-reap-2017", "--set", "socialWorkers.count"], dir)
+    expect(noEq.code).toBe(2)
+    expect(noEq.stderr).toContain("path=value")
+  })
+
   it("writes only the formats asked for, and the same seed gives the same JSON", () => {
     const a = tmp()
     const b = tmp()

@@ -80,7 +80,7 @@ export const footnote = (result: SimulationResult): ReadonlyArray<string> => {
     `${result.scenario.runs} runs, seed ${result.scenario.seed}. ${u.note}${
       se === null ? "" : ` Monte Carlo standard error of P(target): ${Math.round(se * 1000) / 10} points.`
     }`,
-    `Target: ${t.count} of ${result.scenario.children} children (${pct(t.share)}; count ${t.countRule}).`,
+    `Target: ${t.count.toLocaleString("en-US")} of ${result.scenario.children.toLocaleString("en-US")} children (${pct(t.share)}; count ${t.countRule}).`,
     `Sources: ${[...sources.keys()].join("; ") || "none given"}.`,
     `Assumptions (${assumed.length}): ${assumed.join(", ") || "none"}.${
       unlabelled.length > 0 ? ` Unlabelled (${unlabelled.length}): ${unlabelled.join(", ")}.` : ""
@@ -168,7 +168,7 @@ export const fanChartSvg = (result: SimulationResult, options: FanChartOptions =
   parts.push(
     `<line x1="${m.left}" x2="${m.left}" y1="${top}" y2="${axisBottom}" stroke="#333333"/>`,
     `<line x1="${m.left}" x2="${m.left + pw}" y1="${axisBottom}" y2="${axisBottom}" stroke="#333333"/>`,
-    `<text x="${m.left + pw / 2}" y="${axisBottom + 36}" text-anchor="middle" ${font} font-size="12">Month (snapshot at the month's start date)</text>`,
+    `<text x="${m.left + pw / 2}" y="${axisBottom + 36}" text-anchor="middle" ${font} font-size="12">Date (one snapshot a month)</text>`,
     `<text x="20" y="${top + ph / 2}" text-anchor="middle" ${font} font-size="12" transform="rotate(-90 20 ${top + ph / 2})">Share of the cohort home</text>`
   )
   parts.push(
@@ -184,7 +184,14 @@ export const fanChartSvg = (result: SimulationResult, options: FanChartOptions =
   if (dx >= m.left && dx <= m.left + pw) {
     const p = result.target.probabilityReached
     const se = result.target.probabilityReachedSe
-    const label = `Deadline ${result.target.deadline}: P(target) ${pct(p)}${se === null ? "" : ` ± ${Math.round(se * 1000) / 10}`}`
+    const runs = result.scenario.runs
+    const label = `Deadline ${result.target.deadline}: P(target) ${pct(p)}${
+      se === null
+        ? ""
+        : p === 0 || p === 1
+          ? ` (${p === 0 ? "no run" : "every run"} of ${runs})`
+          : ` ± ${Math.round(se * 1000) / 10} points`
+    }`
     const right = dx > m.left + pw / 2
     parts.push(
       `<line x1="${f(dx)}" x2="${f(dx)}" y1="${top}" y2="${axisBottom}" stroke="#c4361a" stroke-width="1.5" stroke-dasharray="2 3"/>`,

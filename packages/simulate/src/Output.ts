@@ -70,7 +70,7 @@ export const csvComments = (result: SimulationResult): ReadonlyArray<string> => 
     `scenario ${s.id}: ${s.title}`,
     `${s.runs} runs, seed ${s.seed}; ${result.uncertainty.note}`,
     `target: ${t.count} of ${s.children} children (${(t.share * 100).toFixed(1)}%, count ${t.countRule}) home on ${t.deadline}`,
-    `visit model: a contact every ${result.visitModel.daysBetweenContacts} days; ${result.visitModel.casesPerWorker} open cases per worker (limited by ${result.visitModel.limitedBy}); ${result.visitModel.slots} caseload slots`,
+    `visit model: a contact every ${result.visitModel.daysBetweenContacts} days; up to ${result.visitModel.casesPerWorker} open cases per worker, of which ${result.visitModel.pathwayCasesPerWorker} in the pathway (limited by ${result.visitModel.limitedBy}); ${result.visitModel.slots} caseload slots, ${result.visitModel.pathwaySlots} pathway slots`,
     "parameters (path = value [range] | label):",
     ...result.parameters.map(
       (p) =>

@@ -504,10 +504,18 @@ export const decodeScenarioEffect = (input: unknown): Effect.Effect<Scenario, Va
  */
 export const encode = (scenario: Scenario): ScenarioEncoded => Schema.encodeSync(Scenario)(scenario)
 
+/** Whether `path` names a parameter (written as a labelled value) rather than a setting. */
+const isParameterPath = (path: ReadonlyArray<string>): boolean =>
+  P.QUANTITIES.some((q) => q.path.join(".") === path.join(".")) ||
+  P.LABELLED_PATHS.some((q) => q.join(".") === path.join(".")) ||
+  (path.length === 3 && path[0] === "durations" && path[1] === "contactSteps")
+
 /**
  * A copy of a scenario with the value at `path` (e.g. `"socialWorkers.count"`)
- * replaced by `value`, labelled as an assumption with `why` (the variant
- * being explored). The result is decoded again (throws naming the field if
+ * replaced by `value`. A parameter is labelled as an assumption with `why`
+ * (the variant being explored; its range, if any, is dropped: the value is
+ * then fixed); a setting (`runs`, `sampling.mode`, `target.count` …) is
+ * replaced as is. The result is decoded again (throws naming the field if
  * the value is invalid).
  *
  * @example
@@ -527,7 +535,7 @@ export const withValue = (scenario: Scenario, path: string, value: unknown, why:
     if (typeof o[k] !== "object" || o[k] === null) o[k] = {}
     o = o[k] as Record<string, unknown>
   }
-  o[keys.at(-1)!] = { value, assumption: why }
+  o[keys.at(-1)!] = isParameterPath(keys) ? { value, assumption: why } : value
   return decodeScenarioOrThrow(json)
 }
 

@@ -175,11 +175,15 @@ export interface SimulationResult {
     readonly contactIntervalDays: number
     /** Days between two contacts of one case (the interval, or 7 / visitsPerWeek when a worker cannot visit that often). */
     readonly daysBetweenContacts: number
-    /** Open cases one worker keeps: min(caseload cap, visits a week × days between contacts / 7). */
+    /** Open cases one worker keeps, monitoring included: the caseload cap. */
     readonly casesPerWorker: number
+    /** Of those, cases in the pathway (intake to reunification): min(cap, visits a week × days between contacts / 7). */
+    readonly pathwayCasesPerWorker: number
+    /** What limits the cases in the pathway. */
     readonly limitedBy: "caseload cap" | "visits"
-    /** Caseload slots of all workers (count × availability × cases per worker). */
+    /** Caseload slots of all workers (count × availability × cap) and, of those, pathway slots. */
     readonly slots: number
+    readonly pathwaySlots: number
   }
   readonly policy: PolicyFacts.PolicyFacts
   readonly target: {
@@ -205,6 +209,8 @@ export interface SimulationResult {
     readonly everReunifiedShare: Band
     /** Breakdowns over the horizon per child ever reunified. */
     readonly breakdownRate: Band
+    /** Days from a case opening to the child's first reunification (children of the cohort reunified within the horizon). */
+    readonly pathwayDays: Band
     /** Breakdowns and re-entries over the horizon (all children, including those already returned). */
     readonly breakdowns: Band
     readonly reentries: Band
@@ -578,8 +584,10 @@ export const summarise = (
   const rate = new Float64Array(R)
   const bds = new Float64Array(R)
   const res = new Float64Array(R)
+  const path: Array<number> = []
   for (let r = 0; r < R; r++) {
     ever[r] = get(r, L.everReunified) / n
+    if (get(r, L.everReunified) > 0) path.push(get(r, L.pathwayDays) / get(r, L.everReunified))
     let bd = 0
     let re = 0
     for (let m = 0; m < P; m++) {
@@ -630,9 +638,11 @@ export const summarise = (
     visitModel: {
       contactIntervalDays: config.params[Pm.INTERVAL]!,
       daysBetweenContacts: round(central.pace),
-      casesPerWorker: central.perWorker,
-      limitedBy: central.perWorker < cap ? ("visits" as const) : ("caseload cap" as const),
-      slots: central.slots
+      casesPerWorker: cap,
+      pathwayCasesPerWorker: central.pathwayPerWorker,
+      limitedBy: central.pathwayPerWorker < cap ? ("visits" as const) : ("caseload cap" as const),
+      slots: central.slots,
+      pathwaySlots: central.pathwaySlots
     },
     policy: facts,
     target: {
@@ -650,6 +660,7 @@ export const summarise = (
       reintegratedShare: months[months.length - 1]!.reintegratedShare,
       everReunifiedShare: bandOf(ever, group, nested),
       breakdownRate: bandOf(rate, group, nested),
+      pathwayDays: path.length === 0 ? { mean: 0, se: null, p5: 0, p50: 0, p95: 0 } : bandOf(path),
       breakdowns: bandOf(bds, group, nested),
       reentries: bandOf(res, group, nested)
     },

@@ -48,11 +48,12 @@ describe("visit model: pacing", () => {
       t[Pm.AVAILABILITY] = 1
       return t
     }
-    expect(derived(theta(10, 7), cfg)).toMatchObject({ pace: 7, perWorker: 10, slots: 200 })
-    expect(derived(theta(20, 7), cfg)).toMatchObject({ pace: 7, perWorker: 15, slots: 300 })
-    expect(derived(theta(0.5, 7), cfg)).toMatchObject({ pace: 14, perWorker: 1, slots: 20 })
-    expect(derived(theta(10, 14), cfg)).toMatchObject({ pace: 14, perWorker: 15 })
-    expect(derived(theta(1000, 7, 1000), { ...cfg, caseloadCap: 1000 })).toMatchObject({ pace: 7, perWorker: 1000 })
+    expect(derived(theta(10, 7), cfg)).toMatchObject({ pace: 7, pathwayPerWorker: 10, pathwaySlots: 200, slots: 300 })
+    expect(derived(theta(20, 7), cfg)).toMatchObject({ pace: 7, pathwayPerWorker: 15, pathwaySlots: 300, slots: 300 })
+    expect(derived(theta(0.5, 7), cfg)).toMatchObject({ pace: 14, pathwayPerWorker: 1, pathwaySlots: 20 })
+    expect(derived(theta(10, 14), cfg)).toMatchObject({ pace: 14, pathwayPerWorker: 15 })
+    // [audit, issue 20 item 3] a cap of 1,000 no longer spreads visits thin: contacts stay weekly.
+    expect(derived(theta(10, 7, 1000), { ...cfg, caseloadCap: 1000 })).toMatchObject({ pace: 7, pathwayPerWorker: 10 })
   })
 
   test.prop(
@@ -83,11 +84,14 @@ describe("visit model: pacing", () => {
       expect(moreWorkers.pace).toBe(base.pace)
       expect(moreCap.pace).toBe(base.pace)
       expect(moreVisits.pace).toBeLessThanOrEqual(base.pace)
-      expect(moreWorkers.slots).toBeGreaterThanOrEqual(base.slots)
-      expect(moreCap.slots).toBeGreaterThanOrEqual(base.slots)
-      expect(moreVisits.slots).toBeGreaterThanOrEqual(base.slots)
-      // Each open case can be visited at the pace: cases per worker × 7 / pace ≤ visits a week (or a single case).
-      expect(base.perWorker === 1 || (base.perWorker * 7) / base.pace <= visits + 1e-9).toBe(true)
+      for (const k of ["slots", "pathwaySlots"] as const) {
+        expect(moreWorkers[k]).toBeGreaterThanOrEqual(base[k])
+        expect(moreCap[k]).toBeGreaterThanOrEqual(base[k])
+        expect(moreVisits[k]).toBeGreaterThanOrEqual(base[k])
+      }
+      expect(base.pathwaySlots).toBeLessThanOrEqual(base.slots)
+      // Each case in the pathway can be visited at the pace: cases × 7 / pace ≤ visits a week (or a single case).
+      expect(base.pathwayPerWorker === 1 || (base.pathwayPerWorker * 7) / base.pace <= visits + 1e-9).toBe(true)
     }
   )
 })
@@ -138,7 +142,11 @@ describe("visit model: the infinite-staff limit", () => {
         const x = ra.runs![r]!
         const y = rb.runs![r]!
         // Identical outputs except the slot count and the worker count in the parameter vector.
-        const same = (v: Float64Array) => [...v.slice(0, L.slots), ...v.slice(L.theta, L.theta + Pm.COUNT)]
+        const same = (v: Float64Array) => [
+          ...v.slice(0, L.slots),
+          ...v.slice(L.unslotted, L.theta),
+          ...v.slice(L.theta, L.theta + Pm.COUNT)
+        ]
         expect(same(y)).toEqual(same(x))
         for (let m = 0; m < L.P; m++) expect(x[waiting * L.P + m]).toBe(0)
       }

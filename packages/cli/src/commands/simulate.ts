@@ -1,6 +1,7 @@
 /**
  * `homeward simulate <scenario.json | built-in name> [--runs N] [--seed N]
- * [--workers N] [--out DIR] [--format json,csv,svg]` and `homeward simulate --list`.
+ * [--workers N] [--set path=value]… [--out DIR] [--format json,csv,svg]` and
+ * `homeward simulate --list`.
  *
  * @since 0.1.0
  */
@@ -26,8 +27,11 @@ const SHORT = "Simulate a reintegration scenario (Monte Carlo driven by the core
 const HELP = `Simulate a scenario: with these social workers and this policy, what share of children in care will be
 safely home by the deadline? The scenario is a JSON file (see the @homeward/simulate README) or the name of
 a built-in scenario (homeward simulate --list). Prints a summary (probability of reaching the target by the
-deadline, P5/P50/P95 of the reintegrated share at the deadline and at the horizon, breakdowns, worker
-utilisation) and, with --out DIR, writes <id>.json, <id>.csv and <id>.svg (a fan chart) there.
+deadline, the share home on the deadline and at the horizon with the Monte Carlo standard error of each mean
+and P5/P50/P95 across runs, breakdowns, worker utilisation, every parameter with its source or marked as an
+assumption, and warnings when the runs are too few for the precision shown) and, with --out DIR, writes
+<id>.json, <id>.csv and <id>.svg (a fan chart) there. Parameters with a range are sampled (total
+uncertainty); --set sampling.mode=central shows chance alone.
 A progress bar is drawn on stderr when it is a terminal. Exit code: 0 done, 2 unusable scenario
 (the reason names the field).`
 
@@ -50,6 +54,12 @@ export const command = Command.make(
     seed: Flag.Int("seed").pipe(Flag.withDescription("Seed (default: the scenario's)"), Flag.optional),
     workers: Flag.Int("workers").pipe(Flag.withDescription("Worker threads (default: CPUs)"), Flag.optional),
     out: Flag.String("out").pipe(Flag.withDescription("Directory for the output files"), Flag.optional),
+    set: Flag.String("set").pipe(
+      Flag.withDescription(
+        "Change one value, path=value (repeatable), e.g. --set socialWorkers.count=60 --set sampling.mode=central; a parameter set here is labelled as an assumption made on the command line"
+      ),
+      Flag.atLeast(0)
+    ),
     format: Flag.String("format").pipe(
       Flag.withDescription("Output files, comma-separated: json, csv, svg"),
       Flag.withDefault("json,csv,svg")
@@ -64,6 +74,7 @@ export const command = Command.make(
         seed: Option.getOrUndefined(o.seed),
         workers: Option.getOrUndefined(o.workers),
         out: Option.getOrUndefined(o.out),
+        set: o.set,
         format: o.format
       })
     )
@@ -78,6 +89,7 @@ const run = async (o: {
   seed: number | undefined
   workers: number | undefined
   out: string | undefined
+  set: ReadonlyArray<string>
   format: string
 }): Promise<void> => {
   if (o.list) {
@@ -127,6 +139,23 @@ const run = async (o: {
       )
     }
     scenario = r.success
+  }
+  for (const assignment of o.set) {
+    const eq = assignment.indexOf("=")
+    if (eq <= 0) return unusable(`--set expects path=value, e.g. --set socialWorkers.count=60`)
+    const path = assignment.slice(0, eq).trim()
+    const text = assignment.slice(eq + 1).trim()
+    let value: unknown
+    try {
+      value = JSON.parse(text)
+    } catch {
+      value = text
+    }
+    try {
+      scenario = Scenario.withValue(scenario, path, value, `set on the command line: --set ${path}`)
+    } catch (e) {
+      return unusable(`--set ${path}: ${e instanceof Error ? e.message.replace(/^invalid scenario: /, "") : "invalid"}`)
+    }
   }
   if (o.runs !== undefined) scenario = { ...scenario, runs: o.runs }
   if (o.seed !== undefined) scenario = { ...scenario, seed: o.seed }
@@ -218,7 +247,7 @@ export const summary = (r: SimulationResult): string => {
   return [
     `Scenario ${s.id}: ${s.title}`,
     `${s.children.toLocaleString("en-US")} children in care${s.inProgress > 0 ? ` (${s.inProgress} cases already in progress)` : ""}${s.alreadyReturned > 0 ? `, ${s.alreadyReturned} already returned and under monitoring` : ""}; ${s.socialWorkers} social workers (caseload cap ${s.caseloadCap}, ${s.visitsPerWeek} visits a week); from ${s.startDate} for ${s.horizonMonths} months; ${s.runs} runs, seed ${s.seed}`,
-    `Visit model: a contact every ${v.daysBetweenContacts} days; ${v.casesPerWorker} open cases per worker (limited by ${v.limitedBy}); ${v.slots} caseload slots (central values)`,
+    `Visit model: a contact every ${v.daysBetweenContacts} days; up to ${v.casesPerWorker} open cases per worker, ${v.pathwayCasesPerWorker} of them in the pathway (limited by ${v.limitedBy}); ${v.slots} caseload slots, ${v.pathwaySlots} pathway slots (central values)`,
     `Uncertainty: ${r.uncertainty.note}${r.uncertainty.sampled.length > 0 && r.uncertainty.mode !== "central" ? ` Sampled: ${r.uncertainty.sampled.join(", ")}.` : ""}`,
     "",
     `Target: ${t.count.toLocaleString("en-US")} of ${s.children.toLocaleString("en-US")} children (${pctAt(t.share, 1)}; count ${t.countRule}) home by ${t.deadline}`,
@@ -252,6 +281,7 @@ export const summary = (r: SimulationResult): string => {
       ]
     ),
     "",
+    `One pathway, from a case opening to the child's first return home, takes ${(r.horizon.pathwayDays.mean / 30.44).toFixed(1)} months on average (P5 ${(r.horizon.pathwayDays.p5 / 30.44).toFixed(1)}, P95 ${(r.horizon.pathwayDays.p95 / 30.44).toFixed(1)}; children home within the horizon)`,
     `Breakdowns per child ever reunified: ${r.horizon.breakdownRate.mean.toFixed(2)}${r.horizon.breakdownRate.se === null ? "" : ` ± ${r.horizon.breakdownRate.se.toFixed(2)} (MC s.e.)`}`,
     `Worker utilisation: caseload mean ${pctAt(
       meanOf((m) => m.caseloadUtilisation),

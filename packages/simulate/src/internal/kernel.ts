@@ -81,20 +81,37 @@ export interface KernelConfig {
   readonly monitoringDays: number
 }
 
-/** The per-run quantities derived from a parameter vector (the visit model). */
+/**
+ * The per-run quantities derived from a parameter vector: the visit model.
+ * A case in the pathway (intake to reunification) gets a contact every
+ * `pace` days: the contact interval, or `7 / visitsPerWeek` when one worker
+ * cannot visit that often. A worker keeps at most `caseloadCap` open cases
+ * (intake to closure, monitoring included) and, of those, at most
+ * `pathwayPerWorker = min(cap, ⌊visitsPerWeek × pace / 7⌋)` (at least one)
+ * in the pathway, the cases it can visit at that pace; monitoring visits
+ * come on top (the monthly visit utilisation shows when they do not fit).
+ * Neither the pace nor either limit falls when workers, the cap or visits
+ * rise.
+ */
 export const derived = (
   theta: ArrayLike<number>,
   cfg: Pick<KernelConfig, "caseloadCap" | "breakdownWithinDays">
-): { readonly pace: number; readonly perWorker: number; readonly slots: number; readonly hazard: number } => {
+): {
+  readonly pace: number
+  readonly pathwayPerWorker: number
+  readonly pathwaySlots: number
+  readonly slots: number
+  readonly hazard: number
+} => {
   const visits = theta[Pm.VISITS]!
-  // A case in gradual contact gets a contact every `interval` days, or as often as one worker can visit.
   const pace = Math.max(theta[Pm.INTERVAL]!, 7 / visits)
-  // A worker keeps no more cases open than it can visit at that pace, and no more than the cap.
-  const perWorker = Math.max(1, Math.min(cfg.caseloadCap, Math.floor((visits * pace) / 7 + 1e-9)))
-  const slots = Math.max(1, Math.floor(theta[Pm.COUNT]! * theta[Pm.AVAILABILITY]! * perWorker + 1e-9))
+  const pathwayPerWorker = Math.max(1, Math.min(cfg.caseloadCap, Math.floor((visits * pace) / 7 + 1e-9)))
+  const workers = theta[Pm.COUNT]! * theta[Pm.AVAILABILITY]!
+  const slots = Math.max(1, Math.floor(workers * cfg.caseloadCap + 1e-9))
+  const pathwaySlots = Math.max(1, Math.floor(workers * pathwayPerWorker + 1e-9))
   const p = theta[Pm.BREAKDOWN]!
   const hazard = p <= 0 ? 0 : -Math.log(1 - p) / cfg.breakdownWithinDays
-  return { pace, perWorker, slots, hazard }
+  return { pace, pathwayPerWorker, pathwaySlots, slots, hazard }
 }
 
 /** The parameter vector of run `run` (central values, with ranges sampled unless `sampling` is central). */
@@ -126,11 +143,14 @@ export const layout = (months: number) => {
     reentries: (S + 5) * P,
     deadlineReintegrated: (S + 6) * P,
     everReunified: (S + 6) * P + 1,
+    /** Caseload slots of the run (open cases, monitoring included). */
     slots: (S + 6) * P + 2,
     /** Already-returned children who found no free slot at the start (monitored outside the caseload). */
     unslotted: (S + 6) * P + 3,
-    theta: (S + 6) * P + 4,
-    length: (S + 6) * P + 4 + Pm.NP
+    /** Sum over the cohort's first reunifications within the horizon of the days from opening to reunification. */
+    pathwayDays: (S + 6) * P + 4,
+    theta: (S + 6) * P + 5,
+    length: (S + 6) * P + 5 + Pm.NP
   }
 }
 
@@ -226,7 +246,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   // Hoist the configuration into locals: a configuration cloned into a worker may have slow
   // (dictionary) properties, and the per-child loop reads these millions of times.
   const theta = thetaOf(cfg, run)
-  const { pace: dpv, slots, hazard: k_breakdownHazard } = derived(theta, cfg)
+  const { pace: dpv, slots, pathwaySlots, hazard: k_breakdownHazard } = derived(theta, cfg)
   const k_adultAge = cfg.adultAge
   const k_ageYears = cfg.ageYears
   const k_assessment = cfg.assessment
@@ -265,6 +285,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   const N = cfg.children
   let deadlineReintegrated = 0
   let everReunified = 0
+  let pathwayDays = 0
   let inCohort = true
   const seg = (state: number, from: number, to: number): void => {
     if (to <= from) return
@@ -288,7 +309,9 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
 
   const runSeed = split(cfg.seed, run)
   const rng = new Rng(0)
+  // Caseload slots (held from admission to closure) and pathway slots (held from admission to reunification).
   const heap = slots < (N + cfg.returnedBefore) * MAX_EPISODES ? new SlotHeap(slots) : undefined
+  const pathHeap = pathwaySlots < N * MAX_EPISODES ? new SlotHeap(pathwaySlots) : undefined
   const steps = cfg.steps
   const nSteps = steps.length
   const visitDays = cfg.monitoringVisitDays
@@ -355,7 +378,8 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   const episode = (child: number, ep: number, arrival: number, ageOut: number, risk: number, first: number): void => {
     const waitState = ep === 0 ? WAITING : RETURNED
     const free = heap === undefined ? 0 : heap.h[0]!
-    const admit = Math.max(arrival, free)
+    const freePath = pathHeap === undefined ? 0 : pathHeap.h[0]!
+    const admit = Math.max(arrival, free, freePath)
     if (admit >= H || admit >= ageOut) {
       // Never admitted within the horizon: waits, then ages out.
       seg(waitState, arrival, ageOut)
@@ -456,9 +480,17 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       }
       if (!end) seg(CONTACT, start, t)
     }
+    // The pathway slot is free again once the child is home (or has left the pathway).
+    if (pathHeap !== undefined) {
+      const leaves = end ? release : t
+      pathHeap.replaceMin(leaves > H ? Number.POSITIVE_INFINITY : leaves)
+    }
     if (!end) {
       // Reunified: monitoring, closure, breakdown.
-      if (t <= H && ep === 0 && inCohort) everReunified++ // first reunification only
+      if (t <= H && ep === 0 && inCohort) {
+        everReunified++ // first reunification only
+        pathwayDays += t - admit
+      }
       event(L.reunifications, t)
       release = reunified(child, ep, t, ageOut, risk, false)
     }
@@ -542,6 +574,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   }
   out[L.deadlineReintegrated] = deadlineReintegrated
   out[L.everReunified] = everReunified
+  out[L.pathwayDays] = pathwayDays
   out[L.slots] = slots
   out.set(theta, L.theta)
   return out
