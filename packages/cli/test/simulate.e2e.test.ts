@@ -93,6 +93,100 @@ describe("homeward simulate", () => {
     expect(noEq.stderr).toContain("path=value")
   })
 
+  it("--solve workers --probability 0.8 answers with the smallest number of social workers and how sure it is", () => {
+    const r = run(
+      [
+        "simulate",
+        "siem-reap-2017",
+        "--solve",
+        "workers",
+        "--probability",
+        "0.8",
+        "--runs",
+        "40",
+        "--search-runs",
+        "20",
+        "--workers",
+        "1"
+      ],
+      tmp()
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(
+      "Question: the smallest number of social workers with which 644 children are home by 2018-12-31 with probability at least 80%"
+    )
+    expect(r.stdout).toMatch(
+      /\n\d+ social workers reach 644 children by 2018-12-31 with probability \d+\.\d% ± \d+\.\d points/
+    )
+    expect(r.stdout).toMatch(/Social workers\s+Runs\s+P\(target\)\s+MC s\.e\./)
+    const bad = run(["simulate", "siem-reap-2017", "--solve", "money"], tmp())
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain("use workers, visits or budget")
+  })
+
+  it("--sensitivity prints the ranking and writes the tornado chart", () => {
+    const dir = tmp()
+    const r = run(["simulate", "siem-reap-2017", "--sensitivity", "--runs", "6", "--workers", "1", "--out", "o"], dir)
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/Uncertain input\s+Range\s+Low \(P10\)\s+High \(P90\)/)
+    expect(r.stdout).toContain("socialWorkers.visitsPerWeek")
+    expect(readFileSync(join(dir, "o/siem-reap-2017-tornado.svg"), "utf8")).toMatch(/^<svg/)
+  })
+
+  it("--compare policy=azizas-place shows what differs on paired runs, with bands", () => {
+    const r = run(
+      ["simulate", "siem-reap-2017", "--compare", "policy=azizas-place", "--runs", "4", "--workers", "1"],
+      tmp()
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("Compared on 4 paired runs")
+    expect(r.stdout).toMatch(/children under monitoring on the deadline\s+\d+\.\d\s+\d+\.\d/)
+    expect(r.stdout).toContain('Difference "policy=azizas-place" − "as given"')
+    expect(r.stdout).toContain("policy.monitoring.durationMonths 36 months → 24 months")
+    const flagged = run(
+      [
+        "simulate",
+        "siem-reap-2017",
+        "--set",
+        "cohort.alreadyReturned=0",
+        "--compare",
+        "policy=azizas-place",
+        "--runs",
+        "3",
+        "--workers",
+        "1"
+      ],
+      tmp()
+    )
+    expect(flagged.stdout).toMatch(
+      /Note on "policy=azizas-place": identical to "as given" on the deadline in all 3 paired runs/
+    )
+  })
+
+  it("--calibrate fits the history's effective capacity to the 144 children of 2016–2017", () => {
+    const r = run(
+      [
+        "simulate",
+        "siem-reap-history-2016",
+        "--calibrate",
+        "--fit",
+        "socialWorkers.availability",
+        "--draws",
+        "40",
+        "--workers",
+        "1"
+      ],
+      tmp()
+    )
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain("Observed: 144 children reunified between 2016-01-01 and 2017-11-17 (UNICEF Cambodia")
+    expect(r.stdout).toMatch(/socialWorkers\.availability\s+uniform 0\.02–1\s+0\.\d+/)
+    expect(r.stdout).toMatch(/Fit: the fitted parameters reproduce \d+\.\d on average/)
+    const none = run(["simulate", "siem-reap-2017", "--calibrate"], tmp())
+    expect(none.code).toBe(2)
+    expect(none.stderr).toContain("no observation")
+  })
+
   it("writes only the formats asked for, and the same seed gives the same JSON", () => {
     const a = tmp()
     const b = tmp()
@@ -153,6 +247,7 @@ describe("homeward simulate", () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain("siem-reap-2017")
     expect(r.stdout).toContain("cambodia-national-2016")
+    expect(r.stdout).toContain("siem-reap-history-2016")
     expect(r.stdout).toContain("2147")
   })
 })

@@ -106,6 +106,7 @@ export const report = (scenario: Scenario, facts?: PolicyFacts.PolicyFacts): Rea
   for (const spec of P.QUANTITIES) {
     const path = spec.path.join(".")
     const q = getAt(scenario, spec.path) as Parameter.Quantity | undefined
+    if (spec.group !== undefined && getAt(scenario, [spec.group]) === undefined) continue
     if (q === undefined) {
       if (spec.default !== undefined)
         out.push({ path, value: num(spec.default.value), label: { kind: "assumption", assumption: spec.default.why } })

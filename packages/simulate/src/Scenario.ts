@@ -163,6 +163,27 @@ export const Breakdown = Schema.Struct({
 }).annotate({ identifier: "Breakdown" })
 
 /**
+ * Family support bought with a budget (an optional lever, every figure an
+ * assumption unless a source gives it): `budget` (total over the horizon)
+ * buys `⌊budget / costPerFamily⌋` support packages, given to families in the
+ * order their child reaches the end of preparation. For a supported family,
+ * a child with risk factors is found not eligible with probability
+ * `riskIneligible × ineligibleMultiplier` (support addresses the housing and
+ * livelihood conditions of eligibility) and breaks down at the hazard times
+ * `breakdownMultiplier`.
+ *
+ * @since 0.2.0
+ */
+export const FamilySupport = Schema.Struct({
+  budget: Quantity,
+  costPerFamily: Quantity,
+  ineligibleMultiplier: Quantity,
+  breakdownMultiplier: Quantity,
+  /** Currency of `budget` and `costPerFamily`, for reports (e.g. `USD`). */
+  currency: Schema.optionalKey(Common.Text)
+}).annotate({ identifier: "FamilySupport" })
+
+/**
  * The target as the source states it: a `share` of the cohort and, when the
  * source gives one, the `count` itself (the Siem Reap plan's 644). The
  * target is reached when at least `count` children of the cohort are home
@@ -195,6 +216,22 @@ export const Sampling = Schema.Struct({
 }).annotate({ identifier: "Sampling" })
 
 /**
+ * An observed outcome of the programme's history, for calibration: `count`
+ * children of the cohort reunified with their families (first
+ * reunifications) between `from` and `to` (both inclusive, within the
+ * horizon), with its source.
+ *
+ * @since 0.2.0
+ */
+export const Observation = Schema.Struct({
+  measure: Schema.Literal("reunified"),
+  from: Common.IsoDate,
+  to: Common.IsoDate,
+  count: NonNegInt,
+  ...labelFields
+}).annotate({ identifier: "Observation" })
+
+/**
  * A policy: a built-in profile id or an inline profile.
  *
  * @since 0.1.0
@@ -220,11 +257,14 @@ export const Scenario = Schema.Struct({
   durations: Durations,
   outcomes: Outcomes,
   breakdown: Breakdown,
+  familySupport: Schema.optionalKey(FamilySupport),
   startDate: Labelled(Common.IsoDate),
   horizonMonths: Labelled(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 600 }))),
   /** Default: the profile's `programme.targetShare` and `programme.targetDeadline`. */
   target: Schema.optionalKey(Target),
   sampling: Schema.optionalKey(Sampling),
+  /** Observed outcomes of the history, for `Calibration.calibrate`. */
+  observed: Schema.optionalKey(Schema.Array(Observation)),
   runs: Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 1_000_000 })),
   seed: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 4_294_967_295 }))
 }).annotate({ identifier: "Scenario", title: "Simulation scenario" })
@@ -468,6 +508,23 @@ export const decodeScenario = (input: unknown): Result.Result<Scenario, Readonly
       out.push(
         issue(["target", "count"], "simulate/target-within-cohort", "the target count must not exceed cohort.children")
       )
+  }
+  const horizonEnd = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + horizon, start.getUTCDate()))
+  for (const [i, o] of (s.observed ?? []).entries()) {
+    if (
+      o.from.getTime() < start.getTime() ||
+      o.to.getTime() > horizonEnd.getTime() ||
+      o.from.getTime() > o.to.getTime()
+    )
+      out.push(
+        issue(
+          ["observed", String(i)],
+          "simulate/observation-within-horizon",
+          "an observation's window (from ≤ to) must lie between the start date and the end of the horizon"
+        )
+      )
+    if (o.source === undefined && o.assumption === undefined)
+      out.push(issue(["observed", String(i)], "simulate/label", "give the observation's source"))
   }
   return out.length === 0 ? r : Result.fail(out)
 }

@@ -296,13 +296,87 @@ export const cambodiaNational2016Encoded: ScenarioEncoded = {
 } as unknown as ScenarioEncoded
 
 /**
+ * Siem Reap history 2016–2017, for calibration (JSON form): the children in
+ * care in January 2016 and the 144 reunited or placed in family-based care
+ * by November 2017. The effective capacity of the workforce
+ * (`socialWorkers.availability`) and the durations (`durations.scale`) carry
+ * wide ranges: `Calibration.calibrate` fits them to the 144.
+ *
+ * @since 0.2.0
+ */
+export const siemReapHistory2016Encoded: ScenarioEncoded = {
+  ...siemReap2017Encoded,
+  id: "siem-reap-history-2016",
+  title: "Siem Reap 2016–2017: 144 children reunited or placed in family-based care (history, for calibration)",
+  description:
+    "The children in residential care in Siem Reap in January 2016 and what happened to them until November 2017, when 144 had been reunited with their families or placed in family-based care. The effective capacity of the workforce and the durations are unknown: calibrating them to the 144 says what pace the province actually had.",
+  assumptions: [
+    "The same workforce and assumptions as the 2017 plan's scenario, except the two parameters fitted to the history: the share of the 20 workers' capacity that went to reintegration (availability, 0.02–1) and the durations' multiplier (0.5–2).",
+    "Admissions and other exits between January 2016 and November 2017 are ignored."
+  ],
+  cohort: {
+    ...(siemReap2017Encoded.cohort as object),
+    children: {
+      value: 2291,
+      source: sr("Since January 2016, 144 children … reunited; reunite 644 children (30 per cent) by year-end 2018"),
+      assumption:
+        "The children in care at the plan's launch (2,147, from 644 / 0.30) plus the 144 returned since January 2016: the children in care in January 2016, admissions ignored."
+    },
+    alreadyReturned: undefined
+  },
+  socialWorkers: {
+    ...(siemReap2017Encoded.socialWorkers as object),
+    availability: {
+      value: 0.5,
+      range: { kind: "uniform", min: 0.02, max: 1 },
+      assumption:
+        "Unknown: the share of the 20 workers' capacity that went to reintegration in 2016–2017. A wide range, to be fitted to the observed 144."
+    }
+  },
+  durations: {
+    ...(shared.durations as object),
+    scale: {
+      value: 1,
+      range: { kind: "uniform", min: 0.5, max: 2 },
+      assumption:
+        "Unknown: how much shorter or longer the durations were than assumed. A wide range, to be fitted to the observed 144."
+    }
+  },
+  startDate: { value: "2016-01-01", source: sr("Since January 2016, 144 children …") },
+  horizonMonths: { value: 23, assumption: "From January 2016 to the article (November 2017), rounded up to a month." },
+  target: {
+    share: 0.0629,
+    count: 144,
+    deadline: "2017-11-17",
+    source: sr("Since January 2016, 144 children …"),
+    assumption:
+      "The observed count as the target, so that P(target) reads as the chance of at least 144 children home on the article's date (children who broke down are not counted)."
+  },
+  observed: [
+    {
+      measure: "reunified",
+      from: "2016-01-01",
+      to: "2017-11-17",
+      count: 144,
+      source: sr(
+        "Since January 2016, 144 children … taken out of institutional care and reunited with their families and relatives or placed in other family or community-based care",
+        "The count includes placements in other family-based care: fitting it to reunifications alone slightly overstates the pace of family reunification."
+      )
+    }
+  ],
+  runs: 1000,
+  seed: 2016
+} as unknown as ScenarioEncoded
+
+/**
  * Built-in scenarios as JSON, by id.
  *
  * @since 0.1.0
  */
 export const encoded: Readonly<Record<string, ScenarioEncoded>> = {
   "siem-reap-2017": siemReap2017Encoded,
-  "cambodia-national-2016": cambodiaNational2016Encoded
+  "cambodia-national-2016": cambodiaNational2016Encoded,
+  "siem-reap-history-2016": siemReapHistory2016Encoded
 }
 
 /**
@@ -320,9 +394,24 @@ export const siemReap2017: Scenario = decodeScenarioOrThrow(siemReap2017Encoded)
 export const cambodiaNational2016: Scenario = decodeScenarioOrThrow(cambodiaNational2016Encoded)
 
 /**
+ * Siem Reap history 2016–2017 (decoded).
+ *
+ * @since 0.2.0
+ */
+export const siemReapHistory2016: Scenario = decodeScenarioOrThrow(
+  JSON.parse(JSON.stringify(siemReapHistory2016Encoded))
+)
+
+/**
  * Look up a built-in scenario by id.
  *
  * @since 0.1.0
  */
 export const get = (id: string): Scenario | undefined =>
-  id === "siem-reap-2017" ? siemReap2017 : id === "cambodia-national-2016" ? cambodiaNational2016 : undefined
+  id === "siem-reap-2017"
+    ? siemReap2017
+    : id === "cambodia-national-2016"
+      ? cambodiaNational2016
+      : id === "siem-reap-history-2016"
+        ? siemReapHistory2016
+        : undefined

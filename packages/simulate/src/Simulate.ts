@@ -69,6 +69,8 @@ export interface SimulateOptions {
   readonly onProgress?: (progress: Progress) => void
   /** Keep every run's output vectors in the result (`runs`), e.g. for tests. */
   readonly keepRuns?: boolean
+  /** A shared pool of worker threads (see {@link makeRunner}); `workers` is then ignored. */
+  readonly runner?: Runner
 }
 
 /**
@@ -216,6 +218,14 @@ export interface SimulationResult {
     readonly reentries: Band
   }
   readonly months: ReadonlyArray<MonthSummary>
+  /** The scenario's observed outcomes beside the simulated ones (children of the cohort first reunified in each window). */
+  readonly observed: ReadonlyArray<{
+    readonly measure: "reunified"
+    readonly from: string
+    readonly to: string
+    readonly count: number
+    readonly simulated: Band
+  }>
   readonly warnings: ReadonlyArray<Warning>
   /** Per-run output vectors (only with `keepRuns`). */
   readonly runs?: ReadonlyArray<Float64Array>
@@ -330,7 +340,14 @@ export const prepare = (
     breakdownWithinDays: centralOf(scenario.breakdown.withinMonths) * (365.25 / 12),
     readmit: centralOf(scenario.breakdown.readmit),
     monitoringVisitDays: facts.monitoringVisitDays,
-    monitoringDays: facts.monitoringDays
+    monitoringDays: facts.monitoringDays,
+    windows: (scenario.observed ?? []).map(
+      (o) =>
+        [
+          Math.round((o.from.getTime() - start.getTime()) / DAY),
+          Math.round((o.to.getTime() - start.getTime()) / DAY) + 1
+        ] as const
+    )
   }
   return { config, facts, dates, target, caseloadCap: cap }
 }
@@ -346,45 +363,106 @@ const workerUrl = (): URL => {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`)
 }
 
-const runInWorkers = async (
-  config: KernelConfig,
-  runs: number,
-  workers: number,
-  chunk: number,
-  onChunk: (from: number, buf: Float64Array) => void
-): Promise<void> => {
+/**
+ * A pool of simulation worker threads that several simulations can share
+ * (solving, sensitivity, calibration and comparisons run many scenarios):
+ * each task carries its kernel configuration, so one pool serves any
+ * scenario. `workers: 1` runs in the calling thread. Close it when done.
+ *
+ * @since 0.2.0
+ */
+export interface Runner {
+  readonly workers: number
+  /**
+   * Run replicates `[from, from + runs)` of a configuration; `onChunk` receives each chunk's output
+   * vectors (with the first replicate's index), in any order.
+   */
+  run(
+    config: KernelConfig,
+    runs: number,
+    onChunk: (from: number, buf: Float64Array) => void,
+    chunkSize?: number,
+    from?: number
+  ): Promise<void>
+  close(): Promise<void>
+}
+
+/**
+ * Start a {@link Runner} with `workers` threads (default
+ * `os.availableParallelism()`).
+ *
+ * @since 0.2.0
+ */
+export const makeRunner = (options: { readonly workers?: number } = {}): Runner => {
+  const workers = Math.max(1, options.workers ?? availableParallelism())
+  if (workers === 1)
+    return {
+      workers,
+      run: async (config, runs, onChunk, chunkSize, start = 0) => {
+        const chunk = Math.max(1, chunkSize ?? Math.min(50, Math.ceil(runs / 20)))
+        for (let from = start; from < start + runs; from += chunk) {
+          const to = Math.min(start + runs, from + chunk)
+          onChunk(from, runRange(config, from, to))
+          await new Promise<void>((r) => setImmediate(r))
+        }
+      },
+      close: async () => undefined
+    }
   const url = workerUrl()
-  const pool = Array.from({ length: workers }, () => new Worker(url, { workerData: { config }, execArgv: [] }))
-  let next = 0
-  try {
-    await Promise.all(
-      pool.map(
-        (w) =>
-          new Promise<void>((resolve, reject) => {
-            const send = () => {
-              if (next >= runs) {
-                resolve()
-                return
+  const pool = Array.from({ length: workers }, () => new Worker(url, { execArgv: [] }))
+  // The configuration each worker holds, so that a configuration is sent once per worker.
+  const holds = new Map<Worker, KernelConfig>()
+  let failure: unknown
+  for (const w of pool) {
+    w.on("error", (e) => {
+      failure = e
+    })
+    w.on("exit", (code) => {
+      if (code !== 0 && failure === undefined) failure = new Error(`simulation worker exited with code ${code}`)
+    })
+  }
+  let closed = false
+  return {
+    workers,
+    run: (config, runs, onChunk, chunkSize, start = 0) => {
+      const chunk = Math.max(1, chunkSize ?? Math.min(50, Math.ceil(runs / (workers * 20))))
+      const end = start + runs
+      let next = start
+      return Promise.all(
+        pool.map(
+          (w) =>
+            new Promise<void>((resolve, reject) => {
+              const send = () => {
+                if (failure !== undefined) return reject(failure)
+                if (next >= end) {
+                  w.off("message", onMessage)
+                  w.off("error", reject)
+                  resolve()
+                  return
+                }
+                const from = next
+                const to = Math.min(end, from + chunk)
+                next = to
+                const fresh = holds.get(w) !== config
+                holds.set(w, config)
+                w.postMessage(fresh ? { from, to, config } : { from, to })
               }
-              const from = next
-              const to = Math.min(runs, from + chunk)
-              next = to
-              w.postMessage({ from, to })
-            }
-            w.on("message", (msg: { from: number; to: number; buf: Float64Array }) => {
-              onChunk(msg.from, msg.buf)
+              const onMessage = (msg: { from: number; to: number; buf: Float64Array }) => {
+                onChunk(msg.from, msg.buf)
+                send()
+              }
+              w.on("message", onMessage)
+              w.once("error", reject)
               send()
             })
-            w.on("error", reject)
-            w.on("exit", (code) => {
-              if (code !== 0) reject(new Error(`simulation worker exited with code ${code}`))
-            })
-            send()
-          })
-      )
-    )
-  } finally {
-    await Promise.all(pool.map((w) => w.terminate()))
+        )
+      ).then(() => undefined)
+    },
+    close: async () => {
+      if (closed) return
+      closed = true
+      await Promise.all(pool.map((w) => w.terminate()))
+    }
   }
 }
 
@@ -517,7 +595,7 @@ export const summarise = (
 ): SimulationResult => {
   const { config, facts, dates, target } = prepared
   const M = dates.length - 1
-  const L = layout(M)
+  const L = layout(M, config.windows.length)
   const R = scenario.runs
   const n = config.children
   const P = L.P
@@ -664,7 +742,18 @@ export const summarise = (
       breakdowns: bandOf(bds, group, nested),
       reentries: bandOf(res, group, nested)
     },
-    months
+    months,
+    observed: (scenario.observed ?? []).map((o, w) => {
+      const sim = new Float64Array(R)
+      for (let r = 0; r < R; r++) sim[r] = get(r, L.windows + w)
+      return {
+        measure: o.measure,
+        from: iso(o.from),
+        to: iso(o.to),
+        count: o.count,
+        simulated: bandOf(sim, group, nested)
+      }
+    })
   }
   let unslotted = 0
   for (let r = 0; r < R; r++) unslotted += get(r, L.unslotted)
@@ -713,23 +802,21 @@ export const simulate = async (
   const prepared = prepare(scenario)
   const { config } = prepared
   const R = scenario.runs
-  const L = layout(prepared.dates.length - 1)
+  const L = layout(prepared.dates.length - 1, prepared.config.windows.length)
   const data = new Float64Array(R * L.length)
-  const workers = Math.max(1, Math.min(options.workers ?? availableParallelism(), R))
-  const chunk = Math.max(1, options.chunkSize ?? Math.min(50, Math.ceil(R / (workers * 20))))
   let completed = 0
   const onChunk = (from: number, buf: Float64Array) => {
     data.set(buf, from * L.length)
     completed += buf.length / L.length
     options.onProgress?.({ completed, total: R })
   }
-  if (workers === 1) {
-    for (let from = 0; from < R; from += chunk) {
-      const to = Math.min(R, from + chunk)
-      onChunk(from, runRange(config, from, to))
-      if (options.onProgress !== undefined) await new Promise<void>((r) => setImmediate(r))
-    }
-  } else await runInWorkers(config, R, workers, chunk, onChunk)
+  const own = options.runner === undefined
+  const runner = options.runner ?? makeRunner({ workers: Math.min(options.workers ?? availableParallelism(), R) })
+  try {
+    await runner.run(config, R, onChunk, options.chunkSize)
+  } finally {
+    if (own) await runner.close()
+  }
   return summarise(scenario, prepared, data, options.keepRuns ?? false)
 }
 

@@ -7,10 +7,13 @@
  * @since 0.1.0
  */
 
+export * as Calibration from "./Calibration.js"
 export * as Chart from "./Chart.js"
 export { type FanChartOptions, fanChartSvg } from "./Chart.js"
 export * as Compare from "./Compare.js"
 export { compareOnHistories } from "./Compare.js"
+export * as Comparison from "./Comparison.js"
+export { compareScenarios } from "./Comparison.js"
 export * as Distribution from "./Distribution.js"
 export * as Labels from "./Labels.js"
 export * as Output from "./Output.js"
@@ -20,6 +23,7 @@ export * as PolicyFacts from "./PolicyFacts.js"
 export * as Random from "./Random.js"
 export * as Scenario from "./Scenario.js"
 export * as Scenarios from "./Scenarios.js"
+export * as Sensitivity from "./Sensitivity.js"
 export * as Simulate from "./Simulate.js"
 export {
   type Band,
@@ -32,3 +36,4 @@ export {
   simulateSync,
   type Warning
 } from "./Simulate.js"
+export * as Solve from "./Solve.js"

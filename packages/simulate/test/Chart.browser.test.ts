@@ -4,7 +4,8 @@
  * picture (the title is wrapped, never clipped at the left edge or
  * anywhere), the title, subtitle, axis titles, legend and footnote do not
  * overlap each other or the plot, and the screenshot shows the title's first
- * glyph at the left margin and an inked plot.
+ * glyph at the left margin and an inked plot. The tornado chart of the
+ * sensitivity analysis is checked the same way.
  */
 import { mkdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
@@ -13,7 +14,8 @@ import { type Browser, chromium } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { fanChartSvg } from "../src/Chart.js"
 import * as Scenarios from "../src/Scenarios.js"
-import { simulateSync } from "../src/Simulate.js"
+import { analyse, tornadoSvg } from "../src/Sensitivity.js"
+import { makeRunner, simulateSync } from "../src/Simulate.js"
 import { decodePng, small } from "./helpers.js"
 
 const OUT = join(import.meta.dirname, "__output__")
@@ -39,9 +41,13 @@ interface SvgNode {
 
 const overlap = (a: Box, b: Box) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
 
-const charts = () => {
+const charts = async () => {
   const sr = simulateSync({ ...Scenarios.siemReap2017, runs: 30 })
+  const runner = makeRunner({ workers: 1 })
+  const sensitivity = await analyse(Scenarios.siemReap2017, { runs: 10, runner })
   return {
+    // The tornado chart of the sensitivity analysis, drawn the same way.
+    "siem-reap-tornado": tornadoSvg(sensitivity),
     // The built-in title is long: before the fix its centred line was clipped at both edges.
     "siem-reap-default": fanChartSvg(sr),
     "siem-reap-long-title": fanChartSvg(sr, {
@@ -78,7 +84,7 @@ describe("[Browser] the fan chart in headless Chromium", () => {
   })
 
   it("titles are not clipped, texts stay inside and do not collide, the screenshot is inked", async () => {
-    for (const [name, svg] of Object.entries(charts())) {
+    for (const [name, svg] of Object.entries(await charts())) {
       const file = join(OUT, `${name}.svg`)
       writeFileSync(file, svg)
       const [, W, H] = svg.match(/viewBox="0 0 (\d+) (\d+)"/)!.map(Number) as [number, number, number]
@@ -118,13 +124,15 @@ describe("[Browser] the fan chart in headless Chromium", () => {
           inside: true
         })
       }
-      const yTitle = await page.$eval("text[transform]", (el) => {
-        const e = el as unknown as SvgNode
-        const r = e.getBoundingClientRect()
-        const svg = e.ownerSVGElement.getBoundingClientRect()
-        return { left: r.left - svg.left, top: r.top - svg.top, right: r.right - svg.left, bottom: r.bottom - svg.top }
-      })
-      expect(yTitle.left >= 0 && yTitle.top >= 0 && yTitle.bottom <= H, name).toBe(true)
+      const rotated = await page.$$eval("text[transform]", (els) =>
+        els.map((el) => {
+          const e = el as unknown as SvgNode
+          const r = e.getBoundingClientRect()
+          const svg = e.ownerSVGElement.getBoundingClientRect()
+          return { left: r.left - svg.left, top: r.top - svg.top, bottom: r.bottom - svg.top }
+        })
+      )
+      for (const y of rotated) expect(y.left >= 0 && y.top >= 0 && y.bottom <= H, name).toBe(true)
       // Title lines, subtitle and footnote lines never overlap each other or any other text.
       const blocks = boxes.filter((b) => b.role === "title" || b.role === "subtitle" || b.role === "footnote")
       expect(blocks.filter((b) => b.role === "title").length).toBeGreaterThan(0)

@@ -79,6 +79,8 @@ export interface KernelConfig {
   readonly readmit: boolean
   readonly monitoringVisitDays: ReadonlyArray<number>
   readonly monitoringDays: number
+  /** Observation windows `[fromDay, toDay]`: first reunifications of the cohort counted in each. */
+  readonly windows: ReadonlyArray<readonly [number, number]>
 }
 
 /**
@@ -127,8 +129,8 @@ export const thetaOf = (cfg: KernelConfig, run: number, rng: Rng = new Rng(0)): 
   return theta
 }
 
-/** Layout of one run's output vector. */
-export const layout = (months: number) => {
+/** Layout of one run's output vector (`windows`: the number of observation windows). */
+export const layout = (months: number, windows = 0) => {
   const P = months + 1
   return {
     P,
@@ -150,7 +152,9 @@ export const layout = (months: number) => {
     /** Sum over the cohort's first reunifications within the horizon of the days from opening to reunification. */
     pathwayDays: (S + 6) * P + 4,
     theta: (S + 6) * P + 5,
-    length: (S + 6) * P + 5 + Pm.NP
+    /** First reunifications of the cohort within each observation window. */
+    windows: (S + 6) * P + 5 + Pm.NP,
+    length: (S + 6) * P + 5 + Pm.NP + windows
   }
 }
 
@@ -263,8 +267,14 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   const k_riskShare = theta[Pm.RISK]!
   const k_traceableShare = theta[Pm.TRACEABLE]!
   const k_scale = theta[Pm.SCALE]!
+  // Family-support packages: the first `packages` families whose child reaches the end of preparation.
+  let packages = Math.floor(theta[Pm.BUDGET]! / theta[Pm.COST]! + 1e-9)
+  const k_supportIneligible = theta[Pm.SUPPORT_INELIGIBLE]!
+  const k_supportBreakdown = theta[Pm.SUPPORT_BREAKDOWN]!
   const M = cfg.snapshotDays.length - 1
-  const L = layout(M)
+  const windows = cfg.windows
+  const nW = windows.length
+  const L = layout(M, nW)
   const out = new Float64Array(L.length)
   const P = L.P
   const H = cfg.horizonDays
@@ -333,7 +343,8 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     risk: number,
     fromStart: boolean
   ): number => {
-    const hz = k_breakdownHazard * ((risk & 1) !== 0 ? k_riskMultiplier : 1)
+    const hz =
+      k_breakdownHazard * ((risk & 1) !== 0 ? k_riskMultiplier : 1) * ((risk & 8) !== 0 ? k_supportBreakdown : 1)
     const u = rng.next()
     // Constant hazard; for a child reunified before the start, from the start on (no breakdown before it).
     const t0 = fromStart ? 0 : tR
@@ -373,9 +384,11 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   /**
    * One episode of one child, arriving in the queue at `arrival` and starting in phase `first`
    * (intake for a new case, assessment after a breakdown, any phase for a case in progress).
-   * risk: bit 0 = risk factors, bit 1 = traceable family, bit 2 = already found eligible.
+   * risk: bit 0 = risk factors, bit 1 = traceable family, bit 2 = already found eligible,
+   * bit 3 = family supported (kept after a breakdown: the package was spent).
    */
-  const episode = (child: number, ep: number, arrival: number, ageOut: number, risk: number, first: number): void => {
+  const episode = (child: number, ep: number, arrival: number, ageOut: number, risk0: number, first: number): void => {
+    let risk = risk0
     const waitState = ep === 0 ? WAITING : RETURNED
     const free = heap === undefined ? 0 : heap.h[0]!
     const freePath = pathHeap === undefined ? 0 : pathHeap.h[0]!
@@ -425,7 +438,13 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     }
     if (!end && first <= PREPARATION) {
       const t1 = t + k_scale * sample(k_preparation, rng)
-      const ineligible = (risk & 1) !== 0 && (risk & 4) === 0 && rng.next() < k_riskIneligible
+      // A supported family (a package left when preparation starts) is likelier to meet the conditions.
+      if (packages > 0 && (risk & 8) === 0) {
+        packages--
+        risk |= 8
+      }
+      const ineligibleP = (risk & 8) !== 0 ? k_riskIneligible * k_supportIneligible : k_riskIneligible
+      const ineligible = (risk & 1) !== 0 && (risk & 4) === 0 && rng.next() < ineligibleP
       if (t1 >= ageOut) {
         seg(PREPARATION, t, ageOut)
         seg(AGED_OUT, ageOut, Number.POSITIVE_INFINITY)
@@ -490,6 +509,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
       if (t <= H && ep === 0 && inCohort) {
         everReunified++ // first reunification only
         pathwayDays += t - admit
+        for (let w = 0; w < nW; w++) if (t >= windows[w]![0] && t <= windows[w]![1]) out[L.windows + w]! += 1
       }
       event(L.reunifications, t)
       release = reunified(child, ep, t, ageOut, risk, false)
@@ -555,7 +575,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     const i = returns.pop()
     const child = returns.child[i]!
     inCohort = child < N
-    episode(child, returns.ep[i]!, returns.arr[i]!, returns.ageOut[i]!, returns.risk[i]! & 3, ASSESSMENT)
+    episode(child, returns.ep[i]!, returns.arr[i]!, returns.ageOut[i]!, returns.risk[i]! & 11, ASSESSMENT)
   }
 
   for (let s = 0; s < S; s++) {
@@ -582,7 +602,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
 
 /** Run replicates `[from, to)` into one buffer (run-major). */
 export const runRange = (cfg: KernelConfig, from: number, to: number): Float64Array => {
-  const L = layout(cfg.snapshotDays.length - 1)
+  const L = layout(cfg.snapshotDays.length - 1, cfg.windows.length)
   const buf = new Float64Array((to - from) * L.length)
   for (let r = from; r < to; r++) buf.set(runOne(cfg, r), (r - from) * L.length)
   return buf

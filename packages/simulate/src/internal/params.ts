@@ -18,6 +18,10 @@ export const RETRY = 10
 export const BREAKDOWN = 11
 export const RISK_MULT = 12
 export const COUNT = 13
+export const BUDGET = 14
+export const COST = 15
+export const SUPPORT_INELIGIBLE = 16
+export const SUPPORT_BREAKDOWN = 17
 
 export interface QuantitySpec {
   readonly path: ReadonlyArray<string>
@@ -29,6 +33,8 @@ export interface QuantitySpec {
   readonly unit: string
   /** Value when the scenario leaves the (optional) parameter out, and why. */
   readonly default?: { readonly value: number; readonly why: string }
+  /** Reported only when this optional group is in the scenario. */
+  readonly group?: string
 }
 
 const share = { min: 0, max: 1, unit: "share" } as const
@@ -93,11 +99,48 @@ export const QUANTITIES: ReadonlyArray<QuantitySpec> = [
     min: 0,
     max: Number.POSITIVE_INFINITY,
     unit: "multiplier"
+  },
+  {
+    path: ["familySupport", "budget"],
+    index: BUDGET,
+    min: 0,
+    max: Number.POSITIVE_INFINITY,
+    unit: "currency over the horizon",
+    default: { value: 0, why: "no family-support budget modelled" },
+    group: "familySupport"
+  },
+  {
+    path: ["familySupport", "costPerFamily"],
+    index: COST,
+    min: 0,
+    minExclusive: true,
+    max: Number.POSITIVE_INFINITY,
+    unit: "currency per family",
+    default: { value: 1, why: "no family-support budget modelled" },
+    group: "familySupport"
+  },
+  {
+    path: ["familySupport", "ineligibleMultiplier"],
+    index: SUPPORT_INELIGIBLE,
+    min: 0,
+    max: 1,
+    unit: "multiplier of riskIneligible for a supported family",
+    default: { value: 1, why: "no family-support budget modelled" },
+    group: "familySupport"
+  },
+  {
+    path: ["familySupport", "breakdownMultiplier"],
+    index: SUPPORT_BREAKDOWN,
+    min: 0,
+    max: 1,
+    unit: "multiplier of the breakdown hazard for a supported family",
+    default: { value: 1, why: "no family-support budget modelled" },
+    group: "familySupport"
   }
 ]
 
-/** Number of entries in the kernel's parameter vector (the quantities, then the worker count). */
-export const NP = 14
+/** Number of entries in the kernel's parameter vector (the quantities and the worker count). */
+export const NP = 18
 
 /** Paths of the other labelled values (no range), for label checks and reports. */
 export const LABELLED_PATHS: ReadonlyArray<ReadonlyArray<string>> = [
