@@ -53,7 +53,7 @@ describe("example: research-scenario", () => {
     expect(text).toContain("1. Three years of follow-up against two")
     expect(text).toContain("2. Calibration to the history")
     expect(text).toMatch(/3\. Social workers needed for 644 children/)
-    expect(text).toMatch(/As the scenario assumes .*: (\d+ social workers reach 644|No value)/)
+    expect(text).toMatch(/As the scenario assumes .*: ((About )?\d+ social workers reach 644|No value)/)
     expect((await readdir(out)).sort()).toEqual([
       "2-year-monitoring-20sw.svg",
       "2-year-monitoring-80sw.svg",

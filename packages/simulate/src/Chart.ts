@@ -22,8 +22,7 @@ export interface FanChartOptions {
   readonly title?: string
 }
 
-/** Escape text for SVG. @internal */
-export const esc = (s: string): string =>
+const esc = (s: string): string =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;")
 const f = (x: number): string => (Math.round(x * 10) / 10).toString()
 

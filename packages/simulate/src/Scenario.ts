@@ -13,7 +13,6 @@
  */
 import { Common, PolicyProfile, Profiles, Validation } from "@homeward/core"
 import { Effect, Result, Schema } from "effect"
-import type { Distribution } from "./Distribution.js"
 import * as P from "./internal/params.js"
 import { centralOf, Labelled, LabelledDistribution, missingLabel, Quantity, rangeOf, support } from "./Parameter.js"
 
@@ -606,8 +605,3 @@ export const uncertainPaths = (scenario: Scenario): ReadonlyArray<string> =>
     const v = getAt(scenario, q.path) as Quantity | undefined
     return v !== undefined && rangeOf(v) !== undefined
   }).map((q) => q.path.join("."))
-
-/**
- * @since 0.2.0
- */
-export type { Distribution }

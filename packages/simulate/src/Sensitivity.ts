@@ -83,7 +83,14 @@ export interface SensitivityResult {
 
 const indexOf = (path: string): number => Pm.QUANTITIES.find((q) => q.path.join(".") === path)!.index
 
-/** First-order variance share of `y` explained by `x` (ten quantile bins, bias-corrected). */
+/**
+ * The first-order variance share of `y` explained by `x`: `y` binned on the
+ * quantiles of `x` (ten bins by default), the variance of the bin means over
+ * the variance of `y`, corrected for the noise of the bin means; `null` with
+ * fewer than two observations per bin.
+ *
+ * @since 0.2.0
+ */
 export const firstOrderIndex = (x: ArrayLike<number>, y: ArrayLike<number>, bins = 10): number | null => {
   const n = y.length
   if (n < 2 * bins) return null

@@ -17,8 +17,9 @@
  * sure it is: the answer is *clear* when the probability at the answer is
  * above `p`, and the one below it under `p`, each by more than 1.96 Monte
  * Carlo standard errors; otherwise it reports the range of values the Monte
- * Carlo error cannot separate from the answer (probing 1, 2, 4 and 8 steps
- * on each side).
+ * Carlo error cannot separate from the answer, from a straight line fitted
+ * to the candidates near it. Bisection stops once the bracket is narrower
+ * than that range: finer steps would only follow the noise.
  *
  * The search assumes the probability does not fall as the lever rises: true
  * run by run without breakdowns (property-tested), and in practice with them.
@@ -90,8 +91,13 @@ export interface SolveResult {
   /** Children of the cohort to have home on the deadline. */
   readonly target: number
   readonly deadline: string
-  /** The smallest value reaching the probability, or `null` when no value within `limit` does. */
+  /**
+   * The smallest value reaching the probability, or `null` when no value within `limit` does. With
+   * `method: "fitted"`, where the straight line through the candidates near `p` crosses it (the
+   * candidates there differ by less than their Monte Carlo error).
+   */
   readonly answer: number | null
+  readonly method: "bisection" | "fitted"
   /** For `budget`: the budget of `answer` packages at the central cost per family. */
   readonly budget?: number | null
   /** The largest value tried (workers: one per child; visits: enough for every case at the cap; budget: a package per child). */
@@ -183,7 +189,9 @@ export const solve = async (input: Scenario | ScenarioEncoded, options: SolveOpt
   const evaluate = async (v: number): Promise<Candidate> => {
     const hit = cache.get(v)
     if (hit !== undefined) return hit
-    const prep = prepare(scenarioAt(v))
+    const prep0 = prepare(scenarioAt(v))
+    // Only the count on the deadline matters here: skip the monthly visit counts.
+    const prep = { ...prep0, config: { ...prep0.config, visitCounts: false } }
     const L = layout(prep.dates.length - 1, prep.config.windows.length)
     let hits = 0
     let share = 0
@@ -256,37 +264,57 @@ export const solve = async (input: Scenario | ScenarioEncoded, options: SolveOpt
         lo = v
       }
     }
+    // Local straight-line fit of the probability against the lever over the candidates that ran in
+    // full (those near p), and the width of values the Monte Carlo error cannot separate from p.
+    const seAtP = Math.sqrt((p * (1 - p)) / maxRuns)
+    const localFit = (): { readonly a: number; readonly b: number } | undefined => {
+      const near = candidates.filter((c) => !c.decided && c.runs === maxRuns)
+      if (new Set(near.map((c) => c.value)).size < 2) return undefined
+      const mx = near.reduce((s, c) => s + c.value, 0) / near.length
+      const my = near.reduce((s, c) => s + c.probability, 0) / near.length
+      const sxx = near.reduce((s, c) => s + (c.value - mx) ** 2, 0)
+      const b = near.reduce((s, c) => s + (c.value - mx) * (c.probability - my), 0) / sxx
+      return b > 0 ? { a: my - b * mx, b } : undefined
+    }
+    let method: SolveResult["method"] = "bisection"
     if (hi !== undefined)
       while (hi - lo > 1) {
+        // Stop once the bracket is narrower than what the Monte Carlo error can separate: then the
+        // answer is where the straight line through the candidates near p crosses it.
+        const fit = localFit()
+        if (fit !== undefined && hi - lo <= (1.96 * seAtP) / fit.b) {
+          hi = Math.min(hi, Math.max(lo + 1, Math.ceil((p - fit.a) / fit.b - 1e-9)))
+          method = "fitted"
+          break
+        }
         const mid = Math.floor((lo + hi) / 2)
         if (ok(await evaluate(mid))) hi = mid
         else lo = mid
       }
     const answer = hi ?? null
     const atAnswer = answer === null ? null : await evaluate(answer)
-    const belowAnswer = answer === null || answer <= lowest ? null : await evaluate(answer - 1)
+    // Below a fitted answer the candidates differ by less than their error: no need to run it.
+    const belowAnswer = answer === null || answer <= lowest || method === "fitted" ? null : await evaluate(answer - 1)
     const sep = (c: Candidate | null, above: boolean) =>
       c === null ||
       c.decided ||
       (c.se !== null && (above ? c.probability - p > 1.96 * c.se : p - c.probability > 1.96 * c.se))
-    const clear = answer !== null && sep(atAnswer, true) && sep(belowAnswer, false)
-    const plausibleAt = (c: Candidate) =>
-      !c.decided && Math.abs(c.probability - p) <= 1.96 * Math.sqrt((p * (1 - p)) / c.runs)
+    const clear = answer !== null && method === "bisection" && sep(atAnswer, true) && sep(belowAnswer, false)
     let plausible: SolveResult["plausible"] = null
     if (answer !== null) {
       let low = answer
       let high = answer
-      // Probe 1, 2, 4 and 8 steps away on each side, up to the first value the error does separate.
       if (!clear) {
-        for (const d of [1, 2, 4, 8]) {
-          if (answer - d < lowest) break
-          if (!plausibleAt(await evaluate(answer - d))) break
-          low = answer - d
-        }
-        for (const d of [1, 2, 4, 8]) {
-          if (answer + d > limit) break
-          if (!plausibleAt(await evaluate(answer + d))) break
-          high = answer + d
+        const fit = localFit()
+        if (fit !== undefined) {
+          // The values where the fitted probability is within 1.96 standard errors of p.
+          low = Math.min(answer, Math.max(lowest, Math.floor((p - 1.96 * seAtP - fit.a) / fit.b)))
+          high = Math.max(answer, Math.min(limit, Math.ceil((p + 1.96 * seAtP - fit.a) / fit.b)))
+        } else {
+          const within = (c: Candidate) =>
+            !c.decided && Math.abs(c.probability - p) <= 1.96 * Math.sqrt((p * (1 - p)) / c.runs)
+          if (belowAnswer !== null && within(belowAnswer)) low = answer - 1
+          if (answer < limit && within(await evaluate(answer + 1))) high = answer + 1
         }
       }
       plausible = { low, high }
@@ -304,8 +332,10 @@ export const solve = async (input: Scenario | ScenarioEncoded, options: SolveOpt
         ? `No value up to ${limit} ${unit} reaches the target (${targetCount} children by ${deadline}) with probability ${pc(p)}${
             options.lever === "visits" ? ": above that the caseload cap binds, not visits" : ""
           }${options.lever === "workers" ? ": with a worker per child the pathway itself is too long for the deadline" : ""}.`
-        : `${answer} ${unit}${options.lever === "budget" ? ` (a budget of ${answer * cost})` : ""} reach ${targetCount} children by ${deadline} with probability ${pc(atAnswer!.probability)}${seText(atAnswer)} (${atAnswer!.runs} runs, ${sampling === "joint" ? "parameters sampled" : "parameters at their central values"})${
-            belowAnswer === null ? "" : `; ${answer - 1} give ${pc(belowAnswer.probability)}${seText(belowAnswer)}`
+        : `${method === "fitted" ? "About " : ""}${answer} ${unit}${options.lever === "budget" ? ` (a budget of ${answer * cost})` : ""} reach ${targetCount} children by ${deadline} with probability ${pc(p)}${
+            method === "fitted" ? " (where a straight line through the candidates near it crosses it)" : ""
+          }: ${answer} give ${pc(atAnswer!.probability)}${seText(atAnswer)} (${atAnswer!.runs} runs, ${sampling === "joint" ? "parameters sampled" : "parameters at their central values"})${
+            belowAnswer === null ? "" : `, ${answer - 1} give ${pc(belowAnswer.probability)}${seText(belowAnswer)}`
           }. ${
             clear
               ? "The Monte Carlo error separates both from the required probability."
@@ -319,6 +349,7 @@ export const solve = async (input: Scenario | ScenarioEncoded, options: SolveOpt
       deadline,
       runs: maxRuns,
       answer,
+      method,
       ...(options.lever === "budget" ? { budget: answer === null ? null : answer * cost } : {}),
       limit,
       atAnswer,

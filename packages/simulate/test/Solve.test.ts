@@ -48,7 +48,10 @@ describe("Solve", () => {
     expect(r.belowAnswer?.probability).toBe(0)
     expect(r.clear).toBe(true)
     expect(r.plausible).toEqual({ low: 3, high: 3 })
-    expect(r.summary).toMatch(/^3 social workers reach 30 children by 2018-02-17 with probability 100\.0%/)
+    expect(r.method).toBe("bisection")
+    expect(r.summary).toMatch(
+      /^3 social workers reach 30 children by 2018-02-17 with probability 80\.0%: 3 give 100\.0%/
+    )
     // Candidates far from p stop early (sequential test, 3 standard errors at p = 80%): at 0% after the first
     // batch of 10 runs, at 100% after 40 runs, never the full 200.
     expect(r.candidates.map((c) => [c.probability, c.runs, c.decided])).toEqual(

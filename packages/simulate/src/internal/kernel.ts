@@ -81,6 +81,8 @@ export interface KernelConfig {
   readonly monitoringDays: number
   /** Observation windows `[fromDay, toDay]`: first reunifications of the cohort counted in each. */
   readonly windows: ReadonlyArray<readonly [number, number]>
+  /** `false`: skip the monthly contact and monitoring visit counts (the solver and calibration do not need them). */
+  readonly visitCounts?: boolean
 }
 
 /**
@@ -267,6 +269,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
   const k_riskShare = theta[Pm.RISK]!
   const k_traceableShare = theta[Pm.TRACEABLE]!
   const k_scale = theta[Pm.SCALE]!
+  const k_visits = cfg.visitCounts !== false
   // Family-support packages: the first `packages` families whose child reaches the end of preparation.
   let packages = Math.floor(theta[Pm.BUDGET]! / theta[Pm.COST]! + 1e-9)
   const k_supportIneligible = theta[Pm.SUPPORT_INELIGIBLE]!
@@ -355,7 +358,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
     for (let i = 0; i < MAX_CLOSURE_TRIES && !(rng.next() < k_closurePass); i++) tC += k_closureRetryDays
     const monitoringStop = Math.min(b, tC)
     const mOff = L.monitoringDue
-    for (let v = 0; v < nVisits; v++) {
+    for (let v = 0; k_visits && v < nVisits; v++) {
       const x = tR + visitDays[v]!
       if (x >= monitoringStop || x > H) break
       if (x < 0) continue
@@ -481,7 +484,7 @@ export const runOne = (cfg: KernelConfig, run: number): Float64Array => {
         const t1 = t + d
         const stop = Math.min(t1, ageOut)
         // Contact visits, spread evenly over the step.
-        if (t < H) {
+        if (k_visits && t < H) {
           const span = Math.min(stop, H) - t
           const perVisit = d === Number.POSITIVE_INFINITY ? dpv : d / n
           for (let j = 0; j < n; j++) {
