@@ -132,6 +132,8 @@ export const fanChartSvg = (result: SimulationResult, options: FanChartOptions =
   const lower = months.map((p, i) => `${f(x(i))},${f(y(p.reintegratedShare.p5))}`).reverse()
   const median = months.map((p, i) => `${f(x(i))},${f(y(p.reintegratedShare.p50))}`).join(" ")
   const font = `font-family="DejaVu Sans, Arial, Helvetica, sans-serif"`
+  // A white outline keeps labels drawn over the band readable.
+  const halo = `stroke="#ffffff" stroke-width="3" paint-order="stroke"`
   const parts: Array<string> = []
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="title desc">`
@@ -147,16 +149,19 @@ export const fanChartSvg = (result: SimulationResult, options: FanChartOptions =
       `<text x="16" y="${30 + titleLines.length * 20 + i * 16}" ${font} font-size="12" fill="#444444">${esc(l)}</text>`
     )
   })
-  // Grid and y axis ticks.
-  for (let k = 0; k <= 5; k++) {
-    const v = (yTop * k) / 5
+  // Grid and y axis ticks at round percentages.
+  const yStep = yTop <= 0.1 ? 0.02 : yTop <= 0.3 ? 0.05 : 0.1
+  const yTicks = Math.round(yTop / yStep)
+  for (let k = 0; k <= yTicks; k++) {
+    const v = k * yStep
     parts.push(
       `<line x1="${m.left}" x2="${m.left + pw}" y1="${f(y(v))}" y2="${f(y(v))}" stroke="#e5e5e5"/>`,
       `<text x="${m.left - 8}" y="${f(y(v) + 4)}" text-anchor="end" ${font} font-size="11">${Math.round(v * 100)}%</text>`
     )
   }
-  // X axis ticks: every 6 months (or 12 for long horizons); the last tick label is end-anchored to stay inside.
-  const every = n > 72 ? 12 : 6
+  // X axis ticks: every 3, 6, 12, 24 … months, the first that leaves room for the labels (about 75 px).
+  let every = 3
+  while ((every / n) * pw < 75 && every < n) every *= 2
   for (let i = 0; i <= n; i += every) {
     const anchor = x(i) > W - m.right - 30 ? "end" : x(i) < m.left + 30 ? "start" : "middle"
     parts.push(
@@ -177,7 +182,7 @@ export const fanChartSvg = (result: SimulationResult, options: FanChartOptions =
   const ty = y(result.target.share)
   parts.push(
     `<line x1="${m.left}" x2="${m.left + pw}" y1="${f(ty)}" y2="${f(ty)}" stroke="#c4361a" stroke-width="1.5" stroke-dasharray="6 4"/>`,
-    `<text x="${m.left + pw - 4}" y="${f(ty - 6)}" text-anchor="end" ${font} font-size="11" fill="#c4361a">Target ${pct(result.target.share)} (${result.target.count} children)</text>`
+    `<text x="${m.left + pw - 4}" y="${f(ty - 6)}" text-anchor="end" ${font} font-size="11" fill="#c4361a" ${halo}>Target ${pct(result.target.share)} (${result.target.count} children)</text>`
   )
   const dx = xDate(result.target.deadline)
   if (dx >= m.left && dx <= m.left + pw) {
@@ -192,9 +197,11 @@ export const fanChartSvg = (result: SimulationResult, options: FanChartOptions =
           : ` ± ${Math.round(se * 1000) / 10} points`
     }`
     const right = dx > m.left + pw / 2
+    // At the top of the plot, unless the target line runs there: then at the bottom.
+    const labelY = ty < top + 30 ? axisBottom - 8 : top + 14
     parts.push(
       `<line x1="${f(dx)}" x2="${f(dx)}" y1="${top}" y2="${axisBottom}" stroke="#c4361a" stroke-width="1.5" stroke-dasharray="2 3"/>`,
-      `<text x="${f(right ? dx - 4 : dx + 4)}" y="${top + 14}" text-anchor="${right ? "end" : "start"}" ${font} font-size="11" fill="#c4361a">${esc(label)}</text>`
+      `<text x="${f(right ? dx - 4 : dx + 4)}" y="${f(labelY)}" text-anchor="${right ? "end" : "start"}" ${font} font-size="11" fill="#c4361a" ${halo}>${esc(label)}</text>`
     )
   }
   // Legend, below the plot.

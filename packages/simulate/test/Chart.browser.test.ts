@@ -2,8 +2,8 @@
  * The fan chart as a picture, in a real headless Chromium (Debian
  * `chromium`, driven by playwright-core): every text lies inside the
  * picture (the title is wrapped, never clipped at the left edge or
- * anywhere), the title, subtitle, axis titles, legend and footnote do not
- * overlap each other or the plot, and the screenshot shows the title's first
+ * anywhere), no two texts overlap (title, subtitle, tick labels, legend,
+ * labels in the plot, footnote), and the screenshot shows the title's first
  * glyph at the left margin and an inked plot. The tornado chart of the
  * sensitivity analysis is checked the same way.
  */
@@ -133,12 +133,12 @@ describe("[Browser] the fan chart in headless Chromium", () => {
         })
       )
       for (const y of rotated) expect(y.left >= 0 && y.top >= 0 && y.bottom <= H, name).toBe(true)
-      // Title lines, subtitle and footnote lines never overlap each other or any other text.
-      const blocks = boxes.filter((b) => b.role === "title" || b.role === "subtitle" || b.role === "footnote")
-      expect(blocks.filter((b) => b.role === "title").length).toBeGreaterThan(0)
-      for (const a of blocks)
-        for (const b of boxes)
-          if (a !== b) expect({ name, a: a.text, b: b.text, overlap: overlap(a, b) }).toMatchObject({ overlap: false })
+      // No two texts overlap: title, subtitle, tick labels, legend, in-plot labels, footnote.
+      expect(boxes.filter((b) => b.role === "title").length).toBeGreaterThan(0)
+      const flat = boxes.filter((b) => b.role !== "y-title")
+      for (const [i, a] of flat.entries())
+        for (const b of flat.slice(i + 1))
+          expect({ name, a: a.text, b: b.text, overlap: overlap(a, b) }).toMatchObject({ overlap: false })
       // The screenshot: the title's first glyph sits at the left margin (not cut off), the plot is inked.
       const png = decodePng(await page.locator("svg").screenshot({ path: join(OUT, `${name}.png`) }))
       const title = boxes.find((b) => b.role === "title")!
