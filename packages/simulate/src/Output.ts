@@ -1,10 +1,15 @@
 /**
  * Renderers of a simulation result: JSON (stable, byte-identical for the same
- * scenario and seed) and CSV (one row per month).
+ * scenario and seed; it carries every parameter with its label, the
+ * uncertainty settings and the precision warnings) and CSV (one row per
+ * month, after `#` comment lines stating the scenario, how uncertain
+ * parameters were sampled, the target, every parameter with its source or
+ * as an assumption, and the warnings).
  *
  * @since 0.1.0
  */
 import { STATES } from "./internal/kernel.js"
+import * as Parameter from "./Parameter.js"
 import type { SimulationResult } from "./Simulate.js"
 
 /**
@@ -34,12 +39,14 @@ export const csvColumns: ReadonlyArray<string> = [
   "date",
   ...STATES.map((s) => `phase_${s.replace(/-/g, "_")}`),
   "reintegrated_share_mean",
+  "reintegrated_share_se",
   "reintegrated_share_p5",
   "reintegrated_share_p50",
   "reintegrated_share_p95",
   "target_reached",
   "reunifications",
   "breakdowns",
+  "reentries",
   "open_cases",
   "caseload_utilisation",
   "contact_visits",
@@ -47,14 +54,45 @@ export const csvColumns: ReadonlyArray<string> = [
   "visit_utilisation"
 ]
 
+const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ")
+
 /**
- * The monthly series as CSV (header row, then one row per month; means
- * across runs unless the column names a percentile).
+ * The comment lines (each starting with `# `) that head the CSV: scenario,
+ * runs and seed, uncertainty, visit model, target, every parameter with its
+ * label, and the warnings.
+ *
+ * @since 0.2.0
+ */
+export const csvComments = (result: SimulationResult): ReadonlyArray<string> => {
+  const s = result.scenario
+  const t = result.target
+  const lines = [
+    `scenario ${s.id}: ${s.title}`,
+    `${s.runs} runs, seed ${s.seed}; ${result.uncertainty.note}`,
+    `target: ${t.count} of ${s.children} children (${(t.share * 100).toFixed(1)}%, count ${t.countRule}) home on ${t.deadline}`,
+    `visit model: a contact every ${result.visitModel.daysBetweenContacts} days; up to ${result.visitModel.casesPerWorker} open cases per worker, of which ${result.visitModel.pathwayCasesPerWorker} in the pathway (limited by ${result.visitModel.limitedBy}); ${result.visitModel.slots} caseload slots, ${result.visitModel.pathwaySlots} pathway slots`,
+    "parameters (path = value [range] | label):",
+    ...result.parameters.map(
+      (p) =>
+        `  ${p.path} = ${p.value}${p.range === undefined ? "" : ` [range ${p.range}]`} | ${Parameter.describeLabel(p.label)}`
+    ),
+    ...s.assumptions.map((a) => `assumption: ${a}`),
+    ...result.warnings.map((w) => `warning: ${w.message}`)
+  ]
+  return lines.map((l) => `# ${oneLine(l)}`)
+}
+
+/**
+ * The monthly series as CSV: `#` comment lines (see {@link csvComments}),
+ * the header row, then one row per month; means across runs unless the
+ * column names a percentile or a standard error (`_se`, Monte Carlo error of
+ * the mean). Readers that do not skip `#` lines can drop the lines before
+ * the header (e.g. pandas `comment="#"`, R `read.csv(comment.char = "#")`).
  *
  * @since 0.1.0
  */
 export const toCsv = (result: SimulationResult): string => {
-  const rows = [csvColumns.join(",")]
+  const rows = [...csvComments(result), csvColumns.join(",")]
   for (const m of result.months) {
     rows.push(
       [
@@ -62,12 +100,14 @@ export const toCsv = (result: SimulationResult): string => {
         m.date,
         ...STATES.map((s) => m.phases[s]),
         m.reintegratedShare.mean,
+        m.reintegratedShare.se ?? "",
         m.reintegratedShare.p5,
         m.reintegratedShare.p50,
         m.reintegratedShare.p95,
         m.targetReached,
         m.reunifications,
         m.breakdowns,
+        m.reentries,
         m.openCases,
         m.caseloadUtilisation,
         m.contactVisits,

@@ -1,4 +1,5 @@
-/** Small scenarios for simulation tests. */
+/** Small scenarios for simulation tests, and a PNG decoder for browser screenshots. */
+import { inflateSync } from "node:zlib"
 import fc from "fast-check"
 import type { Scenario } from "../src/Scenario.js"
 import { decodeScenarioOrThrow, type ScenarioEncoded } from "../src/Scenario.js"
@@ -77,3 +78,72 @@ export const fromKnobs = (k: Knobs, over: Record<string, unknown> = {}): Scenari
     runs: 3,
     ...over
   })
+
+// ---------------------------------------------------------------------------
+// PNG (8-bit RGB / RGBA, non-interlaced: what Chromium writes)
+
+export interface Image {
+  readonly width: number
+  readonly height: number
+  /** RGBA, 4 bytes per pixel. */
+  readonly rgba: Uint8Array
+}
+
+export const decodePng = (buf: Uint8Array): Image => {
+  const b = Buffer.from(buf)
+  let o = 8
+  let width = 0
+  let height = 0
+  let colorType = 0
+  const idat: Array<Buffer> = []
+  while (o < b.length) {
+    const len = b.readUInt32BE(o)
+    const type = b.toString("ascii", o + 4, o + 8)
+    const data = b.subarray(o + 8, o + 8 + len)
+    if (type === "IHDR") {
+      width = data.readUInt32BE(0)
+      height = data.readUInt32BE(4)
+      if (data[8] !== 8 || data[12] !== 0) throw new Error("unsupported PNG")
+      colorType = data[9]!
+    } else if (type === "IDAT") idat.push(data)
+    o += 12 + len
+  }
+  const bpp = colorType === 6 ? 4 : colorType === 2 ? 3 : 0
+  if (bpp === 0) throw new Error("unsupported PNG colour type")
+  const raw = inflateSync(Buffer.concat(idat))
+  const stride = width * bpp
+  const out = new Uint8Array(width * height * 4)
+  let prev = new Uint8Array(stride)
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)]!
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1))
+    const cur = new Uint8Array(stride)
+    for (let x = 0; x < stride; x++) {
+      const a = x >= bpp ? cur[x - bpp]! : 0
+      const up = prev[x]!
+      const c = x >= bpp ? prev[x - bpp]! : 0
+      const v = line[x]!
+      let r: number
+      if (f === 0) r = v
+      else if (f === 1) r = v + a
+      else if (f === 2) r = v + up
+      else if (f === 3) r = v + ((a + up) >> 1)
+      else {
+        const p = a + up - c
+        const pa = Math.abs(p - a)
+        const pb = Math.abs(p - up)
+        const pc = Math.abs(p - c)
+        r = v + (pa <= pb && pa <= pc ? a : pb <= pc ? up : c)
+      }
+      cur[x] = r & 255
+    }
+    for (let x = 0; x < width; x++) {
+      out[(y * width + x) * 4] = cur[x * bpp]!
+      out[(y * width + x) * 4 + 1] = cur[x * bpp + 1]!
+      out[(y * width + x) * 4 + 2] = cur[x * bpp + 2]!
+      out[(y * width + x) * 4 + 3] = bpp === 4 ? cur[x * bpp + 3]! : 255
+    }
+    prev = cur
+  }
+  return { width, height, rgba: out }
+}
