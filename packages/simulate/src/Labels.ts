@@ -157,7 +157,11 @@ export const report = (scenario: Scenario, facts?: PolicyFacts.PolicyFacts): Rea
     out.push({
       path: "policy.monitoring.schedule",
       value: PP.valueAt(groups.monitoring.schedule, start)
-        .value.map((b) => `from day ${b.fromDay} every ${b.intervalDays} days`)
+        .value.map((b) =>
+          "intervalDays" in b
+            ? `from day ${b.fromDay} every ${b.intervalDays} days`
+            : `from day ${b.fromDay} every ${b.intervalMonths} months`
+        )
         .join(", "),
       label: policyLabel(groups.monitoring.schedule, start)
     })
