@@ -300,7 +300,7 @@ const consentBlockers = (
   profile: PolicyProfile,
   on: Date
 ): ReadonlyArray<Reason> =>
-  consentCovers(state, purpose, agency, on, profile).reasons.filter((x) => x.severity === "blocker")
+  consentCovers(state, profile, on, purpose, agency).reasons.filter((x) => x.severity === "blocker")
 
 type Fields<T extends CaseEvent["type"]> = Omit<
   Extract<CaseEvent, { readonly type: T }>,
@@ -576,7 +576,7 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
         return reject("same-agency", "decider/transfer", "The case is already with this agency.")
       const refused = [
         ...consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on),
-        ...conferenceHeld(state, "relocation-or-transfer", profile, on).reasons.filter((x) => x.severity === "blocker")
+        ...conferenceHeld(state, profile, on, "relocation-or-transfer").reasons.filter((x) => x.severity === "blocker")
       ]
       if (refused.length > 0) return { ok: false, reasons: refused }
       return one("CaseTransferred", {

@@ -656,10 +656,10 @@ describe("Decider: consent, agreement and case conference before information is 
           const on = command.occurredOn
           if (command.type === "Transfer" || command.type === "Refer")
             expect(
-              Consent.consentCovers(before, "information-sharing", command.toAgencyId, on, sc.profile).outcome.covered
+              Consent.consentCovers(before, sc.profile, on, "information-sharing", command.toAgencyId).outcome.covered
             ).toBe(true)
           if (command.type === "Reunify") {
-            expect(Consent.consentCovers(before, "services", before.agencyId!, on, sc.profile).outcome.covered).toBe(
+            expect(Consent.consentCovers(before, sc.profile, on, "services", before.agencyId!).outcome.covered).toBe(
               true
             )
             expect(Reunification.reunificationChecks(before, sc.profile, on, command.placement).outcome.ready).toBe(

@@ -145,12 +145,12 @@ export const canAdvance = (
  */
 export const consentCovers = (
   state: State,
-  purpose: Consent.Purpose,
-  agency: string,
+  profile: Profile,
   asOf: Date,
-  profile: Profile
+  purpose: Consent.Purpose,
+  agency: string
 ): Judged<Consent.Coverage> =>
-  judge((o: Consent.Coverage) => o.covered)(Consent.consentCovers(state, purpose, agency, asOf, profile))
+  judge((o: Consent.Coverage) => o.covered)(Consent.consentCovers(state, profile, asOf, purpose, agency))
 
 /**
  * `Closure.closureEligibility` as an `Either`: `Right` when the case may be
@@ -185,12 +185,12 @@ export const monitoringStatus = (state: State, profile: Profile, asOf: Date): Ju
  * import { CaseState, Profiles } from "@homeward/core"
  * import { Rules } from "@homeward/fp-ts"
  *
- * Rules.nextPhase(CaseState.initial("c1"), Profiles.azizasPlace) // some({ phase: "assessment" })
+ * Rules.nextPhase(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2018-01-01")) // some({ phase: "assessment" })
  * ```
  *
  * @since 0.1.0
  */
-export const nextPhase = (state: State, profile: Profile, asOf?: Date): O.Option<Phase.PhaseRef> =>
+export const nextPhase = (state: State, profile: Profile, asOf: Date): O.Option<Phase.PhaseRef> =>
   O.fromNullable(Phase.next(state, profile, asOf))
 
 /**
