@@ -3,7 +3,8 @@
  * asOf)` checks a command against the case state and the rules (phase order
  * and readiness, closure eligibility, closed cases) and returns plain data:
  * `{ ok: true, events }` or `{ ok: false, reasons }`. `evolve` folds events
- * into state (it is `CaseState.evolve`), `replay` folds a stream. Event ids
+ * into state (it is `CaseState.evolve`); `CaseState.replay(caseId, events)`
+ * folds a stream. Event ids
  * are deterministic: `${caseId}#${version}`. Effect users get
  * `decideEffect` and the command Schemas to decode commands from JSON.
  *
@@ -49,13 +50,7 @@ export {
    *
    * @since 0.1.0
    */
-  initial,
-  /**
-   * Fold a whole stream (`CaseState.replay`).
-   *
-   * @since 0.1.0
-   */
-  replay
+  initial
 } from "./CaseState.js"
 
 const envelope = {

@@ -138,7 +138,7 @@ describe("Decider properties", () => {
       events.forEach((e, i) => {
         expect(e.eventId).toBe(`${scenario.caseId}#${i + 1}`)
       })
-      expect(JSON.stringify(Decider.replay(events, scenario.caseId))).toBe(JSON.stringify(state))
+      expect(JSON.stringify(CaseState.replay(scenario.caseId, events))).toBe(JSON.stringify(state))
     }
   )
 
@@ -172,7 +172,7 @@ describe("Decider properties", () => {
 
   test.prop([Arbitraries.anyEvents()], { numRuns: 200 })("evolve is total over valid events in any order", (events) => {
     for (const e of events) expect(Result.isSuccess(decodeEvent(encodeEvent(e)))).toBe(true)
-    const s = Decider.replay(events, "case-1")
+    const s = CaseState.replay("case-1", events)
     expect(s.version).toBe(events.length)
   })
 })

@@ -113,7 +113,7 @@ describe("rules agree with core [Homeward]", () => {
           events.push(...r.right)
         }
       }
-      expect(Decider.replay(events, sc.caseId)).toEqual(state)
+      expect(CaseState.replay(sc.caseId, events)).toEqual(state)
     }
   )
 })
