@@ -12,6 +12,7 @@
 import {
   type Assessment,
   BestInterestChecks,
+  Blockers,
   type CaseEvent,
   CaseState,
   Closure,
@@ -136,6 +137,34 @@ export const canAdvance = (
   judge((o: Phase.Readiness): o is Ready => o.ready && o.next !== undefined)(
     Phase.canAdvance(state, profile, asOf, options)
   )
+
+/**
+ * `Blockers.whatBlocks` as an `Either`: `Right` when nothing blocks the case
+ * (no blocker among eligibility, the best-interest checks and the next step),
+ * `Left` with the merged reasons (one per code, with the checks that raised
+ * it) otherwise.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/lib/Either.js"
+ *
+ * const r = Rules.whatBlocks(CaseState.initial("c1"), Profiles.cambodiaMosvy, new Date("2018-01-01"))
+ * E.isLeft(r) && r.left.outcome.blockers // ["child-record-missing", …]
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const whatBlocks = (
+  state: State,
+  profile: Profile,
+  asOf: Date,
+  options?: Blockers.Options
+): E.Either<Blockers.WhatBlocks, Blockers.WhatBlocks> => {
+  const d = Blockers.whatBlocks(state, profile, asOf, options)
+  return d.outcome.blocked ? E.left(d) : E.right(d)
+}
 
 /**
  * `Consent.consentCovers` as an `Either`: `Right` when caregiver consent (and

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import {
   BestInterestChecks,
+  Blockers,
   type CaseEvent,
   CaseState,
   Closure,
@@ -96,6 +97,8 @@ describe("rules agree with core [Homeward]", () => {
       const cl = Closure.closureEligibility(state, p, on)
       same(Rules.closureEligibility(state, p, on), cl, cl.outcome.eligible)
       expect(O.toUndefined(Rules.nextPhase(state, p, on))).toEqual(Phase.next(state, p, on))
+      const wb = Blockers.whatBlocks(state, p, on)
+      same(Rules.whatBlocks(state, p, on), wb, !wb.outcome.blocked)
     }
   )
 
