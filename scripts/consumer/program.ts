@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { Format, validateFile } from "@homeward/cli"
 import * as Export from "@homeward/cli/Export"
 import {
+  Blockers,
   CaseState,
   Decider,
   Eligibility,
@@ -88,6 +89,9 @@ const eligibility = Eligibility.assessReintegration(state, profile, asOf)
 assert.ok(eligibility.reasons.length > 0)
 const readiness = Phase.canAdvance(state, profile, asOf, { eligibility })
 assert.equal(typeof readiness.outcome.ready, "boolean")
+const blocks = Blockers.whatBlocks(state, profile, asOf)
+assert.equal(new Set(blocks.reasons.map((r) => r.code)).size, blocks.reasons.length, "whatBlocks: one reason per code")
+assert.equal(blocks.outcome.canAdvance, readiness.outcome.ready)
 
 const sqlite = await openSqliteStore(join(dir, "programme.sqlite"))
 assert.equal((await sqlite.append("case-7", 0, decided.events))._tag, "Appended")
