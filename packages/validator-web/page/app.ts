@@ -366,6 +366,8 @@ const init = (): void => {
       download(`${baseName(state.report)}-report.json`, "application/json", JSON.stringify(state.report, null, 2))
   })
   translate()
+  // the worker is made now, so that its code is compiled before the first file is chosen
+  worker()
   document.body.dataset["state"] = "idle"
 }
 

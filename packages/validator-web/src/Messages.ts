@@ -421,7 +421,7 @@ export const rule = (code: string): RuleText => (hasRule(code) ? (rules[code] as
  */
 export const ruleTitle = (code: string, lang: Language): string => rule(code).title[lang]
 
-const CHOICES = /^Expected one of: (.+?)(?:;|$)/
+const CHOICES = /^Expected (?:one of: )?(.+?)(?:;|$)/
 
 /**
  * The plain message of a problem in a language: in English the report's own
