@@ -348,6 +348,16 @@ describe("[Browser] the validator page in headless Chromium, from file://", () =
       ;(document.querySelector("button[data-lang=en]") as HTMLButtonElement).click()
       return { ms: performance.now() - t0, state: document.body.dataset["state"] }
     })
+    // progress: the bar moves and the rows read are counted
+    await page.waitForFunction(
+      () =>
+        document.body.dataset["state"] === "done" ||
+        (Number((document.getElementById("bar") as HTMLProgressElement).value) > 0 &&
+          /^Checking… [1-9]\d* rows read$/.test(document.getElementById("status")?.textContent ?? "")),
+      undefined,
+      { timeout: 120_000, polling: 20 }
+    )
+    const sawProgress = await page.evaluate(() => document.body.dataset["state"] === "running")
     await page.waitForFunction(() => document.body.dataset["state"] === "done", undefined, { timeout: 120_000 })
     const wall = Date.now() - started
     const inWorker = Number(await page.evaluate(() => document.body.dataset["millis"]))
@@ -362,6 +372,7 @@ describe("[Browser] the validator page in headless Chromium, from file://", () =
     writeFileSync(join(OUT, "bench-100k.json"), JSON.stringify(result, null, 2))
     console.log(`validator page: ${JSON.stringify(result)}`)
     expect(midRun.state).toBe("running")
+    expect(sawProgress).toBe(true)
     expect(wall).toBeLessThan(10_000)
     await close(w)
   })
