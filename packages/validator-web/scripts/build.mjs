@@ -151,7 +151,14 @@ writeFileSync(out, html)
 if (process.argv.includes("--sizes")) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KiB`
   const size = (s) => `${kb(Buffer.byteLength(s))} (gzip ${kb(gzipSync(s, { level: 9 }).length)})`
+  // the app alone: built again without the worker's code in it
+  const bare = await build({
+    ...common,
+    entryPoints: [join(pkg, "page/app.ts")],
+    format: "iife",
+    define: { WORKER_SOURCE: '""' }
+  })
   console.log(
-    `page ${size(html)}; app ${size(appJs.length > 0 ? appJs.replace(JSON.stringify(workerJs), "") : "")}; worker ${size(workerJs)}; font ${size(font)}`
+    `page ${size(html)}; app ${size(bare.outputFiles[0].text)}; worker ${size(workerJs)}; font as base64 ${size(font)}`
   )
 }
