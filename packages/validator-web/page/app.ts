@@ -234,7 +234,7 @@ const worker = (): Worker => {
     state.worker.onerror = (e) => {
       e.preventDefault()
       running(false)
-      setStatus(`${L("unusable")}: ${e.message}`, "error")
+      setStatus(`${L("unusable")}${state.lang === "km" ? "៖" : ":"} ${e.message}`, "error")
     }
   }
   return state.worker
@@ -254,7 +254,7 @@ const onResponse = (m: Response): void => {
   }
   running(false)
   if (m.kind === "unusable") {
-    setStatus(`${L("unusable")}: ${m.message}`, "error")
+    setStatus(`${L("unusable")}${state.lang === "km" ? "៖" : ":"} ${m.message}`, "error")
     return
   }
   state.report = m.report

@@ -232,7 +232,7 @@ const feedXlsx = (
     throw new Refused(`the sheet has more than ${Csv.defaultLimits.maxColumns} columns`)
   }
   // the sheet's name may be a child's name: it is named by its position, as the CLI does
-  const flat = session.flat({ name, format: "xlsx", headers, sheet: "sheet 1", names })
+  const flat = session.flat({ name, format: "xlsx", headers, sheet: "sheet 1", names: [...names, sheet.name] })
   let n = 0
   for (const [number, cells] of rows) {
     if (number > headerRow) flat.row(number, cells.slice(0, Csv.defaultLimits.maxColumns + 1))

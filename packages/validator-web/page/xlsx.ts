@@ -16,6 +16,8 @@ export class XlsxError extends Error {
 export interface Sheet {
   /** 1-based position of the sheet in the workbook. */
   readonly position: number
+  /** The sheet's name (never shown: it may be a child's name; matched against a mapping's `from`). */
+  readonly name: string
   /** The sheet's rows: `[row number, cells]`, in order, empty rows skipped. */
   readonly rows: () => Generator<[number, Array<unknown>]>
 }
@@ -148,7 +150,10 @@ export const open = (bytes: Uint8Array, position = 1): Sheet => {
   const workbook = part("xl/workbook.xml")
   if (workbook === undefined) throw new XlsxError("the Excel workbook cannot be read (damaged or not .xlsx)")
   const date1904 = /<workbookPr\b[^>]*\sdate1904="(?:1|true)"/.test(workbook)
-  const sheets = [...workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => attr(m[1] as string, "r:id"))
+  const sheets = [...workbook.matchAll(/<sheet\b([^>]*?)\/?>/g)].map((m) => ({
+    rid: attr(m[1] as string, "r:id"),
+    name: attr(m[1] as string, "name") ?? ""
+  }))
   if (sheets.length === 0) throw new XlsxError("the workbook has no sheets")
   if (position > sheets.length) {
     throw new XlsxError(`the workbook has no sheet ${position} (it has ${sheets.length})`)
@@ -162,7 +167,7 @@ export const open = (bytes: Uint8Array, position = 1): Sheet => {
       targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target.replace(/^\.\//, "")}`)
     }
   }
-  const rid = sheets[position - 1]
+  const rid = sheets[position - 1]?.rid
   const path = (rid === undefined ? undefined : targets.get(rid)) ?? `xl/worksheets/sheet${position}.xml`
   const sheetXml = part(path)
   if (sheetXml === undefined) throw new XlsxError("the Excel workbook cannot be read (damaged or not .xlsx)")
@@ -226,6 +231,7 @@ export const open = (bytes: Uint8Array, position = 1): Sheet => {
 
   return {
     position,
+    name: sheets[position - 1]?.name ?? "",
     rows: function* () {
       ROW.lastIndex = 0
       let lastRow = 0

@@ -287,6 +287,28 @@ describe("[Browser] the validator page in headless Chromium, from file://", () =
     await close(w)
   })
 
+  test("a file that cannot be used: one clear reason, in the page's language, and no results", async () => {
+    const fake = join(OUT, "children.xlsx")
+    writeFileSync(fake, "id,birth.date\nCH-1,2010-01-01\n")
+    const w = await open()
+    const { page } = w
+    await page.click("#check")
+    expect(await page.textContent("#status")).toBe("Choose a data file first.")
+    await page.setInputFiles("#file", fake)
+    await page.selectOption("#kind", "own")
+    await page.click("#check")
+    expect(await page.textContent("#status")).toBe("Choose your mapping file first.")
+    await page.selectOption("#kind", "type:child")
+    await page.click("button[data-lang=km]")
+    await page.click("#check")
+    await page.waitForFunction(() => document.getElementById("status")?.className === "error")
+    expect(await page.textContent("#status")).toBe(
+      "មិនអាចពិនិត្យឯកសារនេះបានទេ៖ the file has an .xlsx name but is not an Excel workbook"
+    )
+    expect(await page.isHidden("#results")).toBe(true)
+    await close(w)
+  })
+
   test("no network: the CSP forbids connections, and a fetch from the page is refused", async () => {
     const html = readFileSync(HTML, "utf8")
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(html)?.[1]

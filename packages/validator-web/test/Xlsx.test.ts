@@ -58,6 +58,7 @@ describe("Xlsx.open reads what Excel (here exceljs) writes", () => {
       wb.addWorksheet("b").addRow(["second"])
     })
     expect(rowsOf(bytes, 2)).toEqual([[1, ["second"]]])
+    expect([Xlsx.open(bytes).name, Xlsx.open(bytes, 2).name]).toEqual(["a", "b"])
     expect(() => Xlsx.open(bytes, 3)).toThrow(Xlsx.XlsxError)
   })
 
