@@ -41,6 +41,9 @@ const app = await build({
 })
 // a script ends at the first "</script" whatever the JS means: escape it
 const appJs = app.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1")
+// the other two sequences that change how HTML reads a script's text: none may be left
+if (/<!--|<script/i.test(appJs))
+  throw new Error("the page's script holds <!-- or <script: it would not be read as written")
 
 const font = readFileSync(join(pkg, "fonts", "KhmerOSsiemreap.ttf")).toString("base64")
 

@@ -287,6 +287,31 @@ describe("[Browser] the validator page in headless Chromium, from file://", () =
     await close(w)
   })
 
+  test("a JSON file dropped on the page (records of one type)", async () => {
+    const w = await open()
+    const { page } = w
+    const records = [
+      { id: "CH-1", birth: { date: "2010-05-01", estimated: false }, sex: "female", school: "enrolled" },
+      { id: "CH-1", birth: { date: "2011-02-30", estimated: false }, sex: "male", school: "enrolled" }
+    ]
+    const dropped = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([text], "children.json", { type: "application/json" }))
+      return dt
+    }, JSON.stringify(records))
+    await page.dispatchEvent("#drop", "drop", { dataTransfer: dropped })
+    expect(await page.textContent("#chosen")).toBe("File: children.json")
+    await page.selectOption("#kind", "type:child")
+    await check(page)
+    // the second record repeats the first one's id and has no 30 February
+    expect(await counts(page)).toEqual({ rows: 2, valid: 1, invalid: 1, errors: 2, warnings: 0 })
+    expect((await tableRows(page)).map((r) => [r[0], r[1], r[2]]).sort()).toEqual([
+      ["2", "birth.date", "Date"],
+      ["2", "id", "Duplicate id"]
+    ])
+    await close(w)
+  })
+
   test("a file that cannot be used: one clear reason, in the page's language, and no results", async () => {
     const fake = join(OUT, "children.xlsx")
     writeFileSync(fake, "id,birth.date\nCH-1,2010-01-01\n")
