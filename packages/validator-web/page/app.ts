@@ -118,7 +118,6 @@ const fillSelect = (id: string, values: ReadonlyArray<string>, show: (v: string)
 
 const render = (r: Report.ValidationReport): void => {
   $("results").hidden = false
-  const files = new Set(r.problems.map((p) => p.file).filter((f) => f !== undefined))
   const counts: Array<[Messages.Label, number, string]> = [
     ["rows", r.rows, "rows"],
     ["valid", r.validRows, "valid"],
@@ -140,30 +139,30 @@ const render = (r: Report.ValidationReport): void => {
 
   const head = el("tr")
   head.append(el("th", L("column")), el("th", L("rule")), el("th", L("severity")), el("th", L("count")))
-  $("by-column").replaceChildren(el("thead"), el("tbody"))
-  $("by-column").querySelector("thead")?.append(head)
-  $("by-column")
-    .querySelector("tbody")
-    ?.append(
-      ...r.summary.map((s) => {
-        const tr = el("tr")
-        tr.append(
-          el("td", s.column),
-          el("td", Messages.ruleTitle(s.rule, state.lang), { title: s.rule }),
-          el("td", L(s.severity), { class: s.severity }),
-          el("td", String(s.count), { class: "num" })
-        )
-        return tr
-      })
+  const thead = el("thead")
+  thead.append(head)
+  const tbody = el("tbody")
+  for (const line of r.summary) {
+    const tr = el("tr")
+    tr.append(
+      el("td", line.column),
+      el("td", Messages.ruleTitle(line.rule, state.lang), { title: line.rule }),
+      el("td", L(line.severity), { class: line.severity }),
+      el("td", String(line.count), { class: "num" })
     )
+    tbody.append(tr)
+  }
+  $("by-column").replaceChildren(thead, tbody)
 
   fillSelect("f-column", [...new Set(r.summary.map((s) => s.column))].sort(), (v) => v)
   fillSelect("f-rule", [...new Set(r.summary.map((s) => s.rule))].sort(), (v) => Messages.ruleTitle(v, state.lang))
   fillSelect("f-severity", ["error", "warning"], (v) => L(v as "error" | "warning"))
-  renderProblems(r, files.size > 0)
+  renderProblems(r)
 }
 
-const renderProblems = (r: Report.ValidationReport, withFile = r.problems.some((p) => p.file !== undefined)): void => {
+const renderProblems = (r: Report.ValidationReport): void => {
+  // a file column only when the report names files (a dataset of several)
+  const withFile = r.problems.some((p) => p.file !== undefined)
   const list = problemsOf(r)
   const shown = list.slice(0, state.shown)
   const table = $<HTMLTableElement>("problems")
