@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+export * as Access from "./Access.js"
 export * as Agreement from "./Agreement.js"
 export * as Assessment from "./Assessment.js"
 export * as BestInterest from "./BestInterest.js"
