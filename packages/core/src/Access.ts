@@ -14,6 +14,7 @@
  */
 import type * as Schema from "effect/Schema"
 import * as SchemaAST from "effect/SchemaAST"
+import type { CaseState } from "./CaseState.js"
 import { isSensitive } from "./Common.js"
 import type { Citation } from "./PolicyProfile.js"
 
@@ -424,4 +425,30 @@ export const fieldsFromSchema = (
   }
   walk(SchemaAST.toType(schema.ast), prefix)
   return out
+}
+
+/**
+ * A case state as an access record: held by its agency and social worker,
+ * shared with the agencies of its pending or accepted referrals and of its
+ * pending transfer; the data is the state itself.
+ *
+ * @example
+ * ```ts
+ * import { Access, CaseState } from "@homeward/core"
+ *
+ * Access.fromCaseState(CaseState.initial("c1")).sharedWith // []
+ * ```
+ *
+ * @since 0.3.0
+ */
+export const fromCaseState = (state: CaseState): AccessRecord => {
+  const shared = new Set<string>()
+  for (const r of state.referrals) if (r.status === "pending" || r.status === "accepted") shared.add(r.toAgencyId)
+  for (const t of state.transferRequests) if (t.status === "pending") shared.add(t.toAgencyId)
+  return {
+    ...(state.agencyId === undefined ? {} : { agencyId: state.agencyId }),
+    ...(state.socialWorkerId === undefined ? {} : { socialWorkerId: state.socialWorkerId }),
+    sharedWith: [...shared].sort(),
+    data: state as unknown as Readonly<Record<string, unknown>>
+  }
 }
