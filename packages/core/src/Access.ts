@@ -106,10 +106,11 @@ export interface RoleRule {
 
 /**
  * An access policy: a rule per role and the sensitivity of each field, by
- * dotted path (`child.givenName`; array elements share their array's path).
- * A field takes the sensitivity of its longest classified path prefix; a
- * field with no classified prefix, or whose own key contains a dot, is
- * `restricted`.
+ * dotted path (`child.givenName`; array elements share their array's path;
+ * `*` stands for any one key, for records keyed by id: `approvals.*.comment`).
+ * A field takes the sensitivity of its longest classified path prefix (of two
+ * equally long, the more sensitive); a field with no classified prefix, or
+ * whose own key contains a dot, is `restricted`.
  *
  * @since 0.3.0
  */
@@ -215,7 +216,7 @@ export const defaultPolicy: AccessPolicy = {
     transfers: "operational",
     transferRequests: "operational",
     approvals: "operational",
-    "approvals.comment": "sensitive",
+    "approvals.*.comment": "sensitive",
     consents: "operational",
     households: "sensitive",
     incidents: "restricted",
@@ -266,7 +267,8 @@ export const inScope = (viewer: Viewer, record: AccessRecord, policy: AccessPoli
 
 /**
  * The sensitivity of a field path under a policy: that of its longest
- * classified prefix; `restricted` when none, or when a key contains a dot.
+ * classified prefix (`*` matches any one key; of two equally long matches,
+ * the more sensitive); `restricted` when none, or when a key contains a dot.
  *
  * @example
  * ```ts
@@ -279,12 +281,22 @@ export const inScope = (viewer: Viewer, record: AccessRecord, policy: AccessPoli
  */
 export const sensitivityOf = (policy: AccessPolicy, path: ReadonlyArray<string>): Sensitivity => {
   if (path.some((k) => k.includes("."))) return "restricted"
-  for (let n = path.length; n > 0; n--) {
-    const key = path.slice(0, n).join(".")
-    if (Object.hasOwn(policy.fields, key)) return policy.fields[key]!
+  let bestLength = 0
+  let best: Sensitivity = "restricted"
+  for (const [pattern, sensitivity] of Object.entries(policy.fields)) {
+    const parts = pattern.split(".")
+    if (parts.length < bestLength || parts.length > path.length) continue
+    if (!parts.every((p, i) => p === "*" || p === path[i])) continue
+    // Equal length: the more sensitive classification wins (the safe side).
+    if (parts.length > bestLength || rank(sensitivity) > rank(best)) {
+      best = sensitivity
+      bestLength = parts.length
+    }
   }
-  return "restricted"
+  return best
 }
+
+const rank = (s: Sensitivity): number => sensitivities.indexOf(s)
 
 /**
  * Whether the viewer may take an action on a record: the record is in scope

@@ -15,9 +15,9 @@ const arbAction = fc.constantFrom<Access.Action>(
   "aggregate-report"
 )
 // Keys an attacker would try: prototype keys, dotted keys that spell another path, look-alikes.
-const KEYS = ["a", "b", "c", "child", "name", "__proto__", "constructor", "a.b", "b.c", "toString", ""]
+const KEYS = ["a", "b", "c", "child", "name", "__proto__", "constructor", "a.b", "b.c", "toString", "", "*"]
 const arbKey = fc.constantFrom(...KEYS)
-const arbPath = fc.array(arbKey, { minLength: 1, maxLength: 3 }).map((p) => p.join("."))
+const arbPath = fc.array(fc.oneof(arbKey, fc.constant("*")), { minLength: 1, maxLength: 3 }).map((p) => p.join("."))
 const arbRoleRule: fc.Arbitrary<Access.RoleRule> = fc.record({
   scope: arbScope,
   see: fc.uniqueArray(arbSensitivity),
@@ -87,11 +87,13 @@ const leaves = (v: unknown, path: ReadonlyArray<string>, out: Array<[ReadonlyArr
 /** Oracle: longest classified prefix, dotted keys restricted. */
 const oracleSensitivity = (policy: Access.AccessPolicy, path: ReadonlyArray<string>): Access.Sensitivity => {
   if (path.some((k) => k.includes("."))) return "restricted"
+  const order = Access.sensitivities
   let best: Access.Sensitivity = "restricted"
   let bestLen = 0
   for (const [p, s] of Object.entries(policy.fields)) {
     const parts = p.split(".")
-    if (parts.length > bestLen && parts.length <= path.length && parts.every((x, i) => x === path[i])) {
+    if (parts.length > path.length || !parts.every((x, i) => x === "*" || x === path[i])) continue
+    if (parts.length > bestLen || (parts.length === bestLen && order.indexOf(s) > order.indexOf(best))) {
       best = s
       bestLen = parts.length
     }
@@ -239,6 +241,15 @@ describe("Access default policy (HR-access)", () => {
     expect(JSON.stringify(seen)).not.toMatch(/Dara|Sok|drinks/)
     expect(seen?.["referrals"]).toEqual(record.data["referrals"])
     expect(Access.redactFor({ id: "p1", role: "partner-agency", agencyId: "AG-3" }, record)).toBeUndefined()
+  })
+  it("records keyed by id: an approval's comment (approvals.*.comment) is hidden from a partner agency", () => {
+    const withApproval: Access.AccessRecord = {
+      ...record,
+      data: { ...record.data, approvals: { "AP-1": { id: "AP-1", status: "approved", comment: "went well" } } }
+    }
+    const seen = Access.redactFor({ id: "p1", role: "partner-agency", agencyId: "AG-2" }, withApproval)
+    expect(seen?.["approvals"]).toEqual({ "AP-1": { id: "AP-1", status: "approved" } })
+    expect(Access.sensitivityOf(Access.defaultPolicy, ["approvals", "AP-1", "comment"])).toBe("sensitive")
   })
   it("can: a supervisor approves the team's cases; a case worker cannot approve", () => {
     expect(Access.can({ id: "s1", role: "supervisor", agencyId: "AG-1", supervises: ["sw1"] }, "approve", record)).toBe(
