@@ -425,6 +425,23 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  *   caregiver consent (and, from `childAssentFromAge`, the child's assent) for
  *   `information-sharing` with that agency on the day; a transfer also needs
  *   its case conference (`relocation-or-transfer`);
+ * - case work (since 0.3.0): `Refer` takes a service type and a due date
+ *   (not before the referral's day); the receiving agency answers a pending
+ *   referral (`AcceptReferral`, `DeclineReferral` with a reason code), an
+ *   accepted one is done (`CompleteReferral`), a pending or accepted one can
+ *   be closed (`CloseReferral`), and an answer is not dated before the
+ *   referral's last change. `RequestTransfer` (one pending at a time; to
+ *   another agency it needs the consent and conference of `Transfer`) is
+ *   answered by `AcceptTransfer` (to another agency: consent still in force
+ *   on the day; the case changes hands only then) or `RejectTransfer`. A
+ *   refusal for missing consent says what to record (`recordKind`,
+ *   `recordPurpose`, `recordAgency`);
+ * - supervisor approvals (since 0.3.0): the steps the profile's
+ *   `approvals.required` lists (`Reunify`, `Close`, `Transfer` and
+ *   `RequestTransfer`, `Refer`) need a valid approval
+ *   (`Approval.approvalCheck`); `Approve` and `RejectApproval` answer a
+ *   pending request, never by the person who made it, only by a role the
+ *   profile lists, and not dated before the request;
  * - `Place` in a residential setting of a child under
  *   `eligibility.residentialCareFromAge` needs a recorded exception in force on
  *   the placement's first day (UN Guidelines ¶22); `RecordCareException` only
@@ -435,7 +452,7 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  *   `reintegration-complete` before the monitoring duration and Form 6);
  * - records are not silently overwritten (duplicate contact, incident,
  *   visit, assessment, consent, payment, safety plan, agreement, conference,
- *   exception or referral ids are rejected; a support plan with the same id
+ *   exception, referral, transfer or approval ids are rejected; a support plan with the same id
  *   is a revision), references must exist (consent, incident, plan);
  * - `occurredOn` (default: the day of `asOf`) may not be after `asOf`, and a
  *   phase change may not be dated before the current phase began; an
