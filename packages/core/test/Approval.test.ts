@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
+import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { Approval, type CaseEvent, type CaseState, Decider, Profiles } from "../src/index.js"
+import { Approval, type CaseEvent, type CaseState, Decider, PolicyProfile, Profiles } from "../src/index.js"
 import {
   apply,
   applyAll,
@@ -41,6 +42,16 @@ describe("Approval: profile data", () => {
     }
     const s = opened()
     expect(Decider.decide(s, close("2018-02-01"), Profiles.cambodiaMosvy, at("2018-02-01")).ok).toBe(true)
+  })
+  it("[HD-approval-gates] a profile JSON written before the approvals group decodes, with no step gated", () => {
+    const json = JSON.parse(JSON.stringify(Schema.encodeSync(PolicyProfile.PolicyProfile)(Profiles.azizasPlace)))
+    delete json.parameters.approvals
+    const r = PolicyProfile.decodeProfile(json)
+    expect(Result.isSuccess(r)).toBe(true)
+    if (Result.isSuccess(r)) expect(r.success.parameters.approvals.required.value).toEqual([])
+    const bad = JSON.parse(JSON.stringify(Schema.encodeSync(PolicyProfile.PolicyProfile)(P)))
+    bad.parameters.approvals.required.value = [{ step: "closure", approverRoles: [] }]
+    expect(Result.isFailure(PolicyProfile.decodeProfile(bad))).toBe(true)
   })
   it("[PRIMERO] a programme's approval rules say which step needs which roles", () => {
     expect(Approval.requiredApprovers(P, at("2018-02-01"), "closure")).toEqual(["supervisor", "manager"])
