@@ -18,6 +18,14 @@ import { requireValidDate } from "./Decision.js"
 /**
  * Services a child or family can be referred to.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Referral } from "@homeward/core"
+ *
+ * Schema.decodeUnknownSync(Referral.ServiceType)("livelihood") // "livelihood"
+ * ```
+ *
  * @since 0.3.0
  */
 export const ServiceType = Schema.Literals([
@@ -39,6 +47,14 @@ export type ServiceType = typeof ServiceType.Type
 
 /**
  * Why a receiving agency declined a referral.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Referral } from "@homeward/core"
+ *
+ * Schema.is(Referral.DeclineReason)("no-capacity") // true
+ * ```
  *
  * @since 0.3.0
  */

@@ -16,6 +16,14 @@ import type { CaseState } from "./CaseState.js"
 /**
  * Why the receiving side rejected a transfer.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Transfer } from "@homeward/core"
+ *
+ * Schema.is(Transfer.RejectReason)("out-of-area") // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const RejectReason = Schema.Literals([
