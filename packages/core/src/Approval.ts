@@ -132,26 +132,38 @@ const subjectDay = (state: CaseState, step: ApprovalStep): Date | undefined => {
 }
 
 /**
- * Why an approval does not count for a step on a day, or `"valid"`.
+ * What {@link problemOf} looks at: the approval, the roles that may approve
+ * its step, and for a referral or transfer the id being made.
+ *
+ * @since 0.3.0
+ */
+export interface ProblemOptions {
+  readonly approval: ApprovalRecord
+  readonly approverRoles: ReadonlyArray<string>
+  readonly subjectId?: string
+}
+
+/**
+ * Why an approval does not count for its step in a case on a day, or `"valid"`.
  *
  * @example
  * ```ts
  * import { Approval, CaseState } from "@homeward/core"
  *
- * Approval.problemOf(CaseState.initial("c1"), { id: "a1", step: "closure", requestedBy: "sw1",
- *   requestedOn: new Date("2018-01-01"), status: "approved", decidedBy: "sw1", decidedRole: "supervisor",
- *   decidedOn: new Date("2018-01-02") }, ["supervisor"], new Date("2018-01-03")) // "approved-by-requester"
+ * Approval.problemOf(CaseState.initial("c1"), new Date("2018-01-03"), {
+ *   approval: { id: "a1", step: "closure", requestedBy: "sw1", requestedOn: new Date("2018-01-01"),
+ *     status: "approved", decidedBy: "sw1", decidedRole: "supervisor", decidedOn: new Date("2018-01-02") },
+ *   approverRoles: ["supervisor"]
+ * }) // "approved-by-requester"
  * ```
  *
  * @since 0.3.0
  */
-export const problemOf = (
-  state: CaseState,
-  a: ApprovalRecord,
-  approverRoles: ReadonlyArray<string>,
-  asOf: Date,
-  subjectId?: string
-): string => {
+export const problemOf = (state: CaseState, asOf: Date, options: ProblemOptions): string => {
+  const a = options.approval
+  const approverRoles = options.approverRoles
+  const subjectId = options.subjectId
+  requireValidDate(asOf)
   const day = dayOf(asOf).getTime()
   if (a.status === "pending" || a.decidedOn === undefined) return "not-decided"
   if (a.status === "rejected") return "rejected"
@@ -210,7 +222,13 @@ export const approvalCheck = (
     .filter((a) => a.step === options.step)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   for (const a of candidates) {
-    const problem = problemOf(state, a, roles, asOf, options.subjectId)
+    const problem = problemOf(
+      state,
+      asOf,
+      options.subjectId === undefined
+        ? { approval: a, approverRoles: roles }
+        : { approval: a, approverRoles: roles, subjectId: options.subjectId }
+    )
     if (problem === "valid" && approvalId === undefined) approvalId = a.id
     reasons.push({
       code: problem === "valid" ? "approval-valid" : `approval-${problem}`.replace("approval-approval-", "approval-"),
