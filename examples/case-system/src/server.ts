@@ -4,10 +4,14 @@
  * store with optimistic concurrency; "what is blocking this child's return?"
  * combines the eligibility assessment, the best-interest checks and the
  * readiness to advance. Responses never contain names or notes: reasons are
- * codes, rules, citations and plain messages.
+ * codes, rules, citations and plain messages. `GET /cases/:id/view` shows a
+ * case to a viewer through `Access.redactFor`: only what the viewer's role
+ * may see (the viewer comes from `x-viewer-*` headers here; a real service
+ * takes it from its authentication).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import {
+  Access,
   BestInterestChecks,
   CaseState,
   Decider,
@@ -46,6 +50,21 @@ const dayParam = (url: URL, today: () => Date): Date | undefined => {
   if (s === null) return today()
   const d = new Date(`${s}T00:00:00Z`)
   return /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(d.getTime()) ? d : undefined
+}
+
+const header = (req: IncomingMessage, name: string): string | undefined => {
+  const v = req.headers[name]
+  return typeof v === "string" && v !== "" ? v : undefined
+}
+
+/** The viewer named by the request's `x-viewer-id`, `x-viewer-role`, `x-viewer-agency` (and `x-viewer-supervises`). */
+const viewerOf = (req: IncomingMessage): Access.Viewer | undefined => {
+  const id = header(req, "x-viewer-id")
+  const role = header(req, "x-viewer-role")
+  const agencyId = header(req, "x-viewer-agency")
+  if (id === undefined || agencyId === undefined || !Access.roles.includes(role as Access.Role)) return undefined
+  const supervises = header(req, "x-viewer-supervises")?.split(",")
+  return { id, role: role as Access.Role, agencyId, ...(supervises === undefined ? {} : { supervises }) }
 }
 
 /** Build the HTTP server (not listening yet). */
@@ -124,6 +143,15 @@ export const makeServer = (options: Options): Server => {
       if (req.method === "POST" && parts.length === 3 && parts[2] === "commands") {
         const r = await command(caseId, await readBody(req), asOf)
         return json(res, r.status, r.body)
+      }
+      if (req.method === "GET" && parts.length === 3 && parts[2] === "view") {
+        const viewer = viewerOf(req)
+        if (viewer === undefined) return json(res, 400, { error: "viewer-required" })
+        const state = await load(caseId)
+        const seen = state.version === 0 ? undefined : Access.redactFor(viewer, Access.fromCaseState(state))
+        // Out of scope looks the same as unknown: the response does not tell that the case exists.
+        if (seen === undefined) return json(res, 404, { error: "no-such-case" })
+        return json(res, 200, seen)
       }
       if (req.method === "GET" && parts.length === 3 && parts[2] === "blocking") {
         if ((await store.version(caseId)) === 0) return json(res, 404, { error: "no-such-case" })

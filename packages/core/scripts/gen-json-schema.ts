@@ -12,4 +12,5 @@ mkdirSync(out, { recursive: true })
 for (const type of Registry.recordTypes) {
   writeFileSync(join(out, `${type}.json`), `${JSON.stringify(Registry.jsonSchema(type), null, 2)}\n`)
 }
-console.log(`wrote ${Registry.recordTypes.length} JSON Schema files to ${out}`)
+writeFileSync(join(out, "case-command.json"), `${JSON.stringify(Registry.commandJsonSchema(), null, 2)}\n`)
+console.log(`wrote ${Registry.recordTypes.length + 1} JSON Schema files to ${out}`)

@@ -22,7 +22,10 @@ import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import { Household } from "./Household.js"
 import { YouthActivity } from "./IndependentLiving.js"
 import { PhaseRef } from "./Phase.js"
+import { ApprovalStep } from "./PolicyProfile.js"
+import { DeclineReason, ServiceType } from "./Referral.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
+import { RejectReason } from "./Transfer.js"
 
 /**
  * An event id: a pseudonymous id, optionally followed by `#` and the event's
@@ -194,7 +197,73 @@ export const ActivityRecorded = event("ActivityRecorded", { activity: YouthActiv
  * The child and family were referred to another agency (information is shared with it).
  * @since 0.2.0
  */
-export const Referred = event("Referred", { referralId: Id, toAgencyId: Id, service: Schema.optionalKey(Text) })
+export const Referred = event("Referred", {
+  referralId: Id,
+  toAgencyId: Id,
+  service: Schema.optionalKey(Text),
+  /** The kind of service (since 0.3.0). */
+  serviceType: Schema.optionalKey(ServiceType),
+  /** The last day by which the service should be given (since 0.3.0). */
+  dueOn: Schema.optionalKey(IsoDate)
+})
+/**
+ * The receiving agency accepted a referral.
+ * @since 0.3.0
+ */
+export const ReferralAccepted = event("ReferralAccepted", { referralId: Id })
+/**
+ * The receiving agency declined a referral, with a reason.
+ * @since 0.3.0
+ */
+export const ReferralDeclined = event("ReferralDeclined", { referralId: Id, declineReason: DeclineReason })
+/**
+ * The referred service was given.
+ * @since 0.3.0
+ */
+export const ReferralCompleted = event("ReferralCompleted", { referralId: Id })
+/**
+ * A referral no longer needed was closed.
+ * @since 0.3.0
+ */
+export const ReferralClosed = event("ReferralClosed", { referralId: Id })
+/**
+ * A transfer to another agency or social worker was requested (the case stays where it is until accepted).
+ * @since 0.3.0
+ */
+export const TransferRequested = event("TransferRequested", {
+  transferId: Id,
+  toAgencyId: Id,
+  toSocialWorkerId: Schema.optionalKey(Id)
+})
+/**
+ * The receiving side accepted a transfer: the case changes hands.
+ * @since 0.3.0
+ */
+export const TransferAccepted = event("TransferAccepted", { transferId: Id })
+/**
+ * The receiving side rejected a transfer, with a reason.
+ * @since 0.3.0
+ */
+export const TransferRejected = event("TransferRejected", { transferId: Id, rejectReason: RejectReason })
+/**
+ * An approval was requested for a step (`subjectId`: the referral or transfer it is for).
+ * @since 0.3.0
+ */
+export const ApprovalRequested = event("ApprovalRequested", {
+  approvalId: Id,
+  step: ApprovalStep,
+  subjectId: Schema.optionalKey(Id)
+})
+/**
+ * An approval was given (the actor is the approver).
+ * @since 0.3.0
+ */
+export const ApprovalGranted = event("ApprovalGranted", { approvalId: Id, comment: Schema.optionalKey(SensitiveText) })
+/**
+ * An approval was refused, with a comment (the actor is the approver).
+ * @since 0.3.0
+ */
+export const ApprovalRejected = event("ApprovalRejected", { approvalId: Id, comment: SensitiveText })
 
 /**
  * Every case event, discriminated by `type`.
@@ -240,7 +309,17 @@ export const CaseEvent = Schema.Union([
   CaseConferenceHeld,
   CareExceptionRecorded,
   ActivityRecorded,
-  Referred
+  Referred,
+  ReferralAccepted,
+  ReferralDeclined,
+  ReferralCompleted,
+  ReferralClosed,
+  TransferRequested,
+  TransferAccepted,
+  TransferRejected,
+  ApprovalRequested,
+  ApprovalGranted,
+  ApprovalRejected
 ]).annotate({ identifier: "CaseEvent", title: "Case event" })
 
 /**

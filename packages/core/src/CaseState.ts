@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 import type { ReunificationAgreement } from "./Agreement.js"
+import type { ApprovalRecord } from "./Approval.js"
 import type { Assessment, SafetyPlan } from "./Assessment.js"
 import type { BestInterestDetermination } from "./BestInterest.js"
 import { type AdmissionReason, type CareException, isPovertyOnly, type Placement } from "./Case.js"
@@ -21,7 +22,9 @@ import type { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import type { Household } from "./Household.js"
 import type { YouthActivity } from "./IndependentLiving.js"
 import type { PhaseRef } from "./Phase.js"
+import type { ReferralRecord } from "./Referral.js"
 import type { SupportPayment, SupportPlan } from "./Support.js"
+import type { TransferRecord } from "./Transfer.js"
 
 /**
  * A contact, with the phase step it was recorded in.
@@ -105,8 +108,12 @@ export interface CaseState {
   readonly careExceptions: ReadonlyArray<CareException>
   /** Work and study records of a youth, by date. */
   readonly activities: ReadonlyArray<YouthActivity>
-  /** Referrals to other agencies. */
-  readonly referrals: ReadonlyArray<{ readonly id: string; readonly toAgencyId: string; readonly on: Date }>
+  /** Referrals to other agencies, in the order made, with their status (since 0.3.0). */
+  readonly referrals: ReadonlyArray<ReferralRecord>
+  /** Transfer requests, in the order made (since 0.3.0). */
+  readonly transferRequests: ReadonlyArray<TransferRecord>
+  /** Approval requests by id (since 0.3.0). */
+  readonly approvals: Readonly<Record<string, ApprovalRecord>>
   /** Start of the current episode of care: the case's opening, its last breakdown or its last reopening. */
   readonly episodeSince?: Date
   /** The distinct days on which something was recorded (events' `occurredOn`), ascending. */
@@ -149,6 +156,8 @@ export const initial = (caseId: string): CaseState => ({
   careExceptions: [],
   activities: [],
   referrals: [],
+  transferRequests: [],
+  approvals: {},
   eventDays: [],
   anomalies: []
 })
@@ -177,6 +186,25 @@ const enter = (s: CaseState, phase: PhaseRef, on: Date, override?: PhaseSpan["ov
   )
   const span: PhaseSpan = override === undefined ? { phase, from: on } : { phase, from: on, override }
   return { ...s, phase, phaseSince: on, phaseHistory: [...history, span] }
+}
+
+const anomaly = (s: CaseState, event: CaseEvent, problem: string): CaseState => ({
+  ...s,
+  anomalies: [...s.anomalies, { eventId: event.eventId, type: event.type, problem }]
+})
+
+const referralTo = (
+  s: CaseState,
+  event: CaseEvent & { readonly referralId: string },
+  status: ReferralRecord["status"],
+  extra: Partial<ReferralRecord> = {}
+): CaseState => {
+  const r = s.referrals.find((x) => x.id === event.referralId)
+  if (r === undefined) return anomaly(s, event, "unknown referral")
+  return {
+    ...s,
+    referrals: s.referrals.map((x) => (x.id === r.id ? { ...x, ...extra, status, statusOn: event.occurredOn } : x))
+  }
 }
 
 /**
@@ -335,7 +363,112 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
     case "ActivityRecorded":
       return { ...s, activities: byDate(s.activities, event.activity, (a) => a.date) }
     case "Referred":
-      return { ...s, referrals: [...s.referrals, { id: event.referralId, toAgencyId: event.toAgencyId, on }] }
+      return {
+        ...s,
+        referrals: [
+          ...s.referrals,
+          {
+            id: event.referralId,
+            toAgencyId: event.toAgencyId,
+            on,
+            status: "pending",
+            ...(event.service === undefined ? {} : { service: event.service }),
+            ...(event.serviceType === undefined ? {} : { serviceType: event.serviceType }),
+            ...(event.dueOn === undefined ? {} : { dueOn: event.dueOn })
+          }
+        ]
+      }
+    case "ReferralAccepted":
+      return referralTo(s, event, "accepted")
+    case "ReferralDeclined":
+      return referralTo(s, event, "declined", { declineReason: event.declineReason })
+    case "ReferralCompleted":
+      return referralTo(s, event, "done")
+    case "ReferralClosed":
+      return referralTo(s, event, "closed")
+    case "TransferRequested":
+      return {
+        ...s,
+        transferRequests: [
+          ...s.transferRequests,
+          {
+            id: event.transferId,
+            ...(s.agencyId === undefined ? {} : { fromAgencyId: s.agencyId }),
+            ...(s.socialWorkerId === undefined ? {} : { fromSocialWorkerId: s.socialWorkerId }),
+            toAgencyId: event.toAgencyId,
+            ...(event.toSocialWorkerId === undefined ? {} : { toSocialWorkerId: event.toSocialWorkerId }),
+            requestedOn: on,
+            requestedBy: event.actor.id,
+            status: "pending"
+          }
+        ]
+      }
+    case "TransferAccepted": {
+      const t = s.transferRequests.find((x) => x.id === event.transferId)
+      if (t === undefined || t.status !== "pending") return anomaly(s, event, "no pending transfer with this id")
+      const done: CaseState = {
+        ...s,
+        transferRequests: s.transferRequests.map((x) =>
+          x.id === t.id ? { ...x, status: "accepted" as const, decidedOn: on } : x
+        ),
+        agencyId: t.toAgencyId
+      }
+      const { socialWorkerId: _previous, ...withoutWorker } = done
+      const owned: CaseState =
+        t.toSocialWorkerId === undefined
+          ? t.toAgencyId === s.agencyId
+            ? done
+            : withoutWorker
+          : { ...done, socialWorkerId: t.toSocialWorkerId }
+      return t.toAgencyId === s.agencyId
+        ? owned
+        : enter({ ...owned, transfers: s.transfers + 1 }, { phase: "transferred" }, on)
+    }
+    case "TransferRejected": {
+      const t = s.transferRequests.find((x) => x.id === event.transferId)
+      if (t === undefined || t.status !== "pending") return anomaly(s, event, "no pending transfer with this id")
+      return {
+        ...s,
+        transferRequests: s.transferRequests.map((x) =>
+          x.id === t.id ? { ...x, status: "rejected" as const, decidedOn: on, rejectReason: event.rejectReason } : x
+        )
+      }
+    }
+    case "ApprovalRequested":
+      if (s.approvals[event.approvalId] !== undefined) return anomaly(s, event, "approval id already used")
+      return {
+        ...s,
+        approvals: {
+          ...s.approvals,
+          [event.approvalId]: {
+            id: event.approvalId,
+            step: event.step,
+            ...(event.subjectId === undefined ? {} : { subjectId: event.subjectId }),
+            requestedBy: event.actor.id,
+            requestedOn: on,
+            status: "pending"
+          }
+        }
+      }
+    case "ApprovalGranted":
+    case "ApprovalRejected": {
+      const a = s.approvals[event.approvalId]
+      if (a === undefined || a.status !== "pending") return anomaly(s, event, "no pending approval with this id")
+      return {
+        ...s,
+        approvals: {
+          ...s.approvals,
+          [a.id]: {
+            ...a,
+            status: event.type === "ApprovalGranted" ? "approved" : "rejected",
+            decidedBy: event.actor.id,
+            decidedRole: event.actor.role,
+            decidedOn: on,
+            ...(event.comment === undefined ? {} : { comment: event.comment })
+          }
+        }
+      }
+    }
   }
 }
 

@@ -312,6 +312,7 @@ export const Actor = Schema.Struct({
   role: Schema.Literals([
     "social-worker",
     "case-manager",
+    "supervisor",
     "manager",
     "government-official",
     "panel",
@@ -319,6 +320,13 @@ export const Actor = Schema.Struct({
     "data-import"
   ])
 }).annotate({ identifier: "Actor" })
+
+/**
+ * The role of an actor (`supervisor` since 0.3.0).
+ *
+ * @since 0.3.0
+ */
+export type ActorRole = Actor["role"]
 
 /**
  * Actor type.

@@ -15,6 +15,7 @@ import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { ReunificationAgreement } from "./Agreement.js"
+import { approvalCheck, source as approvalSource, requiredApprovers } from "./Approval.js"
 import { Assessment, SafetyPlan } from "./Assessment.js"
 import { BestInterestDetermination } from "./BestInterest.js"
 import { AdmissionReason, CareException, isFamilyBased, Placement } from "./Case.js"
@@ -34,8 +35,10 @@ import { YouthActivity } from "./IndependentLiving.js"
 import { dayNumber, dayOf } from "./internal/dates.js"
 import { homeward } from "./internal/ruleSources.js"
 import { checkMove, indexOf, nextOf, Override, PhaseRef, previousOf } from "./Phase.js"
-import { type Citation, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { ApprovalStep, ApproverRole, type Citation, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
+import { DeclineReason, ServiceType } from "./Referral.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
+import { RejectReason, type TransferRecord } from "./Transfer.js"
 import { decodeUnknown } from "./Validation.js"
 
 export {
@@ -166,7 +169,73 @@ export const RecordActivity = command("RecordActivity", { activity: YouthActivit
  * Refer the child and family to another agency's services (shares information with it).
  * @since 0.2.0
  */
-export const Refer = command("Refer", { referralId: Id, toAgencyId: Id, service: Schema.optionalKey(Text) })
+export const Refer = command("Refer", {
+  referralId: Id,
+  toAgencyId: Id,
+  service: Schema.optionalKey(Text),
+  /** The kind of service (since 0.3.0). */
+  serviceType: Schema.optionalKey(ServiceType),
+  /** The last day by which the service should be given (since 0.3.0): after it, the referral is overdue. */
+  dueOn: Schema.optionalKey(IsoDate)
+})
+/**
+ * The receiving agency accepts a pending referral.
+ * @since 0.3.0
+ */
+export const AcceptReferral = command("AcceptReferral", { referralId: Id })
+/**
+ * The receiving agency declines a pending referral, with a reason.
+ * @since 0.3.0
+ */
+export const DeclineReferral = command("DeclineReferral", { referralId: Id, declineReason: DeclineReason })
+/**
+ * An accepted referral's service was given.
+ * @since 0.3.0
+ */
+export const CompleteReferral = command("CompleteReferral", { referralId: Id })
+/**
+ * Close a pending or accepted referral that is no longer needed.
+ * @since 0.3.0
+ */
+export const CloseReferral = command("CloseReferral", { referralId: Id })
+/**
+ * Ask another agency or social worker to take the case; it changes hands only when accepted.
+ * @since 0.3.0
+ */
+export const RequestTransfer = command("RequestTransfer", {
+  transferId: Id,
+  toAgencyId: Id,
+  toSocialWorkerId: Schema.optionalKey(Id)
+})
+/**
+ * The receiving side accepts a pending transfer.
+ * @since 0.3.0
+ */
+export const AcceptTransfer = command("AcceptTransfer", { transferId: Id })
+/**
+ * The receiving side rejects a pending transfer, with a reason.
+ * @since 0.3.0
+ */
+export const RejectTransfer = command("RejectTransfer", { transferId: Id, rejectReason: RejectReason })
+/**
+ * Ask for a supervisor's approval of a step (`subjectId`: the referral or transfer it is for).
+ * @since 0.3.0
+ */
+export const RequestApproval = command("RequestApproval", {
+  approvalId: Id,
+  step: ApprovalStep,
+  subjectId: Schema.optionalKey(Id)
+})
+/**
+ * Approve a pending approval request (the actor is the approver).
+ * @since 0.3.0
+ */
+export const Approve = command("Approve", { approvalId: Id, comment: Schema.optionalKey(SensitiveText) })
+/**
+ * Refuse a pending approval request, with a comment (the actor is the approver).
+ * @since 0.3.0
+ */
+export const RejectApproval = command("RejectApproval", { approvalId: Id, comment: SensitiveText })
 /** @since 0.1.0 */
 export const Reopen = command("Reopen", { placement: Placement })
 
@@ -215,7 +284,17 @@ export const Command = Schema.Union([
   RecordCaseConference,
   RecordCareException,
   RecordActivity,
-  Refer
+  Refer,
+  AcceptReferral,
+  DeclineReferral,
+  CompleteReferral,
+  CloseReferral,
+  RequestTransfer,
+  AcceptTransfer,
+  RejectTransfer,
+  RequestApproval,
+  Approve,
+  RejectApproval
 ]).annotate({ identifier: "CaseCommand", title: "Case command" })
 
 /**
@@ -287,6 +366,8 @@ const validateCommand = (cmd: unknown): DecideResult | undefined => {
   )
 }
 
+const ApproverRoleLiterals: ReadonlyArray<string> = ApproverRole.literals
+
 /** Consent for a purpose and agency, as a list of blockers (empty when covered). */
 const consentBlockers = (
   state: CaseState,
@@ -295,7 +376,18 @@ const consentBlockers = (
   profile: PolicyProfile,
   on: Date
 ): ReadonlyArray<Reason> =>
-  consentCovers(state, profile, on, purpose, agency).reasons.filter((x) => x.severity === "blocker")
+  consentCovers(state, profile, on, purpose, agency)
+    .reasons.filter((x) => x.severity === "blocker")
+    .map((x) => ({
+      ...x,
+      message: `${x.message} Record ${x.rule === "consent/child-assent" ? "the child's assent" : "the caregiver's consent"} for ${purpose} with agency ${agency} (RecordConsent), in force on the day.`,
+      details: {
+        ...x.details,
+        recordKind: x.rule === "consent/child-assent" ? "child-assent" : "caregiver-consent",
+        recordPurpose: purpose,
+        recordAgency: agency
+      }
+    }))
 
 type Fields<T extends CaseEvent["type"]> = Omit<
   Extract<CaseEvent, { readonly type: T }>,
@@ -328,6 +420,23 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  *   caregiver consent (and, from `childAssentFromAge`, the child's assent) for
  *   `information-sharing` with that agency on the day; a transfer also needs
  *   its case conference (`relocation-or-transfer`);
+ * - case work (since 0.3.0): `Refer` takes a service type and a due date
+ *   (not before the referral's day); the receiving agency answers a pending
+ *   referral (`AcceptReferral`, `DeclineReferral` with a reason code), an
+ *   accepted one is done (`CompleteReferral`), a pending or accepted one can
+ *   be closed (`CloseReferral`), and an answer is not dated before the
+ *   referral's last change. `RequestTransfer` (one pending at a time; to
+ *   another agency it needs the consent and conference of `Transfer`) is
+ *   answered by `AcceptTransfer` (to another agency: consent still in force
+ *   on the day; the case changes hands only then) or `RejectTransfer`. A
+ *   refusal for missing consent says what to record (`recordKind`,
+ *   `recordPurpose`, `recordAgency`);
+ * - supervisor approvals (since 0.3.0): the steps the profile's
+ *   `approvals.required` lists (`Reunify`, `Close`, `Transfer` and
+ *   `RequestTransfer`, `Refer`) need a valid approval
+ *   (`Approval.approvalCheck`); `Approve` and `RejectApproval` answer a
+ *   pending request, never by the person who made it, only by a role the
+ *   profile lists, and not dated before the request;
  * - `Place` in a residential setting of a child under
  *   `eligibility.residentialCareFromAge` needs a recorded exception in force on
  *   the placement's first day (UN Guidelines ¶22); `RecordCareException` only
@@ -338,7 +447,7 @@ type Fields<T extends CaseEvent["type"]> = Omit<
  *   `reintegration-complete` before the monitoring duration and Form 6);
  * - records are not silently overwritten (duplicate contact, incident,
  *   visit, assessment, consent, payment, safety plan, agreement, conference,
- *   exception or referral ids are rejected; a support plan with the same id
+ *   exception, referral, transfer or approval ids are rejected; a support plan with the same id
  *   is a revision), references must exist (consent, incident, plan);
  * - `occurredOn` (default: the day of `asOf`) may not be after `asOf`, and a
  *   phase change may not be dated before the current phase began; an
@@ -419,6 +528,91 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
           "A phase change cannot be dated before the current phase began."
         )
       : undefined
+  const gate = (step: ApprovalStep, subjectId?: string): ReadonlyArray<Reason> =>
+    approvalCheck(state, profile, on, subjectId === undefined ? { step } : { step, subjectId }).reasons.filter(
+      (x) => x.severity === "blocker"
+    )
+  const decideApproval = (approvalId: string): DecideResult | undefined => {
+    const a = state.approvals[approvalId]
+    if (a === undefined) return reject("unknown-approval", "decider/reference", "No approval request with this id.")
+    if (a.status !== "pending")
+      return reject("approval-already-decided", "decider/approval", "This approval request was already answered.")
+    if (cmd.actor.id === a.requestedBy)
+      return {
+        ok: false,
+        reasons: [
+          {
+            code: "approval-by-requester",
+            rule: "approval/four-eyes",
+            source: approvalSource,
+            severity: "blocker",
+            message: "No one answers their own approval request: another person must approve or reject it."
+          }
+        ]
+      }
+    const roles = requiredApprovers(profile, on, a.step) ?? ApproverRoleLiterals
+    if (!roles.includes(cmd.actor.role))
+      return {
+        ok: false,
+        reasons: [
+          {
+            code: "approver-role-not-allowed",
+            rule: "approval/approver-role",
+            source: cite(profile, "approvals", "required"),
+            severity: "blocker",
+            message: `This approval is given by ${roles.join(" or ")}.`,
+            details: { role: cmd.actor.role, approverRoles: roles.join(",") }
+          }
+        ]
+      }
+    if (on.getTime() < a.requestedOn.getTime())
+      return {
+        ok: false,
+        reasons: [
+          {
+            code: "approval-before-request",
+            rule: "approval/date",
+            source: approvalSource,
+            severity: "blocker",
+            message: "An approval cannot be dated before the request it answers."
+          }
+        ]
+      }
+    return undefined
+  }
+  const referralAnswer = (referralId: string, from: ReadonlyArray<string>): DecideResult | undefined => {
+    const r = state.referrals.find((x) => x.id === referralId)
+    if (r === undefined) return reject("unknown-referral", "decider/reference", "No referral with this id.")
+    if (!from.includes(r.status))
+      return reject(
+        "referral-status",
+        "decider/referral",
+        `This referral is ${r.status}: the command needs it ${from.join(" or ")}.`,
+        {
+          status: r.status
+        }
+      )
+    if (on.getTime() < (r.statusOn ?? r.on).getTime())
+      return reject(
+        "dated-before-referral",
+        "decider/referral",
+        "A referral's answer cannot be dated before its last change."
+      )
+    return undefined
+  }
+  const pendingTransferOf = (transferId: string): DecideResult | TransferRecord => {
+    const t = state.transferRequests.find((x) => x.id === transferId)
+    if (t === undefined) return reject("unknown-transfer", "decider/reference", "No transfer request with this id.")
+    if (t.status !== "pending")
+      return reject("transfer-not-pending", "decider/transfer", "This transfer request was already answered.")
+    if (on.getTime() < t.requestedOn.getTime())
+      return reject(
+        "dated-before-request",
+        "decider/transfer",
+        "An answer cannot be dated before the transfer request."
+      )
+    return t
+  }
   switch (cmd.type) {
     case "AssignWorker":
       return one("WorkerAssigned", { socialWorkerId: cmd.socialWorkerId })
@@ -530,7 +724,9 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
           "The placement must start between the start of the current phase and the day of the command (monitoring runs from it)."
         )
       const d = checkMove(state, profile, on, { phase: "reunified" }, cmd.override, { placement: cmd.placement })
-      if (!d.outcome.ready) return blockers(d.reasons)
+      const unapproved = gate("reunification")
+      if (!d.outcome.ready || unapproved.length > 0)
+        return { ok: false, reasons: [...d.reasons.filter((x) => x.severity === "blocker"), ...unapproved] }
       return one("Reunified", {
         placement: cmd.placement,
         ...(cmd.override === undefined ? {} : { override: cmd.override })
@@ -571,7 +767,8 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
         return reject("same-agency", "decider/transfer", "The case is already with this agency.")
       const refused = [
         ...consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on),
-        ...conferenceHeld(state, profile, on, "relocation-or-transfer").reasons.filter((x) => x.severity === "blocker")
+        ...conferenceHeld(state, profile, on, "relocation-or-transfer").reasons.filter((x) => x.severity === "blocker"),
+        ...gate("transfer")
       ]
       if (refused.length > 0) return { ok: false, reasons: refused }
       return one("CaseTransferred", {
@@ -583,7 +780,9 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
       const early = phaseChange()
       if (early !== undefined) return early
       const d = closureEligibility(state, profile, on, cmd.closureReason)
-      if (!d.outcome.eligible) return blockers(d.reasons)
+      const unapproved = gate("closure")
+      if (!d.outcome.eligible || unapproved.length > 0)
+        return { ok: false, reasons: [...d.reasons.filter((x) => x.severity === "blocker"), ...unapproved] }
       return one("CaseClosed", { closureReason: cmd.closureReason })
     }
     case "RecordSafetyPlan":
@@ -635,14 +834,100 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
     case "Refer": {
       if (state.referrals.some((r) => r.id === cmd.referralId))
         return reject("duplicate-id", "decider/no-overwrite", "A referral with this id is already recorded.")
-      const refused = consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on)
+      if (cmd.dueOn !== undefined && cmd.dueOn.getTime() < on.getTime())
+        return reject("due-before-referral", "decider/referral", "A referral cannot be due before the day it is made.")
+      const refused = [
+        ...consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on),
+        ...gate("referral", cmd.referralId)
+      ]
       if (refused.length > 0) return { ok: false, reasons: refused }
       return one("Referred", {
         referralId: cmd.referralId,
         toAgencyId: cmd.toAgencyId,
-        ...(cmd.service === undefined ? {} : { service: cmd.service })
+        ...(cmd.service === undefined ? {} : { service: cmd.service }),
+        ...(cmd.serviceType === undefined ? {} : { serviceType: cmd.serviceType }),
+        ...(cmd.dueOn === undefined ? {} : { dueOn: cmd.dueOn })
       })
     }
+    case "AcceptReferral":
+      return referralAnswer(cmd.referralId, ["pending"]) ?? one("ReferralAccepted", { referralId: cmd.referralId })
+    case "DeclineReferral":
+      return (
+        referralAnswer(cmd.referralId, ["pending"]) ??
+        one("ReferralDeclined", { referralId: cmd.referralId, declineReason: cmd.declineReason })
+      )
+    case "CompleteReferral":
+      return referralAnswer(cmd.referralId, ["accepted"]) ?? one("ReferralCompleted", { referralId: cmd.referralId })
+    case "CloseReferral":
+      return (
+        referralAnswer(cmd.referralId, ["pending", "accepted"]) ?? one("ReferralClosed", { referralId: cmd.referralId })
+      )
+    case "RequestTransfer": {
+      if (state.transferRequests.some((t) => t.id === cmd.transferId))
+        return reject("duplicate-id", "decider/no-overwrite", "A transfer request with this id is already recorded.")
+      if (state.transferRequests.some((t) => t.status === "pending"))
+        return reject(
+          "transfer-pending",
+          "decider/transfer",
+          "A transfer of this case is already waiting for an answer."
+        )
+      const interAgency = cmd.toAgencyId !== state.agencyId
+      if (!interAgency && (cmd.toSocialWorkerId === undefined || cmd.toSocialWorkerId === state.socialWorkerId))
+        return reject("same-owner", "decider/transfer", "The case is already held by this agency and social worker.")
+      const refused = [
+        ...(interAgency
+          ? [
+              ...consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on),
+              ...conferenceHeld(state, profile, on, "relocation-or-transfer").reasons.filter(
+                (x) => x.severity === "blocker"
+              )
+            ]
+          : []),
+        ...gate("transfer", cmd.transferId)
+      ]
+      if (refused.length > 0) return { ok: false, reasons: refused }
+      return one("TransferRequested", {
+        transferId: cmd.transferId,
+        toAgencyId: cmd.toAgencyId,
+        ...(cmd.toSocialWorkerId === undefined ? {} : { toSocialWorkerId: cmd.toSocialWorkerId })
+      })
+    }
+    case "AcceptTransfer": {
+      const t = pendingTransferOf(cmd.transferId)
+      if ("ok" in t) return t
+      if (t.toAgencyId !== state.agencyId) {
+        const early = phaseChange()
+        if (early !== undefined) return early
+        const refused = consentBlockers(state, "information-sharing", t.toAgencyId, profile, on)
+        if (refused.length > 0) return { ok: false, reasons: refused }
+      }
+      return one("TransferAccepted", { transferId: cmd.transferId })
+    }
+    case "RejectTransfer": {
+      const t = pendingTransferOf(cmd.transferId)
+      if ("ok" in t) return t
+      return one("TransferRejected", { transferId: cmd.transferId, rejectReason: cmd.rejectReason })
+    }
+    case "RequestApproval":
+      if (state.approvals[cmd.approvalId] !== undefined)
+        return reject("duplicate-id", "decider/no-overwrite", "An approval request with this id is already recorded.")
+      return one("ApprovalRequested", {
+        approvalId: cmd.approvalId,
+        step: cmd.step,
+        ...(cmd.subjectId === undefined ? {} : { subjectId: cmd.subjectId })
+      })
+    case "Approve":
+      return (
+        decideApproval(cmd.approvalId) ??
+        one("ApprovalGranted", {
+          approvalId: cmd.approvalId,
+          ...(cmd.comment === undefined ? {} : { comment: cmd.comment })
+        })
+      )
+    case "RejectApproval":
+      return (
+        decideApproval(cmd.approvalId) ?? one("ApprovalRejected", { approvalId: cmd.approvalId, comment: cmd.comment })
+      )
   }
 }
 

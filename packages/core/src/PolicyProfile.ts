@@ -9,6 +9,7 @@
  *
  * @since 0.1.0
  */
+import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { Id, IsoDate, pattern, Text } from "./Common.js"
@@ -247,6 +248,63 @@ export const CareExceptionKind = Schema.Literals(["emergency", "short-predetermi
  */
 export type CareExceptionKind = typeof CareExceptionKind.Type
 
+/**
+ * Steps a programme can put behind a supervisor's approval: the return home
+ * (`Reunify`), closing the case (`Close`), a transfer to another agency or
+ * worker (`Transfer`, `RequestTransfer`) and a referral (`Refer`). Primero
+ * has approvals for the case plan, the best-interest assessment and
+ * determination, the action plan and closure.
+ *
+ * @since 0.3.0
+ */
+export const ApprovalStep = Schema.Literals(["reunification", "closure", "transfer", "referral"])
+
+/**
+ * @since 0.3.0
+ */
+export type ApprovalStep = typeof ApprovalStep.Type
+
+/**
+ * Roles that can approve (the actor roles, `Common.Actor`).
+ *
+ * @since 0.3.0
+ */
+export const ApproverRole = Schema.Literals(["case-manager", "supervisor", "manager", "government-official", "panel"])
+
+/**
+ * One approval a programme requires: the step, and the roles that may approve it.
+ *
+ * @since 0.3.0
+ */
+export const ApprovalRule = Schema.Struct({
+  step: ApprovalStep,
+  approverRoles: Schema.Array(ApproverRole).check(Schema.isMinLength(1))
+}).annotate({ identifier: "ApprovalRule" })
+
+/**
+ * @since 0.3.0
+ */
+export type ApprovalRule = typeof ApprovalRule.Type
+
+/**
+ * The `approvals` group of a profile written before it existed: no step is
+ * approval-gated (Homeward default `HD-approval-gates`).
+ */
+const noApprovalGates = {
+  required: {
+    value: [],
+    source: {
+      document: "Homeward defaults, not law (docs/sources.md)",
+      year: 2026,
+      section: "No step needs a supervisor's approval unless the programme lists it",
+      note: "Approval chains differ between programmes (Primero configures them per role); a programme lists its own.",
+      key: "HD-approval-gates"
+    },
+    effectiveFrom: "2026-11-25",
+    status: "default-not-law"
+  }
+} as const
+
 const parameters = {
   scoring: Schema.Struct({
     concernAtOrBelow: Parameter(ScoreValue),
@@ -310,7 +368,11 @@ const parameters = {
     maxCaseload: Parameter(PosInt),
     targetCohort: Parameter(TargetCohort)
   }),
-  reporting: Schema.Struct({ smallCellK: Parameter(PosInt), protectionLevel: Parameter(PosInt) })
+  reporting: Schema.Struct({ smallCellK: Parameter(PosInt), protectionLevel: Parameter(PosInt) }),
+  /** Which steps need a supervisor's approval, and from which roles (absent in JSON: none). */
+  approvals: Schema.Struct({ required: Parameter(Schema.Array(ApprovalRule)) }).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed(noApprovalGates as never))
+  )
 }
 
 /**

@@ -8,12 +8,15 @@
  *
  * @since 0.1.0
  */
+import { type AccessPolicy, fromCaseState, redactFor, type Viewer } from "./Access.js"
+import { type ApprovalRecord, pendingApprovals } from "./Approval.js"
 import { type CaseState, evolve, initial } from "./CaseState.js"
 import { requireValidDate } from "./Decision.js"
 import type { CaseEventStore } from "./EventStore.js"
 import { monitoringPlan, monitoringStatus, type PlannedVisit } from "./Monitoring.js"
 import type { PhaseName } from "./Phase.js"
 import type { PolicyProfile } from "./PolicyProfile.js"
+import { pendingTransfers, type TransferRecord } from "./Transfer.js"
 
 /**
  * A planned monitoring visit of one case.
@@ -47,6 +50,19 @@ export interface CaseProjection {
   readonly casesPerWorker: () => Readonly<Record<string, ReadonlyArray<string>>>
   /** Monitoring visits of reunified, open cases that are due before `before`, judged on `asOf`. */
   readonly visitsDueBefore: (before: Date, profile: PolicyProfile, asOf: Date) => ReadonlyArray<VisitDue>
+  /** Pending transfers for an agency: `outgoing` (its cases asked to move) and `incoming` (it is asked to take them) (since 0.3.0). */
+  readonly pendingTransfers: (agencyId: string) => {
+    readonly incoming: ReadonlyArray<{ readonly caseId: string; readonly transfer: TransferRecord }>
+    readonly outgoing: ReadonlyArray<{ readonly caseId: string; readonly transfer: TransferRecord }>
+  }
+  /** Approval requests waiting for an answer, oldest first (since 0.3.0). */
+  readonly pendingApprovals: () => ReadonlyArray<{ readonly caseId: string; readonly approval: ApprovalRecord }>
+  /** What a viewer may see of a case (`Access.redactFor`); `undefined` when unknown or out of the viewer's scope (since 0.3.0). */
+  readonly viewFor: (
+    viewer: Viewer,
+    caseId: string,
+    policy?: AccessPolicy
+  ) => Readonly<Record<string, unknown>> | undefined
 }
 
 /**
@@ -102,6 +118,20 @@ export const make = (): CaseProjection => {
         out[s.socialWorkerId] = list
       }
       return out
+    },
+    pendingTransfers: (agencyId) => pendingTransfers(byCase.values(), agencyId),
+    pendingApprovals: () =>
+      [...byCase.values()]
+        .flatMap((s) => pendingApprovals(s).map((approval) => ({ caseId: s.caseId, approval })))
+        .sort(
+          (a, b) =>
+            a.approval.requestedOn.getTime() - b.approval.requestedOn.getTime() ||
+            a.caseId.localeCompare(b.caseId) ||
+            a.approval.id.localeCompare(b.approval.id)
+        ),
+    viewFor: (viewer, caseId, policy) => {
+      const s = byCase.get(caseId)
+      return s === undefined ? undefined : redactFor(viewer, fromCaseState(s), policy)
     },
     visitsDueBefore: (before, profile, asOf) => {
       requireValidDate(asOf)

@@ -14,6 +14,7 @@ import { Child } from "./Child.js"
 import { ChildViews } from "./ChildViews.js"
 import { Consent } from "./Consent.js"
 import { Contact } from "./Contact.js"
+import { Command } from "./Decider.js"
 import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import { Household } from "./Household.js"
 import { Institution } from "./Institution.js"
@@ -78,15 +79,34 @@ export const isRecordType = (s: string): s is RecordType => Object.hasOwn(record
  *
  * @since 0.1.0
  */
-export const jsonSchema = (type: RecordType): Record<string, unknown> => {
-  const doc = Schema.toJsonSchemaDocument(records[type], {
+export const jsonSchema = (type: RecordType): Record<string, unknown> => document(records[type], type)
+
+const document = (schema: Schema.Top, name: string): Record<string, unknown> => {
+  const doc = Schema.toJsonSchemaDocument(schema, {
     includeAnnotationKey: (k) => k === "x-sensitive"
   })
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $id: `https://homeward.dev/schema/${type}.json`,
-    title: type,
+    $id: `https://homeward.dev/schema/${name}.json`,
+    title: name,
     ...doc.schema,
     ...(Object.keys(doc.definitions).length > 0 ? { $defs: doc.definitions } : {})
   }
 }
+
+/**
+ * JSON Schema (draft 2020-12) of the JSON form of a case command
+ * (`Decider.Command`: every command, the case-work ones included), for
+ * systems that send commands over HTTP or a queue. Written to
+ * `schema/case-command.json` by `schema:gen`.
+ *
+ * @example
+ * ```ts
+ * import { Registry } from "@homeward/core"
+ *
+ * Registry.commandJsonSchema().title // "case-command"
+ * ```
+ *
+ * @since 0.3.0
+ */
+export const commandJsonSchema = (): Record<string, unknown> => document(Command, "case-command")

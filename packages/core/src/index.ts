@@ -4,7 +4,9 @@
  *
  * @since 0.1.0
  */
+export * as Access from "./Access.js"
 export * as Agreement from "./Agreement.js"
+export * as Approval from "./Approval.js"
 export * as Assessment from "./Assessment.js"
 export * as BestInterest from "./BestInterest.js"
 export * as BestInterestChecks from "./BestInterestChecks.js"
@@ -33,8 +35,10 @@ export * as PolicyProfile from "./PolicyProfile.js"
 export * as Profiles from "./Profiles.js"
 export * as Projection from "./Projection.js"
 export * as Redact from "./Redact.js"
+export * as Referral from "./Referral.js"
 export * as Registry from "./Registry.js"
 export * as Reunification from "./Reunification.js"
 export * as Scoring from "./Scoring.js"
 export * as Support from "./Support.js"
+export * as Transfer from "./Transfer.js"
 export * as Validation from "./Validation.js"

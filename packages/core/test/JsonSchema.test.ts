@@ -10,6 +10,12 @@ describe("JSON Schema files (packages/core/schema)", () => {
       expect(JSON.parse(file)).toEqual(JSON.parse(JSON.stringify(Registry.jsonSchema(type))))
     })
   }
+  it("case-command.json is up to date and holds the case-work commands (run: pnpm --filter @homeward/core schema:gen)", () => {
+    const file = readFileSync(join(import.meta.dirname, "..", "schema", "case-command.json"), "utf8")
+    expect(JSON.parse(file)).toEqual(JSON.parse(JSON.stringify(Registry.commandJsonSchema())))
+    for (const name of ["RequestApproval", "Approve", "RejectApproval", "AcceptReferral", "RequestTransfer"])
+      expect(file).toContain(`"${name}"`)
+  })
   it("is draft 2020-12 and marks sensitive fields", () => {
     const s = Registry.jsonSchema("child") as { $schema: string; $defs: Record<string, Record<string, unknown>> }
     expect(s.$schema).toBe("https://json-schema.org/draft/2020-12/schema")

@@ -62,3 +62,79 @@ describe("Projection", () => {
     }
   )
 })
+
+describe("Projection: case work (transfers, approvals, access)", () => {
+  const at = (d: string) => day(d)
+  const worker = { id: "sw-1", role: "social-worker" } as const
+  const env = (d: string, actor: Decider.Command["actor"] = worker) => ({
+    actor,
+    recordedAt: new Date(`${d}T09:00:00Z`),
+    occurredOn: at(d)
+  })
+  const commands: ReadonlyArray<Decider.Command> = [
+    {
+      ...env("2018-01-01"),
+      type: "OpenCase",
+      child: {
+        id: "CH-1",
+        givenName: "Dara",
+        birth: { date: at("2010-01-01"), estimated: false },
+        sex: "male",
+        school: "enrolled"
+      },
+      institutionId: "RCI-1",
+      agencyId: "AG-1",
+      socialWorkerId: "sw-1",
+      admissionReasons: ["poverty"],
+      placement: { type: "residential-care", since: at("2018-01-01"), institutionId: "RCI-1" }
+    },
+    {
+      ...env("2018-01-02"),
+      type: "RecordConsent",
+      consent: {
+        id: "c1",
+        kind: "caregiver-consent",
+        givenBy: "HH-1-m1",
+        purposes: ["information-sharing"],
+        agencies: ["AG-2"],
+        givenOn: at("2018-01-02")
+      }
+    },
+    {
+      ...env("2018-01-03"),
+      type: "RecordCaseConference",
+      conference: { id: "cf", date: at("2018-01-03"), reasons: ["relocation-or-transfer"] }
+    },
+    { ...env("2018-01-04"), type: "RequestTransfer", transferId: "t-1", toAgencyId: "AG-2" },
+    { ...env("2018-01-04"), type: "RequestApproval", approvalId: "ap-1", step: "closure" }
+  ]
+  const load = async () => {
+    const store = EventStore.makeMemoryStore()
+    let s = CaseState.initial("k1")
+    for (const c of commands) {
+      const r = Decider.decide(s, c, Profiles.cambodiaMosvy, c.occurredOn!)
+      if (!r.ok) throw new Error(r.reasons.map((x) => x.code).join())
+      await store.append("k1", s.version, r.events)
+      s = r.events.reduce(CaseState.evolve, s)
+    }
+    const p = Projection.make()
+    await p.catchUp(store)
+    return p
+  }
+  it("shows a pending transfer to both sides, and pending approvals", async () => {
+    const p = await load()
+    expect(p.pendingTransfers("AG-1").outgoing.map((x) => x.caseId)).toEqual(["k1"])
+    expect(p.pendingTransfers("AG-2").incoming.map((x) => x.transfer.id)).toEqual(["t-1"])
+    expect(p.pendingTransfers("AG-3")).toEqual({ incoming: [], outgoing: [] })
+    expect(p.pendingApprovals().map((x) => `${x.caseId}/${x.approval.id}`)).toEqual(["k1/ap-1"])
+  })
+  it("[HR-access] viewFor: the receiving agency sees the case it is asked to take, without the child's name", async () => {
+    const p = await load()
+    const partner = p.viewFor({ id: "p1", role: "partner-agency", agencyId: "AG-2" }, "k1")
+    expect(partner?.["caseId"]).toBe("k1")
+    expect(JSON.stringify(partner)).not.toContain("Dara")
+    expect(p.viewFor({ id: "p1", role: "partner-agency", agencyId: "AG-3" }, "k1")).toBeUndefined()
+    expect(JSON.stringify(p.viewFor({ id: "sw-1", role: "case-worker", agencyId: "AG-1" }, "k1"))).toContain("Dara")
+    expect(p.viewFor({ id: "sw-1", role: "case-worker", agencyId: "AG-1" }, "nope")).toBeUndefined()
+  })
+})

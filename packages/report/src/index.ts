@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+export * as Casework from "./Casework.js"
 export * as Html from "./Html.js"
 export * as Render from "./Render.js"
 export * as Report from "./Report.js"

@@ -406,6 +406,14 @@ export const cambodiaMosvy: PolicyProfileEncoded = {
         "Every count of children suppressed because it is below smallCellK must, given everything else the same report publishes (all tables, totals and linked tables, published zeros, non-negative whole numbers), be compatible with at least this many children, so that it cannot be told apart from a count that would have been published. Equal to smallCellK; a larger value protects more at the cost of more suppressed cells.",
         "children"
       )
+    },
+    approvals: {
+      required: d(
+        [],
+        "HD-approval-gates",
+        "No step needs a supervisor's approval unless the programme lists it",
+        "Approval chains differ between programmes (Primero configures them per role); a programme lists its own."
+      )
     }
   }
 }

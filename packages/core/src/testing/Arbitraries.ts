@@ -39,9 +39,11 @@ import type { Household } from "../Household.js"
 import type { YouthActivity } from "../IndependentLiving.js"
 import { monitoringPlan } from "../Monitoring.js"
 import { type PhaseRef, stepMinimums } from "../Phase.js"
-import type { PolicyProfile } from "../PolicyProfile.js"
+import { ApprovalStep, type PolicyProfile } from "../PolicyProfile.js"
 import * as Profiles from "../Profiles.js"
+import { DeclineReason, ServiceType } from "../Referral.js"
 import type { SupportPayment, SupportPlan } from "../Support.js"
+import { RejectReason } from "../Transfer.js"
 
 const DAY = 86_400_000
 
@@ -693,7 +695,17 @@ const eventTypes = [
   "CaseConferenceHeld",
   "CareExceptionRecorded",
   "ActivityRecorded",
-  "Referred"
+  "Referred",
+  "ReferralAccepted",
+  "ReferralDeclined",
+  "ReferralCompleted",
+  "ReferralClosed",
+  "TransferRequested",
+  "TransferAccepted",
+  "TransferRejected",
+  "ApprovalRequested",
+  "ApprovalGranted",
+  "ApprovalRejected"
 ] as const
 
 /**
@@ -785,6 +797,39 @@ export const eventOf = (type: string, on: Date, n: number, caseId = "case-1"): f
       return e(fc.record({ activity: youthActivity(on) }))
     case "Referred":
       return e(fc.record({ referralId: fc.constant(`ref-${n}`), toAgencyId: id("AG") }))
+    case "ReferralAccepted":
+    case "ReferralCompleted":
+    case "ReferralClosed":
+      return e(fc.record({ referralId: fc.integer({ min: 1, max: n }).map((k) => `ref-${k}`) }))
+    case "ReferralDeclined":
+      return e(
+        fc.record({
+          referralId: fc.integer({ min: 1, max: n }).map((k) => `ref-${k}`),
+          declineReason: fc.constantFrom(...DeclineReason.literals)
+        })
+      )
+    case "TransferRequested":
+      return e(fc.record({ transferId: fc.constant(`t-${n}`), toAgencyId: id("AG") }))
+    case "TransferAccepted":
+      return e(fc.record({ transferId: fc.integer({ min: 1, max: n }).map((k) => `t-${k}`) }))
+    case "TransferRejected":
+      return e(
+        fc.record({
+          transferId: fc.integer({ min: 1, max: n }).map((k) => `t-${k}`),
+          rejectReason: fc.constantFrom(...RejectReason.literals)
+        })
+      )
+    case "ApprovalRequested":
+      return e(fc.record({ approvalId: fc.constant(`ap-${n}`), step: fc.constantFrom(...ApprovalStep.literals) }))
+    case "ApprovalGranted":
+      return e(fc.record({ approvalId: fc.integer({ min: 1, max: n }).map((k) => `ap-${k}`) }))
+    case "ApprovalRejected":
+      return e(
+        fc.record({
+          approvalId: fc.integer({ min: 1, max: n }).map((k) => `ap-${k}`),
+          comment: fc.constant("Not yet")
+        })
+      )
     default:
       return e(fc.record({ placement: placement(on, ["residential-care"]) }))
   }
@@ -1048,3 +1093,83 @@ export const lifecycle = (options?: { readonly noise?: number }): fc.Arbitrary<S
     })
 
 const FULL_A: FollowUpCriteria = { health: "A", education: "A", food: "A", relationship: "A", safety: "A" }
+
+/**
+ * One case-work command on `on` (the `n`-th of its scenario): consent for
+ * agencies AG-1..AG-3, referrals and their answers, transfers and their
+ * answers, approval requests and their answers, and gated steps (`Close`,
+ * `Transfer`), by a social worker, a supervisor or a manager.
+ *
+ * @since 0.3.0
+ */
+export const caseworkCommand = (on: Date, n: number): fc.Arbitrary<Command> => {
+  const actor = fc.constantFrom<Actor>(
+    { id: "sw-1", role: "social-worker" },
+    { id: "sw-2", role: "social-worker" },
+    { id: "sup-1", role: "supervisor" },
+    { id: "m-1", role: "manager" }
+  )
+  const k = (prefix: string) => fc.integer({ min: 1, max: 3 }).map((i) => `${prefix}-${i}`)
+  const agency = fc.constantFrom("AG-1", "AG-2", "AG-3")
+  const body: fc.Arbitrary<Record<string, unknown>> = fc.oneof(
+    fc.record({
+      type: fc.constant("RecordConsent"),
+      consent: fc.record({
+        id: fc.constant(`cons-${n}`),
+        kind: fc.constantFrom("caregiver-consent", "child-assent"),
+        givenBy: fc.constant("HH-1-m1"),
+        purposes: fc.constant(["information-sharing", "services"]),
+        agencies: fc.uniqueArray(agency, { minLength: 1 }),
+        givenOn: fc.constant(on)
+      })
+    }),
+    fc.record({
+      type: fc.constant("Refer"),
+      referralId: k("ref"),
+      toAgencyId: agency,
+      serviceType: fc.constantFrom(...ServiceType.literals),
+      dueOn: fc.integer({ min: 0, max: 60 }).map((d) => new Date(on.getTime() + d * 86_400_000))
+    }),
+    fc.record({
+      type: fc.constantFrom("AcceptReferral", "CompleteReferral", "CloseReferral"),
+      referralId: k("ref")
+    }),
+    fc.record({
+      type: fc.constant("DeclineReferral"),
+      referralId: k("ref"),
+      declineReason: fc.constantFrom(...DeclineReason.literals)
+    }),
+    fc.record(
+      { type: fc.constant("RequestTransfer"), transferId: k("t"), toAgencyId: agency, toSocialWorkerId: k("sw") },
+      { requiredKeys: ["type", "transferId", "toAgencyId"] }
+    ),
+    fc.record({ type: fc.constant("AcceptTransfer"), transferId: k("t") }),
+    fc.record({
+      type: fc.constant("RejectTransfer"),
+      transferId: k("t"),
+      rejectReason: fc.constantFrom(...RejectReason.literals)
+    }),
+    fc.record(
+      {
+        type: fc.constant("RequestApproval"),
+        approvalId: k("ap"),
+        step: fc.constantFrom(...ApprovalStep.literals),
+        subjectId: fc.oneof(k("ref"), k("t"))
+      },
+      { requiredKeys: ["type", "approvalId", "step"] }
+    ),
+    fc.record({ type: fc.constant("Approve"), approvalId: k("ap") }),
+    fc.record({ type: fc.constant("RejectApproval"), approvalId: k("ap"), comment: fc.constant("Not yet") }),
+    fc.record({
+      type: fc.constant("Close"),
+      closureReason: fc.constantFrom("moved-cannot-be-found", "refused-services")
+    }),
+    fc.record({ type: fc.constant("Transfer"), toAgencyId: agency })
+  )
+  return fc
+    .tuple(actor, body)
+    .map(
+      ([a, b]) =>
+        ({ ...b, actor: a, recordedAt: new Date(on.getTime() + 9 * 3_600_000), occurredOn: on }) as unknown as Command
+    )
+}
