@@ -196,8 +196,10 @@ const resolveProfile = (p: ValidateOptions["profile"]): PolicyProfile.PolicyProf
  *
  * @example
  * ```ts
+ * import { writeFileSync } from "node:fs"
  * import { Validate } from "@homeward/cli"
  *
+ * writeFileSync("children.csv", "id,birth.date,birth.estimated,sex,school\nCH-1,2010-05-01,false,female,enrolled\n")
  * const report = await Validate.validateFile("children.csv", { as: "child", asOf: new Date("2024-06-30") })
  * if (!report.ok) console.table(report.summary)
  * ```

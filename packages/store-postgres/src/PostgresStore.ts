@@ -189,8 +189,10 @@ const positiveMs = (name: string, value: number | undefined, fallback: number): 
  * Connecting and every statement are bounded by `connectTimeoutMs` and
  * `statementTimeoutMs`.
  *
+ * The example needs a PostgreSQL server: it is typechecked, not run.
+ *
  * @example
- * ```ts
+ * ```ts no-run
  * import { openPostgresStore } from "@homeward/store-postgres"
  *
  * const store = await openPostgresStore({

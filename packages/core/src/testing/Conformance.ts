@@ -114,10 +114,12 @@ interface Model {
 }
 
 /**
- * Register the conformance suite for one store adapter.
+ * Register the conformance suite for one store adapter. Call it at the top
+ * level of a vitest test file (the example is typechecked, not run: it needs
+ * vitest's runner).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { EventStore } from "@homeward/core"
  * import { Conformance } from "@homeward/core/testing"
  *
