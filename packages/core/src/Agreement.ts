@@ -37,6 +37,8 @@ export const ReunificationAgreement = Schema.Struct({
 }).annotate({ identifier: "ReunificationAgreement", title: "Reunification agreement" })
 
 /**
+ * A reunification agreement (the type of the `ReunificationAgreement` Schema).
+ *
  * @since 0.2.0
  */
 export type ReunificationAgreement = typeof ReunificationAgreement.Type

@@ -52,6 +52,8 @@ export const ChildWellbeing = Schema.Struct({
 }).annotate({ identifier: "ChildWellbeing" })
 
 /**
+ * Scores for the 5 child wellbeing domains (the type of the `ChildWellbeing` Schema).
+ *
  * @since 0.1.0
  */
 export type ChildWellbeing = typeof ChildWellbeing.Type
@@ -71,6 +73,8 @@ export const FamilyCapacity = Schema.Struct({
 }).annotate({ identifier: "FamilyCapacity" })
 
 /**
+ * Scores for the 6 family protective capacity domains (the type of the `FamilyCapacity` Schema).
+ *
  * @since 0.1.0
  */
 export type FamilyCapacity = typeof FamilyCapacity.Type
@@ -98,6 +102,8 @@ export const RiskFactor = Schema.Literals([
 ])
 
 /**
+ * Harm / risk factors screened on MoSVY Form 2 (OSCaR "problems"; the type of the `RiskFactor` Schema).
+ *
  * @since 0.1.0
  */
 export type RiskFactor = typeof RiskFactor.Type
@@ -110,6 +116,8 @@ export type RiskFactor = typeof RiskFactor.Type
 export const MitigationStatus = Schema.Literals(["unmitigated", "mitigation-in-progress", "mitigated"])
 
 /**
+ * Mitigation status of a risk factor found present (the type of the `MitigationStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type MitigationStatus = typeof MitigationStatus.Type
@@ -126,6 +134,8 @@ export const RiskFinding = Schema.Struct({
 }).annotate({ identifier: "RiskFinding" })
 
 /**
+ * A risk factor found present, with its mitigation (the type of the `RiskFinding` Schema).
+ *
  * @since 0.1.0
  */
 export type RiskFinding = typeof RiskFinding.Type
@@ -138,6 +148,8 @@ export type RiskFinding = typeof RiskFinding.Type
 export const AssessmentKind = Schema.Literals(["child", "family", "home", "readiness"])
 
 /**
+ * Kind of assessment (the type of the `AssessmentKind` Schema).
+ *
  * @since 0.1.0
  */
 export type AssessmentKind = typeof AssessmentKind.Type
@@ -150,6 +162,8 @@ export type AssessmentKind = typeof AssessmentKind.Type
 export const Conclusion = Schema.Literals(["can-reintegrate", "cannot-reintegrate", "continue-case", "close-case"])
 
 /**
+ * Form 2 conclusion (OSCaR; the type of the `Conclusion` Schema).
+ *
  * @since 0.1.0
  */
 export type Conclusion = typeof Conclusion.Type
@@ -162,6 +176,8 @@ export type Conclusion = typeof Conclusion.Type
 export const RiskLevel = Schema.Literals(["high", "medium", "low"])
 
 /**
+ * Risk level of a case, which sets the response time (Primero Cambodia; the type of the `RiskLevel` Schema).
+ *
  * @since 0.1.0
  */
 export type RiskLevel = typeof RiskLevel.Type
@@ -177,6 +193,8 @@ export type RiskLevel = typeof RiskLevel.Type
 export const RiskOutcome = Schema.Literals(["significant-harm", "needs-met-with-support", "no-risk-no-needs"])
 
 /**
+ * Conclusion of the Primero Cambodia risk assessment (the type of the `RiskOutcome` Schema).
+ *
  * @since 0.2.0
  */
 export type RiskOutcome = typeof RiskOutcome.Type
@@ -203,6 +221,8 @@ export const Assessment = Schema.Struct({
 }).annotate({ identifier: "Assessment", title: "Assessment" })
 
 /**
+ * An assessment (the type of the `Assessment` Schema).
+ *
  * @since 0.1.0
  */
 export type Assessment = typeof Assessment.Type
@@ -215,6 +235,8 @@ export type Assessment = typeof Assessment.Type
 export const Domain = Schema.Literals([...ChildWellbeingDomains, ...FamilyCapacityDomains])
 
 /**
+ * A scored domain (child wellbeing or family protective capacity; the type of the `Domain` Schema).
+ *
  * @since 0.2.0
  */
 export type Domain = typeof Domain.Type
@@ -241,6 +263,8 @@ export const SafetyPlan = Schema.Struct({
 }).annotate({ identifier: "SafetyPlan", title: "Safety plan" })
 
 /**
+ * A safety plan (Primero Cambodia "Safety Plan" form; the type of the `SafetyPlan` Schema).
+ *
  * @since 0.2.0
  */
 export type SafetyPlan = typeof SafetyPlan.Type

@@ -25,6 +25,8 @@ export const BidOption = Schema.Literals([
 ])
 
 /**
+ * Recommendation options (Primero Cambodia BID form; the type of the `BidOption` Schema).
+ *
  * @since 0.1.0
  */
 export type BidOption = typeof BidOption.Type
@@ -64,6 +66,8 @@ export const BestInterestDetermination = Schema.Struct({
 }).annotate({ identifier: "BestInterestDetermination", title: "Best-interest determination" })
 
 /**
+ * Best-interest determination record (the type of the `BestInterestDetermination` Schema).
+ *
  * @since 0.1.0
  */
 export type BestInterestDetermination = typeof BestInterestDetermination.Type

@@ -38,6 +38,8 @@ export const AdmissionReason = Schema.Literals([
 ])
 
 /**
+ * Reasons recorded for a child's admission to residential care (the type of the `AdmissionReason` Schema).
+ *
  * @since 0.1.0
  */
 export type AdmissionReason = typeof AdmissionReason.Type
@@ -78,6 +80,8 @@ export const PlacementType = Schema.Literals([
 ])
 
 /**
+ * Where a child lives (the type of the `PlacementType` Schema).
+ *
  * @since 0.1.0
  */
 export type PlacementType = typeof PlacementType.Type
@@ -107,6 +111,8 @@ export const Placement = Schema.Struct({
 }).annotate({ identifier: "Placement" })
 
 /**
+ * A placement (the type of the `Placement` Schema).
+ *
  * @since 0.1.0
  */
 export type Placement = typeof Placement.Type
@@ -130,6 +136,8 @@ export const Case = Schema.Struct({
 }).annotate({ identifier: "Case", title: "Case" })
 
 /**
+ * Case record as imported from a case-management system (one row per case; the type of the `Case` Schema).
+ *
  * @since 0.1.0
  */
 export type Case = typeof Case.Type
@@ -162,6 +170,8 @@ export const CareException = Schema.Struct({
   .annotate({ identifier: "CareException", title: "Residential care exception (young child)" })
 
 /**
+ * An exception that allows a child younger than the profile's `eligibility.residentialCareFromAge` to be in residential care (UN Guidelines ¶22, secondary summary (the type of the `CareException` Schema).
+ *
  * @since 0.2.0
  */
 export type CareException = typeof CareException.Type

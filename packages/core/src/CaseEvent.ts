@@ -68,6 +68,8 @@ export const CaseClosureReason = Schema.Literals([
 ])
 
 /**
+ * Why a case was closed (Primero Cambodia (the type of the `CaseClosureReason` Schema).
+ *
  * @since 0.1.0
  */
 export type CaseClosureReason = typeof CaseClosureReason.Type
@@ -91,19 +93,47 @@ export const CaseOpened = event("CaseOpened", {
   admissionReasons: Schema.Array(AdmissionReason).check(Schema.isMinLength(1)),
   placement: Placement
 })
-/** @since 0.1.0 */
+/**
+ * A social worker was assigned to the case (`socialWorkerId`).
+ *
+ * @since 0.1.0
+ */
 export const WorkerAssigned = event("WorkerAssigned", { socialWorkerId: Id })
-/** @since 0.1.0 */
+/**
+ * An assessment (child, family, home or readiness) was recorded.
+ *
+ * @since 0.1.0
+ */
 export const Assessed = event("Assessed", { assessment: Assessment })
-/** @since 0.1.0 */
+/**
+ * The child's family was traced: the household found, with its members and tracing status.
+ *
+ * @since 0.1.0
+ */
 export const FamilyTraced = event("FamilyTraced", { household: Household })
-/** @since 0.1.0 */
+/**
+ * The child's views and wishes were heard and recorded.
+ *
+ * @since 0.1.0
+ */
 export const ViewsRecorded = event("ViewsRecorded", { views: ChildViews })
-/** @since 0.1.0 */
+/**
+ * A best-interest determination was made for the child.
+ *
+ * @since 0.1.0
+ */
 export const BestInterestDetermined = event("BestInterestDetermined", { determination: BestInterestDetermination })
-/** @since 0.1.0 */
+/**
+ * A consent (child, caregiver or guardian, for a purpose) was recorded.
+ *
+ * @since 0.1.0
+ */
 export const ConsentRecorded = event("ConsentRecorded", { consent: Consent })
-/** @since 0.1.0 */
+/**
+ * A consent was withdrawn (`consentId`, from `withdrawnOn`).
+ *
+ * @since 0.1.0
+ */
 export const ConsentWithdrawn = event("ConsentWithdrawn", { consentId: Id, withdrawnOn: IsoDate })
 /**
  * The case moved forward; `override` is set when a step was skipped.
@@ -114,21 +144,45 @@ export const PhaseAdvanced = event("PhaseAdvanced", {
   to: PhaseRef,
   override: Schema.optionalKey(Schema.Struct({ approvedBy: Id, justification: Text }))
 })
-/** @since 0.1.0 */
+/**
+ * The case stepped back to an earlier phase on a concern.
+ *
+ * @since 0.1.0
+ */
 export const PhaseSteppedBack = event("PhaseSteppedBack", { from: PhaseRef, to: PhaseRef, concern: Text })
-/** @since 0.1.0 */
+/**
+ * A contact between the child and the family (visit, sleepover, call) was recorded.
+ *
+ * @since 0.1.0
+ */
 export const ContactRecorded = event("ContactRecorded", { contact: Contact })
-/** @since 0.1.0 */
+/**
+ * An incident was reported, with its severity; it stays open until resolved.
+ *
+ * @since 0.1.0
+ */
 export const IncidentReported = event("IncidentReported", {
   incidentId: Id,
   severity: IncidentSeverity,
   description: Schema.optionalKey(SensitiveText)
 })
-/** @since 0.1.0 */
+/**
+ * A reported incident was resolved (`incidentId`).
+ *
+ * @since 0.1.0
+ */
 export const IncidentResolved = event("IncidentResolved", { incidentId: Id })
-/** @since 0.1.0 */
+/**
+ * A support plan (items, amounts and periods) was scheduled for the family.
+ *
+ * @since 0.1.0
+ */
 export const SupportScheduled = event("SupportScheduled", { plan: SupportPlan })
-/** @since 0.1.0 */
+/**
+ * A support payment was made to the family.
+ *
+ * @since 0.1.0
+ */
 export const SupportPaid = event("SupportPaid", { payment: SupportPayment })
 /**
  * The child returned to a family or community placement (parents, kinship,
@@ -146,18 +200,34 @@ export const Reunified = event("Reunified", {
  * @since 0.1.0
  */
 export const Placed = event("Placed", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * A follow-up (monitoring) visit after reunification was recorded.
+ *
+ * @since 0.1.0
+ */
 export const MonitoringVisitRecorded = event("MonitoringVisitRecorded", { visit: FollowUpVisit })
-/** @since 0.1.0 */
+/**
+ * The closure assessment (child and family criteria) was recorded.
+ *
+ * @since 0.1.0
+ */
 export const ClosureAssessed = event("ClosureAssessed", { assessment: ClosureAssessment })
 /**
  * Reintegration broke down and the child returned to care.
  * @since 0.1.0
  */
 export const BrokeDown = event("BrokeDown", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * The case was transferred to another agency (and optionally a named social worker).
+ *
+ * @since 0.1.0
+ */
 export const CaseTransferred = event("CaseTransferred", { toAgencyId: Id, toSocialWorkerId: Schema.optionalKey(Id) })
-/** @since 0.1.0 */
+/**
+ * The case was closed, with the reason (`closureReason`).
+ *
+ * @since 0.1.0
+ */
 export const CaseClosed = event("CaseClosed", { closureReason: CaseClosureReason })
 /**
  * A closed case was reopened (e.g. after a breakdown).

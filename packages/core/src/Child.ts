@@ -17,6 +17,8 @@ import { requireValidDate } from "./Decision.js"
 export const Sex = Schema.Literals(["female", "male", "other", "unknown"])
 
 /**
+ * Sex as recorded on MoSVY Form 1 (the type of the `Sex` Schema).
+ *
  * @since 0.1.0
  */
 export type Sex = typeof Sex.Type
@@ -34,6 +36,8 @@ export const BirthDate = Schema.Struct({
 }).annotate({ identifier: "BirthDate" })
 
 /**
+ * Date of birth, either known or estimated (the type of the `BirthDate` Schema).
+ *
  * @since 0.1.0
  */
 export type BirthDate = typeof BirthDate.Type
@@ -54,6 +58,8 @@ export const SchoolStatus = Schema.Literals([
 ])
 
 /**
+ * School enrolment (the type of the `SchoolStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type SchoolStatus = typeof SchoolStatus.Type
@@ -90,6 +96,8 @@ export const Child = Schema.Struct({
 }).annotate({ identifier: "Child", title: "Child" })
 
 /**
+ * Child record (the type of the `Child` Schema).
+ *
  * @since 0.1.0
  */
 export type Child = typeof Child.Type

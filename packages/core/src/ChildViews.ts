@@ -24,6 +24,8 @@ export const HowHeard = Schema.Literals([
 ])
 
 /**
+ * How the child's views were heard (the type of the `HowHeard` Schema).
+ *
  * @since 0.1.0
  */
 export type HowHeard = typeof HowHeard.Type
@@ -36,6 +38,8 @@ export type HowHeard = typeof HowHeard.Type
 export const Wish = Schema.Literals(["yes-soon", "yes-later", "not-sure", "no"])
 
 /**
+ * The child's wish about reunification (the type of the `Wish` Schema).
+ *
  * @since 0.1.0
  */
 export type Wish = typeof Wish.Type
@@ -69,6 +73,8 @@ export const ChildViews = Schema.Struct({
 }).annotate({ identifier: "ChildViews", title: "Child's views" })
 
 /**
+ * The child's views (the type of the `ChildViews` Schema).
+ *
  * @since 0.1.0
  */
 export type ChildViews = typeof ChildViews.Type

@@ -37,6 +37,8 @@ export const CaseConference = Schema.Struct({
 }).annotate({ identifier: "CaseConference", title: "Case conference" })
 
 /**
+ * A case conference (the type of the `CaseConference` Schema).
+ *
  * @since 0.2.0
  */
 export type CaseConference = typeof CaseConference.Type

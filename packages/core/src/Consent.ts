@@ -25,6 +25,8 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 export const Purpose = Schema.Literals(["services", "tracing", "information-sharing", "reporting"])
 
 /**
+ * Purposes consent can cover (the type of the `Purpose` Schema).
+ *
  * @since 0.1.0
  */
 export type Purpose = typeof Purpose.Type
@@ -46,6 +48,8 @@ export const Consent = Schema.Struct({
 }).annotate({ identifier: "Consent", title: "Consent" })
 
 /**
+ * A consent (or assent) record (the type of the `Consent` Schema).
+ *
  * @since 0.1.0
  */
 export type Consent = typeof Consent.Type

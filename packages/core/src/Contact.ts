@@ -23,6 +23,8 @@ export const ContactKind = Schema.Literals([
 ])
 
 /**
+ * Kind of contact (the type of the `ContactKind` Schema).
+ *
  * @since 0.1.0
  */
 export type ContactKind = typeof ContactKind.Type
@@ -35,6 +37,8 @@ export type ContactKind = typeof ContactKind.Type
 export const ContactOutcome = Schema.Literals(["positive", "concerns", "incident"])
 
 /**
+ * Outcome of a contact (the type of the `ContactOutcome` Schema).
+ *
  * @since 0.1.0
  */
 export type ContactOutcome = typeof ContactOutcome.Type
@@ -55,6 +59,8 @@ export const Contact = Schema.Struct({
 }).annotate({ identifier: "Contact", title: "Contact / visit" })
 
 /**
+ * A contact or visit (the type of the `Contact` Schema).
+ *
  * @since 0.1.0
  */
 export type Contact = typeof Contact.Type

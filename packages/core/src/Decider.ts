@@ -71,7 +71,11 @@ const envelope = {
 const command = <const T extends string, const F extends Schema.Struct.Fields>(type: T, fields: F) =>
   Schema.Struct({ type: Schema.Literal(type), ...envelope, ...fields }).annotate({ identifier: `${type}Command` })
 
-/** @since 0.1.0 */
+/**
+ * Open a case for a child in care: the child, the institution, agency, social worker, admission reasons and placement.
+ *
+ * @since 0.1.0
+ */
 export const OpenCase = command("OpenCase", {
   child: Child,
   institutionId: Id,
@@ -80,19 +84,47 @@ export const OpenCase = command("OpenCase", {
   admissionReasons: Schema.Array(AdmissionReason).check(Schema.isMinLength(1)),
   placement: Placement
 })
-/** @since 0.1.0 */
+/**
+ * Assign a (new) social worker to the case.
+ *
+ * @since 0.1.0
+ */
 export const AssignWorker = command("AssignWorker", { socialWorkerId: Id })
-/** @since 0.1.0 */
+/**
+ * Record an assessment (child, family, home or readiness).
+ *
+ * @since 0.1.0
+ */
 export const RecordAssessment = command("RecordAssessment", { assessment: Assessment })
-/** @since 0.1.0 */
+/**
+ * Record the traced family: the household and its members.
+ *
+ * @since 0.1.0
+ */
 export const TraceFamily = command("TraceFamily", { household: Household })
-/** @since 0.1.0 */
+/**
+ * Record the child's views and wishes.
+ *
+ * @since 0.1.0
+ */
 export const RecordViews = command("RecordViews", { views: ChildViews })
-/** @since 0.1.0 */
+/**
+ * Record a best-interest determination.
+ *
+ * @since 0.1.0
+ */
 export const DetermineBestInterest = command("DetermineBestInterest", { determination: BestInterestDetermination })
-/** @since 0.1.0 */
+/**
+ * Record a consent for a purpose (e.g. reunification, information sharing).
+ *
+ * @since 0.1.0
+ */
 export const RecordConsent = command("RecordConsent", { consent: Consent })
-/** @since 0.1.0 */
+/**
+ * Withdraw a recorded consent (`consentId`), from `withdrawnOn` (default: the day of the command).
+ *
+ * @since 0.1.0
+ */
 export const WithdrawConsent = command("WithdrawConsent", {
   consentId: Id,
   withdrawnOn: Schema.optionalKey(IsoDate)
@@ -110,19 +142,39 @@ export const Advance = command("Advance", { to: Schema.optionalKey(PhaseRef), ov
  * @since 0.1.0
  */
 export const StepBack = command("StepBack", { concern: Text, to: Schema.optionalKey(PhaseRef) })
-/** @since 0.1.0 */
+/**
+ * Record a contact between the child and the family during gradual contact.
+ *
+ * @since 0.1.0
+ */
 export const RecordContact = command("RecordContact", { contact: Contact })
-/** @since 0.1.0 */
+/**
+ * Report an incident with its severity; it stays open until resolved.
+ *
+ * @since 0.1.0
+ */
 export const ReportIncident = command("ReportIncident", {
   incidentId: Id,
   severity: IncidentSeverity,
   description: Schema.optionalKey(SensitiveText)
 })
-/** @since 0.1.0 */
+/**
+ * Resolve a reported incident (`incidentId`).
+ *
+ * @since 0.1.0
+ */
 export const ResolveIncident = command("ResolveIncident", { incidentId: Id })
-/** @since 0.1.0 */
+/**
+ * Schedule a support plan for the family.
+ *
+ * @since 0.1.0
+ */
 export const ScheduleSupport = command("ScheduleSupport", { plan: SupportPlan })
-/** @since 0.1.0 */
+/**
+ * Record a support payment to the family.
+ *
+ * @since 0.1.0
+ */
 export const PaySupport = command("PaySupport", { payment: SupportPayment })
 /**
  * The child returns to a family or community placement (from the last
@@ -130,17 +182,41 @@ export const PaySupport = command("PaySupport", { payment: SupportPayment })
  * @since 0.1.0
  */
 export const Reunify = command("Reunify", { placement: Placement, override: Schema.optionalKey(Override) })
-/** @since 0.1.0 */
+/**
+ * Place the child elsewhere (e.g. a temporary placement in a residential facility that meets minimum standards).
+ *
+ * @since 0.1.0
+ */
 export const Place = command("Place", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * Record a follow-up (monitoring) visit after reunification.
+ *
+ * @since 0.1.0
+ */
 export const RecordMonitoringVisit = command("RecordMonitoringVisit", { visit: FollowUpVisit })
-/** @since 0.1.0 */
+/**
+ * Record the closure assessment (child and family criteria).
+ *
+ * @since 0.1.0
+ */
 export const AssessClosure = command("AssessClosure", { assessment: ClosureAssessment })
-/** @since 0.1.0 */
+/**
+ * Record that reintegration broke down and the child returned to care.
+ *
+ * @since 0.1.0
+ */
 export const RecordBreakdown = command("RecordBreakdown", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * Transfer the case to another agency (and optionally a named social worker).
+ *
+ * @since 0.1.0
+ */
 export const Transfer = command("Transfer", { toAgencyId: Id, toSocialWorkerId: Schema.optionalKey(Id) })
-/** @since 0.1.0 */
+/**
+ * Close the case with a reason; closure is checked against the closure rules.
+ *
+ * @since 0.1.0
+ */
 export const Close = command("Close", { closureReason: CaseClosureReason })
 /**
  * Record a safety plan (after a high-risk assessment).
@@ -172,7 +248,11 @@ export const RecordActivity = command("RecordActivity", { activity: YouthActivit
  * @since 0.2.0
  */
 export const Refer = command("Refer", { referralId: Id, toAgencyId: Id, service: Schema.optionalKey(Text) })
-/** @since 0.1.0 */
+/**
+ * Reopen a closed case (e.g. after a breakdown), with the child's placement.
+ *
+ * @since 0.1.0
+ */
 export const Reopen = command("Reopen", { placement: Placement })
 
 /**

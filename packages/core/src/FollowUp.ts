@@ -16,6 +16,8 @@ import { Id, IsoDate, Score, SensitiveText } from "./Common.js"
 export const Rating = Schema.Literals(["A", "B", "C"])
 
 /**
+ * A/B/C rating of a follow-up criterion (the type of the `Rating` Schema).
+ *
  * @since 0.1.0
  */
 export type Rating = typeof Rating.Type
@@ -36,6 +38,8 @@ export const FollowUpCriteria = Schema.Struct({
 }).annotate({ identifier: "FollowUpCriteria" })
 
 /**
+ * The five follow-up criteria (the type of the `FollowUpCriteria` Schema).
+ *
  * @since 0.1.0
  */
 export type FollowUpCriteria = typeof FollowUpCriteria.Type
@@ -69,6 +73,8 @@ export const FollowUpVisit = Schema.Struct({
   .annotate({ identifier: "FollowUpVisit", title: "Follow-up visit" })
 
 /**
+ * A follow-up (monitoring) visit (the type of the `FollowUpVisit` Schema).
+ *
  * @since 0.1.0
  */
 export type FollowUpVisit = typeof FollowUpVisit.Type
@@ -160,6 +166,8 @@ export const ClosureAssessment = Schema.Struct({
 }).annotate({ identifier: "ClosureAssessment", title: "Closure assessment (Form 6)" })
 
 /**
+ * MoSVY Form 6 closure / final assessment, with the manager's approval when given (the type of the `ClosureAssessment` Schema).
+ *
  * @since 0.1.0
  */
 export type ClosureAssessment = typeof ClosureAssessment.Type

@@ -25,6 +25,8 @@ export const Relationship = Schema.Literals([
 ])
 
 /**
+ * Relationship of a household member to the child (the type of the `Relationship` Schema).
+ *
  * @since 0.1.0
  */
 export type Relationship = typeof Relationship.Type
@@ -43,6 +45,8 @@ export const Member = Schema.Struct({
 }).annotate({ identifier: "HouseholdMember" })
 
 /**
+ * A household member (the type of the `Member` Schema).
+ *
  * @since 0.1.0
  */
 export type Member = typeof Member.Type
@@ -67,6 +71,8 @@ export const Contact = sensitive(
 export const Housing = Schema.Literals(["suitable", "needs-improvement", "unsuitable", "none", "unknown"])
 
 /**
+ * Housing suitability (Aziza's Place condition (the type of the `Housing` Schema).
+ *
  * @since 0.1.0
  */
 export type Housing = typeof Housing.Type
@@ -79,6 +85,8 @@ export type Housing = typeof Housing.Type
 export const Livelihood = Schema.Literals(["stable", "irregular", "none", "unknown"])
 
 /**
+ * Livelihood / income stability (Aziza's Place condition (the type of the `Livelihood` Schema).
+ *
  * @since 0.1.0
  */
 export type Livelihood = typeof Livelihood.Type
@@ -91,6 +99,8 @@ export type Livelihood = typeof Livelihood.Type
 export const TracingStatus = Schema.Literals(["not-started", "in-progress", "traced", "not-found", "deceased"])
 
 /**
+ * Family tracing status (Inter-agency Guidelines 2016 (the type of the `TracingStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type TracingStatus = typeof TracingStatus.Type
@@ -114,6 +124,8 @@ export const Household = Schema.Struct({
 }).annotate({ identifier: "Household", title: "Household / family" })
 
 /**
+ * Household record (the type of the `Household` Schema).
+ *
  * @since 0.1.0
  */
 export type Household = typeof Household.Type

@@ -31,6 +31,8 @@ export const YouthActivity = Schema.Struct({
 }).annotate({ identifier: "YouthActivity", title: "Youth activity (work and study)" })
 
 /**
+ * What a youth does, recorded on a day (the type of the `YouthActivity` Schema).
+ *
  * @since 0.2.0
  */
 export type YouthActivity = typeof YouthActivity.Type

@@ -23,6 +23,8 @@ export const InstitutionKind = Schema.Literals([
 ])
 
 /**
+ * Kind of institution (the type of the `InstitutionKind` Schema).
+ *
  * @since 0.1.0
  */
 export type InstitutionKind = typeof InstitutionKind.Type
@@ -35,6 +37,8 @@ export type InstitutionKind = typeof InstitutionKind.Type
 export const InstitutionStatus = Schema.Literals(["operating", "transitioning", "transitioned", "closed"])
 
 /**
+ * Status of an institution (the type of the `InstitutionStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type InstitutionStatus = typeof InstitutionStatus.Type
@@ -52,6 +56,8 @@ export const ClosureReason = Schema.Literals([
 ])
 
 /**
+ * Why an institution closed (the type of the `ClosureReason` Schema).
+ *
  * @since 0.1.0
  */
 export type ClosureReason = typeof ClosureReason.Type
@@ -65,6 +71,8 @@ export type ClosureReason = typeof ClosureReason.Type
 export const InspectionRanking = Schema.Literals(["above-minimum", "below-not-critical", "below-critical"])
 
 /**
+ * Inspection ranking (Primero Cambodia; the type of the `InspectionRanking` Schema).
+ *
  * @since 0.1.0
  */
 export type InspectionRanking = typeof InspectionRanking.Type
@@ -97,6 +105,8 @@ export const Institution = Schema.Struct({
   .annotate({ identifier: "Institution", title: "Institution" })
 
 /**
+ * Institution record (the type of the `Institution` Schema).
+ *
  * @since 0.1.0
  */
 export type Institution = typeof Institution.Type

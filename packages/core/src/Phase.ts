@@ -35,6 +35,8 @@ export const PhaseName = Schema.Literals([
 ])
 
 /**
+ * Phase names (the type of the `PhaseName` Schema).
+ *
  * @since 0.1.0
  */
 export type PhaseName = typeof PhaseName.Type
@@ -51,6 +53,8 @@ export const PhaseRef = Schema.Struct({
 }).annotate({ identifier: "PhaseRef" })
 
 /**
+ * A position in the pathway (the type of the `PhaseRef` Schema).
+ *
  * @since 0.1.0
  */
 export type PhaseRef = typeof PhaseRef.Type
@@ -82,6 +86,8 @@ export const Override = Schema.Struct({ approvedBy: Id, justification: Text }).a
 })
 
 /**
+ * An approved exception to the phase order (the type of the `Override` Schema).
+ *
  * @since 0.1.0
  */
 export type Override = typeof Override.Type

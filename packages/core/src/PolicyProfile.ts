@@ -33,6 +33,8 @@ export const Citation = Schema.Struct({
 }).annotate({ identifier: "Citation" })
 
 /**
+ * Where a value comes from (the type of the `Citation` Schema).
+ *
  * @since 0.1.0
  */
 export type Citation = typeof Citation.Type
@@ -47,6 +49,8 @@ export type Citation = typeof Citation.Type
 export const ParameterStatus = Schema.Literals(["law", "policy", "guidance", "practice", "default-not-law"])
 
 /**
+ * How binding a value is (the type of the `ParameterStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type ParameterStatus = typeof ParameterStatus.Type
@@ -116,6 +120,8 @@ export const WeeklyContact = Schema.Struct({
   .annotate({ identifier: "WeeklyContact" })
 
 /**
+ * What a contact step asks of every week (the type of the `WeeklyContact` Schema).
+ *
  * @since 0.2.0
  */
 export type WeeklyContact = typeof WeeklyContact.Type
@@ -160,6 +166,8 @@ export const ContactStep = Schema.Struct({
 }).annotate({ identifier: "ContactStep" })
 
 /**
+ * A step of gradual contact (Aziza's Place (the type of the `ContactStep` Schema).
+ *
  * @since 0.1.0
  */
 export type ContactStep = typeof ContactStep.Type
@@ -177,6 +185,8 @@ export const VisitBand = Schema.Union([
 ]).annotate({ identifier: "VisitBand" })
 
 /**
+ * A band of the monitoring schedule (the type of the `VisitBand` Schema).
+ *
  * @since 0.1.0
  */
 export type VisitBand = typeof VisitBand.Type
@@ -195,6 +205,8 @@ export const ConferenceTrigger = Schema.Literals([
 ])
 
 /**
+ * Case-conference triggers (Primero Cambodia; the type of the `ConferenceTrigger` Schema).
+ *
  * @since 0.1.0
  */
 export type ConferenceTrigger = typeof ConferenceTrigger.Type
@@ -229,6 +241,8 @@ export type TargetCohort = typeof TargetCohort.Type
 export const WitnessRole = Schema.Literals(["government-official", "commune-chief", "village-chief"])
 
 /**
+ * Who witnesses a reunification agreement (Primero Cambodia (the type of the `WitnessRole` Schema).
+ *
  * @since 0.2.0
  */
 export type WitnessRole = typeof WitnessRole.Type
@@ -243,6 +257,8 @@ export type WitnessRole = typeof WitnessRole.Type
 export const CareExceptionKind = Schema.Literals(["emergency", "short-predetermined-time", "siblings-together"])
 
 /**
+ * The exceptions under which a young child may be in residential care (UN Guidelines ¶22, secondary summary; the type of the `CareExceptionKind` Schema).
+ *
  * @since 0.2.0
  */
 export type CareExceptionKind = typeof CareExceptionKind.Type

@@ -21,6 +21,8 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 export const SupportCategory = Schema.Literals(["cash", "rent", "school-costs", "livelihood", "food"])
 
 /**
+ * Support category (the type of the `SupportCategory` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportCategory = typeof SupportCategory.Type
@@ -33,6 +35,8 @@ export type SupportCategory = typeof SupportCategory.Type
 export const Period = Schema.Literals(["one-off", "weekly", "monthly", "quarterly", "yearly"])
 
 /**
+ * Payment period (the type of the `Period` Schema).
+ *
  * @since 0.1.0
  */
 export type Period = typeof Period.Type
@@ -49,6 +53,8 @@ export const SupportItem = Schema.Struct({
 }).annotate({ identifier: "SupportItem" })
 
 /**
+ * One line of a support plan (the type of the `SupportItem` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportItem = typeof SupportItem.Type
@@ -67,6 +73,8 @@ export const SupportPlan = Schema.Struct({
 }).annotate({ identifier: "SupportPlan", title: "Support plan" })
 
 /**
+ * A support plan for a household (or for a youth living independently; the type of the `SupportPlan` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportPlan = typeof SupportPlan.Type
@@ -85,6 +93,8 @@ export const SupportPayment = Schema.Struct({
 }).annotate({ identifier: "SupportPayment", title: "Support payment" })
 
 /**
+ * A support payment (the type of the `SupportPayment` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportPayment = typeof SupportPayment.Type
