@@ -36,6 +36,9 @@ export type Format = Report.Format
 export const UnusableInput = Unusable.UnusableInput
 
 /**
+ * The error of an input that cannot be validated at all (the instance type of
+ * the `UnusableInput` class).
+ *
  * @since 0.1.0
  */
 export type UnusableInput = Unusable.UnusableInput
