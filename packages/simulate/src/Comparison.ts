@@ -59,6 +59,8 @@ export const METRICS = [
 ] as const
 
 /**
+ * The name of a metric two simulation runs are compared on (one of `METRICS`).
+ *
  * @since 0.2.0
  */
 export type Metric = (typeof METRICS)[number]

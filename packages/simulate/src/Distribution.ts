@@ -72,6 +72,8 @@ export const Distribution = Schema.Union([Fixed, Uniform, Triangular, LogNormal]
 })
 
 /**
+ * Any distribution (the type of the `Distribution` Schema).
+ *
  * @since 0.1.0
  */
 export type Distribution = typeof Distribution.Type

@@ -53,6 +53,8 @@ export const Quantity = Schema.Union([
 ]).annotate({ identifier: "Quantity" })
 
 /**
+ * A number, plain (unlabelled) or labelled, optionally with a `range` (the type of the `Quantity` Schema).
+ *
  * @since 0.2.0
  */
 export type Quantity = typeof Quantity.Type
@@ -86,6 +88,9 @@ export type Labelled<A> =
 export const LabelledDistribution = Labelled(Distribution)
 
 /**
+ * A per-child distribution, plain or labelled (the type of the
+ * `LabelledDistribution` Schema).
+ *
  * @since 0.2.0
  */
 export type LabelledDistribution = Labelled<Distribution>
