@@ -71,6 +71,8 @@ export type DateOrder = "iso" | "dmy" | "mdy"
 export const ExtraKind = Schema.Literals(["yes-no", "choice", "date", "integer", "number", "text", "id"])
 
 /**
+ * Kinds of an extra column (the type of the `ExtraKind` Schema).
+ *
  * @since 0.1.0
  */
 export type ExtraKind = typeof ExtraKind.Type
@@ -84,6 +86,8 @@ export type ExtraKind = typeof ExtraKind.Type
 export const Stage = Schema.Literals(["born", "admitted", "opened", "visit", "event"])
 
 /**
+ * Where a date stands in a child's history, for the dates-in-order check (the type of the `Stage` Schema).
+ *
  * @since 0.1.0
  */
 export type Stage = typeof Stage.Type
@@ -134,6 +138,8 @@ export const MappingFile = Schema.Struct({
 })
 
 /**
+ * The shape of a mapping file (both forms; the type of the `MappingFile` Schema).
+ *
  * @since 0.1.0
  */
 export type MappingFile = typeof MappingFile.Type

@@ -21,6 +21,8 @@ import primero from "./presets/primero.json" with { type: "json" }
 export const names = ["oscar", "primero"] as const
 
 /**
+ * The name of a preset mapping (`"oscar"` or `"primero"`).
+ *
  * @since 0.1.0
  */
 export type Name = (typeof names)[number]
