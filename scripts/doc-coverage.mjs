@@ -46,6 +46,8 @@ const jsDocsOf = (node) => {
   const docs = []
   let n = node
   if (ts.isVariableDeclaration(n)) n = n.parent?.parent ?? n // VariableStatement
+  // `export { a, b } from "./x.js"` documented as a whole
+  if (ts.isExportSpecifier(n) && (n.jsDoc ?? []).length === 0) n = n.parent?.parent ?? n
   for (const d of n.jsDoc ?? []) docs.push(d)
   return docs
 }
@@ -111,11 +113,11 @@ export const coverage = () => {
         // declarations of this package only (a re-export of another package is documented there), in two
         // groups: the value (overloads together) and the type of the same name
         const own = decls.filter((d) => d.getSourceFile().fileName.startsWith(`${p.dir}/src/`))
-        const isType = (d) =>
-          ts.isTypeAliasDeclaration(d) || ts.isInterfaceDeclaration(d) || ts.isModuleDeclaration(d)
+        const isType = (d) => ts.isTypeAliasDeclaration(d) || ts.isInterfaceDeclaration(d) || ts.isModuleDeclaration(d)
         for (const group of [own.filter((d) => !isType(d)), own.filter(isType)]) {
           if (group.length === 0 || seen.has(group[0])) continue
           const docs = [...aliasDocs, ...group.flatMap(jsDocsOf)]
+          if (tagsOf(docs).includes("internal")) continue // not public (TypeDoc: excludeInternal)
           const kind = isType(group[0]) ? "type" : (kindOf(checker, symbol) ?? "value")
           const record = {
             pkg: p.name,

@@ -16,7 +16,16 @@
 // typechecks the examples of the named packages (default: all) against the
 // sources (`@homeward/source` condition) and runs them with tsx.
 import { spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs"
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from "node:fs"
 import { tmpdir } from "node:os"
 import { basename, dirname, join, relative } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -219,7 +228,9 @@ const main = () => {
     for (const f of result.failures) {
       problems++
       const e = all.find((x) => pathToFileURL(x.path).href === f.module)
-      console.error(`${pkg}/${e?.file}:${e?.line} (@example of ${e?.name}) threw: ${f.error.split("\n").slice(0, 6).join("\n")}`)
+      console.error(
+        `${pkg}/${e?.file}:${e?.line} (@example of ${e?.name}) threw: ${f.error.split("\n").slice(0, 6).join("\n")}`
+      )
     }
     console.log(`${pkg}: ran ${result.ran} examples (${all.filter((e) => e.pkg === pkg && e.noRun).length} no-run)`)
   }
