@@ -89,6 +89,14 @@ export type PlacementType = typeof PlacementType.Type
 /**
  * Whether a placement type is a family or community setting (not residential care).
  *
+ * @example
+ * ```ts
+ * import { Case } from "@homeward/core"
+ *
+ * Case.isFamilyBased("kinship") // true
+ * Case.isFamilyBased("residential-care") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const isFamilyBased = (type: PlacementType): boolean =>
@@ -170,7 +178,7 @@ export const CareException = Schema.Struct({
   .annotate({ identifier: "CareException", title: "Residential care exception (young child)" })
 
 /**
- * An exception that allows a child younger than the profile's `eligibility.residentialCareFromAge` to be in residential care (UN Guidelines ¶22, secondary summary (the type of the `CareException` Schema).
+ * An exception that allows a child younger than the profile's `eligibility.residentialCareFromAge` to be in residential care (the type of the `CareException` Schema).
  *
  * @since 0.2.0
  */

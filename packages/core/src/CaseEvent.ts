@@ -68,7 +68,7 @@ export const CaseClosureReason = Schema.Literals([
 ])
 
 /**
- * Why a case was closed (Primero Cambodia (the type of the `CaseClosureReason` Schema).
+ * Why a case was closed (the type of the `CaseClosureReason` Schema).
  *
  * @since 0.1.0
  */

@@ -49,6 +49,14 @@ export const sensitive = <S extends Schema.Top>(schema: S): S["Rebuild"] =>
 /**
  * Whether an AST node (or the node it was built from) is marked sensitive.
  *
+ * @example
+ * ```ts
+ * import { Child, Common } from "@homeward/core"
+ *
+ * Common.isSensitive(Common.SensitiveText.ast) // true
+ * Common.isSensitive(Child.Sex.ast) // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const isSensitive = (ast: SchemaAST.AST): boolean => {
@@ -60,6 +68,15 @@ export const isSensitive = (ast: SchemaAST.AST): boolean => {
 /**
  * A regular-expression check with a plain-language expectation that is also
  * written into JSON Schema as `pattern` (effect leaves patterns out by default).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * const Province = Schema.String.check(Common.pattern(/^[A-Z][a-z]+$/, "a capitalised province name"))
+ * Schema.is(Province)("Battambang") // true
+ * ```
  *
  * @since 0.1.0
  */

@@ -60,6 +60,18 @@ export type Consent = typeof Consent.Type
  * `expiresOn` is valid up to the day before `expiresOn`; on that day it has
  * expired).
  *
+ * @example
+ * ```ts
+ * import { Consent } from "@homeward/core"
+ *
+ * const consent = {
+ *   id: "cons-1", kind: "caregiver-consent", givenBy: "mem-1", purposes: ["services"],
+ *   agencies: ["agency-1"], givenOn: new Date("2018-03-01"), expiresOn: new Date("2019-03-01")
+ * } as const
+ * Consent.isInForce(consent, new Date("2018-06-30")) // true
+ * Consent.isInForce(consent, new Date("2019-03-01")) // false: expired that day
+ * ```
+ *
  * @since 0.1.0
  */
 export const isInForce = (consent: Consent, asOf: Date): boolean =>

@@ -224,6 +224,15 @@ const storeFailure = (operation: string) => (cause: unknown) => toStoreError(ope
 /**
  * Wrap a Promise-API store as the Effect service shape.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EventStore } from "@homeward/core"
+ *
+ * const store = EventStore.toEffect(EventStore.makeMemoryStore())
+ * await Effect.runPromise(store.read("case-1")) // []
+ * ```
+ *
  * @since 0.1.0
  */
 export const toEffect = (store: CaseEventStore): CaseEventStoreEffect => ({

@@ -71,7 +71,7 @@ export const Contact = sensitive(
 export const Housing = Schema.Literals(["suitable", "needs-improvement", "unsuitable", "none", "unknown"])
 
 /**
- * Housing suitability (Aziza's Place condition (the type of the `Housing` Schema).
+ * Housing suitability (the type of the `Housing` Schema).
  *
  * @since 0.1.0
  */
@@ -85,7 +85,7 @@ export type Housing = typeof Housing.Type
 export const Livelihood = Schema.Literals(["stable", "irregular", "none", "unknown"])
 
 /**
- * Livelihood / income stability (Aziza's Place condition (the type of the `Livelihood` Schema).
+ * Livelihood / income stability (the type of the `Livelihood` Schema).
  *
  * @since 0.1.0
  */
@@ -99,7 +99,7 @@ export type Livelihood = typeof Livelihood.Type
 export const TracingStatus = Schema.Literals(["not-started", "in-progress", "traced", "not-found", "deceased"])
 
 /**
- * Family tracing status (Inter-agency Guidelines 2016 (the type of the `TracingStatus` Schema).
+ * Family tracing status (the type of the `TracingStatus` Schema).
  *
  * @since 0.1.0
  */
@@ -133,6 +133,17 @@ export type Household = typeof Household.Type
 /**
  * Whether the household has a primary caregiver who is kin (parent, step-parent,
  * grandparent, aunt/uncle, adult sibling, other kin).
+ *
+ * @example
+ * ```ts
+ * import { Household } from "@homeward/core"
+ *
+ * const household = {
+ *   id: "HH-1", location: { province: "Battambang" }, housing: "suitable", livelihood: "irregular",
+ *   tracing: "traced", members: [{ id: "m1", relationship: "grandparent", primaryCaregiver: true }]
+ * } as const
+ * Household.hasKinCaregiver(household) // true: the grandmother cares for the child
+ * ```
  *
  * @since 0.1.0
  */

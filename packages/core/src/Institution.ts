@@ -115,6 +115,17 @@ export type Institution = typeof Institution.Type
  * Whether an institution meets minimum standards (its last inspection was
  * above minimum). Unknown inspection counts as not known to meet them.
  *
+ * @example
+ * ```ts
+ * import { Institution } from "@homeward/core"
+ *
+ * const inspection = { on: new Date("2018-02-01"), ranking: "below-critical" } as const
+ * Institution.meetsMinimumStandards({
+ *   id: "inst-1", name: "Children's centre", kind: "residential-care", status: "operating",
+ *   location: { province: "Siem Reap" }, inspection
+ * }) // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const meetsMinimumStandards = (institution: Institution): boolean =>

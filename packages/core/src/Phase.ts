@@ -129,6 +129,15 @@ const pathwayCache = new WeakMap<ReadonlyArray<ContactStep>, ReadonlyArray<Phase
  * Position of a phase in the pathway, or -1 (`returned-to-care`,
  * `transferred`, or a contact step the profile does not know).
  *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.indexOf({ phase: "assessment" }, steps) // 1
+ * Phase.indexOf({ phase: "returned-to-care" }, steps) // -1
+ * ```
+ *
  * @since 0.1.0
  */
 export const indexOf = (ref: PhaseRef, steps: ReadonlyArray<ContactStep>): number => {
@@ -155,12 +164,29 @@ export const indexOf = (ref: PhaseRef, steps: ReadonlyArray<ContactStep>): numbe
 /**
  * Whether two phase refs are the same position.
  *
+ * @example
+ * ```ts
+ * import { Phase } from "@homeward/core"
+ *
+ * Phase.equals({ phase: "gradual-contact", step: "weekend-sleepovers" }, { phase: "gradual-contact", step: "weekend-sleepovers" }) // true
+ * Phase.equals({ phase: "intake" }, { phase: "assessment" }) // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const equals = (a: PhaseRef, b: PhaseRef): boolean => a.phase === b.phase && a.step === b.step
 
 /**
  * Human-readable label of a phase ref (the step label in gradual contact).
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.label({ phase: "gradual-contact", step: steps[0]!.id }, steps) // the step's label
+ * Phase.label({ phase: "preparation" }, steps) // "preparation"
+ * ```
  *
  * @since 0.1.0
  */
@@ -173,6 +199,16 @@ const stepsOf = (profile: PolicyProfile, asOf: Date): ReadonlyArray<ContactStep>
 /**
  * The next position from a phase: the next pathway position; after
  * `returned-to-care` or `transferred`, a new `assessment`; none after `closed`.
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.nextOf({ phase: "intake" }, steps) // { phase: "assessment" }
+ * Phase.nextOf({ phase: "returned-to-care" }, steps) // { phase: "assessment" }
+ * Phase.nextOf({ phase: "closed" }, steps) // undefined
+ * ```
  *
  * @since 0.1.0
  */
@@ -208,6 +244,15 @@ export const next = (state: CaseState, profile: PolicyProfile, asOf?: Date): Pha
  * The previous position (one step back) of a phase, if stepping back is
  * possible from it: from `assessment` up to the last contact step. Stepping
  * back from `reunified` is a breakdown (`returned-to-care`), not a step back.
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.previousOf({ phase: "preparation" }, steps) // { phase: "assessment" }
+ * Phase.previousOf({ phase: "reunified" }, steps) // undefined: that is a breakdown
+ * ```
  *
  * @since 0.1.0
  */
@@ -301,6 +346,15 @@ export const stepProgress = (
  * Nights at home a contact stands for: its `nights` when recorded, otherwise
  * 1 for an `overnight` stay, 2 for a `multi-night` stay (the least the kind
  * means) and 0 for any other kind.
+ *
+ * @example
+ * ```ts
+ * import { Phase } from "@homeward/core"
+ *
+ * Phase.nightsOf({ kind: "overnight" }) // 1
+ * Phase.nightsOf({ kind: "multi-night", nights: 3 }) // 3
+ * Phase.nightsOf({ kind: "day-visit-home" }) // 0
+ * ```
  *
  * @since 0.2.0
  */

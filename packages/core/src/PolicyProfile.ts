@@ -58,6 +58,15 @@ export type ParameterStatus = typeof ParameterStatus.Type
 /**
  * A cited parameter holding values of schema `S`.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * const MaxVisits = PolicyProfile.Parameter(Schema.Int)
+ * Schema.is(MaxVisits) // a guard for { value, unit?, source, … }
+ * ```
+ *
  * @since 0.1.0
  */
 export const Parameter = <S extends Schema.Top>(value: S) =>
@@ -166,7 +175,7 @@ export const ContactStep = Schema.Struct({
 }).annotate({ identifier: "ContactStep" })
 
 /**
- * A step of gradual contact (Aziza's Place (the type of the `ContactStep` Schema).
+ * A step of gradual contact (the type of the `ContactStep` Schema).
  *
  * @since 0.1.0
  */
@@ -241,7 +250,7 @@ export type TargetCohort = typeof TargetCohort.Type
 export const WitnessRole = Schema.Literals(["government-official", "commune-chief", "village-chief"])
 
 /**
- * Who witnesses a reunification agreement (Primero Cambodia (the type of the `WitnessRole` Schema).
+ * Who witnesses a reunification agreement (the type of the `WitnessRole` Schema).
  *
  * @since 0.2.0
  */
@@ -388,6 +397,15 @@ export interface ResolvedPolicy {
  * `effectiveFrom` is on or before `asOf`; before the first version, the
  * earliest one with `inForce: false`.
  *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const p = PolicyProfile.valueAt(Profiles.azizasPlace.parameters.monitoring.durationMonths, new Date("2018-06-30"))
+ * p.value // the monitoring length in months
+ * p.source.key // the docs/sources.md entry it comes from
+ * ```
+ *
  * @since 0.1.0
  */
 export const valueAt = <A>(
@@ -416,6 +434,13 @@ export const valueAt = <A>(
 
 /**
  * Every parameter of a profile as `[group, key, param]`.
+ *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * for (const [group, key] of PolicyProfile.entries(Profiles.azizasPlace)) console.log(`${group}.${key}`)
+ * ```
  *
  * @since 0.1.0
  */
@@ -492,6 +517,14 @@ export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
 /**
  * The citation of a parameter, for a decision's reasons.
  *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const c = PolicyProfile.cite(Profiles.azizasPlace, "monitoring", "durationMonths")
+ * c.key // a key of docs/sources.md
+ * ```
+ *
  * @since 0.1.0
  */
 export const cite = <G extends keyof Params, K extends keyof Params[G]>(
@@ -502,6 +535,15 @@ export const cite = <G extends keyof Params, K extends keyof Params[G]>(
 
 /**
  * Decode a profile from JSON (never throws).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * const r = PolicyProfile.decodeProfile({ id: "my-agency" })
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`))
+ * ```
  *
  * @since 0.1.0
  */

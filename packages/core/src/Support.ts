@@ -278,6 +278,17 @@ export const supportSchedule = (
 /**
  * The scheduled amount of a taper line on a day (0 before the plan starts).
  *
+ * @example
+ * ```ts
+ * import { Support } from "@homeward/core"
+ *
+ * const line = {
+ *   category: "food", currency: "USD", period: "monthly", startAmount: 40, tapered: true,
+ *   steps: [{ from: new Date("2018-01-01"), amount: 40 }, { from: new Date("2018-07-01"), amount: 20 }, { from: new Date("2019-01-01"), amount: 0 }]
+ * } as const
+ * Support.amountOn(line, new Date("2018-08-15")) // 20
+ * ```
+ *
  * @since 0.1.0
  */
 export const amountOn = (line: TaperLine, on: Date): number => {
