@@ -23,6 +23,15 @@ import { WitnessRole } from "./PolicyProfile.js"
  *   `eligibility.childAssentFromAge`, and always for independent living);
  * - `witnesses`: who witnessed, by role.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Agreement, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Agreement.ReunificationAgreement, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const ReunificationAgreement = Schema.Struct({

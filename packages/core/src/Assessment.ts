@@ -41,6 +41,15 @@ export const FamilyCapacityDomains = [
 /**
  * Scores for the 5 child wellbeing domains.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.ChildWellbeing, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const ChildWellbeing = Schema.Struct({
@@ -60,6 +69,15 @@ export type ChildWellbeing = typeof ChildWellbeing.Type
 
 /**
  * Scores for the 6 family protective capacity domains.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.FamilyCapacity, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -81,6 +99,15 @@ export type FamilyCapacity = typeof FamilyCapacity.Type
 
 /**
  * Harm / risk factors screened on MoSVY Form 2 (OSCaR "problems").
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.RiskFactor)("alcohol-use") // true
+ * Schema.is(Assessment.RiskFactor)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -111,6 +138,15 @@ export type RiskFactor = typeof RiskFactor.Type
 /**
  * Mitigation status of a risk factor found present.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.MitigationStatus)("unmitigated") // true
+ * Schema.is(Assessment.MitigationStatus)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const MitigationStatus = Schema.Literals(["unmitigated", "mitigation-in-progress", "mitigated"])
@@ -124,6 +160,15 @@ export type MitigationStatus = typeof MitigationStatus.Type
 
 /**
  * A risk factor found present, with its mitigation.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.RiskFinding, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -143,6 +188,15 @@ export type RiskFinding = typeof RiskFinding.Type
 /**
  * Kind of assessment.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.AssessmentKind)("child") // true
+ * Schema.is(Assessment.AssessmentKind)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const AssessmentKind = Schema.Literals(["child", "family", "home", "readiness"])
@@ -157,6 +211,15 @@ export type AssessmentKind = typeof AssessmentKind.Type
 /**
  * Form 2 conclusion (OSCaR).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.Conclusion)("can-reintegrate") // true
+ * Schema.is(Assessment.Conclusion)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Conclusion = Schema.Literals(["can-reintegrate", "cannot-reintegrate", "continue-case", "close-case"])
@@ -170,6 +233,15 @@ export type Conclusion = typeof Conclusion.Type
 
 /**
  * Risk level of a case, which sets the response time (Primero Cambodia).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.RiskLevel)("high") // true
+ * Schema.is(Assessment.RiskLevel)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -188,6 +260,15 @@ export type RiskLevel = typeof RiskLevel.Type
  * met by the caregivers with support or by services in the community (refer);
  * no risk of significant harm and no outstanding needs (the case can close).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.RiskOutcome)("significant-harm") // true
+ * Schema.is(Assessment.RiskOutcome)("something else") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const RiskOutcome = Schema.Literals(["significant-harm", "needs-met-with-support", "no-risk-no-needs"])
@@ -201,6 +282,15 @@ export type RiskOutcome = typeof RiskOutcome.Type
 
 /**
  * An assessment.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.Assessment, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -248,6 +338,15 @@ export type Domain = typeof Domain.Type
  * risk factors it covers, and who approved it. A high-risk family assessment
  * blocks reintegration until a safety plan dated on or after it covers every
  * domain that made it high risk (`Eligibility.assessReintegration`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.SafetyPlan, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.2.0
  */

@@ -14,6 +14,15 @@ import { CareExceptionKind } from "./PolicyProfile.js"
 /**
  * Reasons recorded for a child's admission to residential care.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Case } from "@homeward/core"
+ *
+ * Schema.is(Case.AdmissionReason)("poverty") // true
+ * Schema.is(Case.AdmissionReason)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const AdmissionReason = Schema.Literals([
@@ -66,6 +75,15 @@ export const isPovertyOnly = (reasons: ReadonlyArray<AdmissionReason>): boolean 
 /**
  * Where a child lives.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Case } from "@homeward/core"
+ *
+ * Schema.is(Case.PlacementType)("residential-care") // true
+ * Schema.is(Case.PlacementType)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const PlacementType = Schema.Literals([
@@ -109,6 +127,15 @@ export const isFamilyBased = (type: PlacementType): boolean =>
 /**
  * A placement: type, since when, and where (institution or household id).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Case, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Case.Placement, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Placement = Schema.Struct({
@@ -127,6 +154,15 @@ export type Placement = typeof Placement.Type
 
 /**
  * Case record as imported from a case-management system (one row per case).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Case, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Case.Case, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -157,6 +193,15 @@ export type Case = typeof Case.Type
  * time, or keeping siblings together), with its justification (sensitive
  * free text), who approved it, and the day it starts and the last day it
  * covers (`endsOn`, inclusive).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Case, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Case.CareException, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.2.0
  */

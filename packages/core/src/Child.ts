@@ -12,6 +12,15 @@ import { requireValidDate } from "./Decision.js"
 /**
  * Sex as recorded on MoSVY Form 1.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Child } from "@homeward/core"
+ *
+ * Schema.is(Child.Sex)("female") // true
+ * Schema.is(Child.Sex)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Sex = Schema.Literals(["female", "male", "other", "unknown"])
@@ -26,6 +35,15 @@ export type Sex = typeof Sex.Type
 /**
  * Date of birth, either known or estimated. An estimated birth date carries
  * `estimated: true` and, optionally, how it was estimated.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Child, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Child.BirthDate, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -44,6 +62,15 @@ export type BirthDate = typeof BirthDate.Type
 
 /**
  * School enrolment.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Child } from "@homeward/core"
+ *
+ * Schema.is(Child.SchoolStatus)("not-school-age") // true
+ * Schema.is(Child.SchoolStatus)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */

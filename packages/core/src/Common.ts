@@ -246,6 +246,15 @@ export const Text = Schema.String.check(textCheck("Text"))
 /**
  * Sensitive free text (names, notes, rationales). Never echoed in errors.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.SensitiveText, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const SensitiveText = sensitive(Schema.String).check(textCheck("SensitiveText"))
@@ -270,6 +279,15 @@ export type Score = typeof Score.Type
 /**
  * Currencies in use in Cambodian programmes.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Currency)("KHR") // true
+ * Schema.is(Common.Currency)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Currency = Schema.Literals(["KHR", "USD"])
@@ -283,6 +301,15 @@ export type Currency = typeof Currency.Type
 
 /**
  * A non-negative amount of money in a currency.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.Money, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -301,6 +328,15 @@ export type Money = typeof Money.Type
 /**
  * Cambodian administrative location. Province, district and commune are
  * reportable; village and street address are sensitive.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.Location, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -321,6 +357,15 @@ export type Location = typeof Location.Type
 
 /**
  * Who did something, for the audit trail of every event.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.Actor, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

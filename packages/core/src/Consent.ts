@@ -20,6 +20,15 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 /**
  * Purposes consent can cover.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Consent } from "@homeward/core"
+ *
+ * Schema.is(Consent.Purpose)("services") // true
+ * Schema.is(Consent.Purpose)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Purpose = Schema.Literals(["services", "tracing", "information-sharing", "reporting"])
@@ -33,6 +42,15 @@ export type Purpose = typeof Purpose.Type
 
 /**
  * A consent (or assent) record.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Consent, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Consent.Consent, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

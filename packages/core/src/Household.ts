@@ -12,6 +12,15 @@ import { Id, Location, SensitiveText, sensitive, Text } from "./Common.js"
 /**
  * Relationship of a household member to the child.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Household } from "@homeward/core"
+ *
+ * Schema.is(Household.Relationship)("parent") // true
+ * Schema.is(Household.Relationship)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Relationship = Schema.Literals([
@@ -34,6 +43,15 @@ export type Relationship = typeof Relationship.Type
 /**
  * A household member.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Household, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Household.Member, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Member = Schema.Struct({
@@ -54,6 +72,15 @@ export type Member = typeof Member.Type
 /**
  * Contact details, all sensitive.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Household, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Household.Contact, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Contact = sensitive(
@@ -65,6 +92,15 @@ export const Contact = sensitive(
 
 /**
  * Housing suitability (Aziza's Place condition: "a suitable place to live").
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Household } from "@homeward/core"
+ *
+ * Schema.is(Household.Housing)("suitable") // true
+ * Schema.is(Household.Housing)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -80,6 +116,15 @@ export type Housing = typeof Housing.Type
 /**
  * Livelihood / income stability (Aziza's Place condition: "a stable job").
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Household } from "@homeward/core"
+ *
+ * Schema.is(Household.Livelihood)("stable") // true
+ * Schema.is(Household.Livelihood)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Livelihood = Schema.Literals(["stable", "irregular", "none", "unknown"])
@@ -94,6 +139,15 @@ export type Livelihood = typeof Livelihood.Type
 /**
  * Family tracing status (Inter-agency Guidelines 2016: tracing, assessment and planning).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Household } from "@homeward/core"
+ *
+ * Schema.is(Household.TracingStatus)("not-started") // true
+ * Schema.is(Household.TracingStatus)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const TracingStatus = Schema.Literals(["not-started", "in-progress", "traced", "not-found", "deceased"])
@@ -107,6 +161,15 @@ export type TracingStatus = typeof TracingStatus.Type
 
 /**
  * Household record.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Household, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Household.Household, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

@@ -13,6 +13,15 @@ import { Id, IsoDate, Location, Text } from "./Common.js"
 /**
  * Kind of institution.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.InstitutionKind)("residential-care") // true
+ * Schema.is(Institution.InstitutionKind)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const InstitutionKind = Schema.Literals([
@@ -32,6 +41,15 @@ export type InstitutionKind = typeof InstitutionKind.Type
 /**
  * Status of an institution.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.InstitutionStatus)("operating") // true
+ * Schema.is(Institution.InstitutionStatus)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const InstitutionStatus = Schema.Literals(["operating", "transitioning", "transitioned", "closed"])
@@ -45,6 +63,15 @@ export type InstitutionStatus = typeof InstitutionStatus.Type
 
 /**
  * Why an institution closed.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.ClosureReason)("minimum-standards-not-met") // true
+ * Schema.is(Institution.ClosureReason)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -66,6 +93,15 @@ export type ClosureReason = typeof ClosureReason.Type
  * Inspection ranking (Primero Cambodia): above minimum standards / below but
  * not critical / below and critical.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.InspectionRanking)("above-minimum") // true
+ * Schema.is(Institution.InspectionRanking)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const InspectionRanking = Schema.Literals(["above-minimum", "below-not-critical", "below-critical"])
@@ -79,6 +115,15 @@ export type InspectionRanking = typeof InspectionRanking.Type
 
 /**
  * Institution record. A closed institution must give its closure reason.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Institution, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Institution.Institution, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

@@ -21,6 +21,15 @@ import { reunificationChecks } from "./Reunification.js"
 /**
  * Phase names.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Phase } from "@homeward/core"
+ *
+ * Schema.is(Phase.PhaseName)("intake") // true
+ * Schema.is(Phase.PhaseName)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const PhaseName = Schema.Literals([
@@ -44,6 +53,15 @@ export type PhaseName = typeof PhaseName.Type
 /**
  * A position in the pathway: a phase and, in `gradual-contact`, the id of the
  * policy profile's contact step.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Phase, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Phase.PhaseRef, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -78,6 +96,15 @@ export const sources = {
 
 /**
  * An approved exception to the phase order: who approved it and why.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Phase, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Phase.Override, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

@@ -20,6 +20,15 @@ import { decodeUnknown } from "./Validation.js"
 /**
  * Where a value comes from.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.Citation, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Citation = Schema.Struct({
@@ -43,6 +52,15 @@ export type Citation = typeof Citation.Type
  * How binding a value is. `default-not-law` marks practitioner or software
  * defaults: numbers no source sets, each an `HD-…` entry of docs/sources.md
  * with its reasoning.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.ParameterStatus)("law") // true
+ * Schema.is(PolicyProfile.ParameterStatus)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -111,6 +129,15 @@ const WeekCount = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 7 }))
  * days). Aziza's Place: "a single visit a week", "2 or 3 nights a week",
  * "every night".
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.WeeklyContact, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const WeeklyContact = Schema.Struct({
@@ -139,6 +166,15 @@ export type WeeklyContact = typeof WeeklyContact.Type
  * Fields of a contact step that can be Homeward defaults rather than values
  * taken from the step's source.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.ContactStepField)("contactKinds") // true
+ * Schema.is(PolicyProfile.ContactStepField)("something else") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const ContactStepField = Schema.Literals([
@@ -159,6 +195,15 @@ export const ContactStepField = Schema.Literals([
  * ({@link WeeklyContact}). `source` says where the step comes from and
  * `homewardDefaults` names the fields that are Homeward defaults, not values
  * of that source.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.ContactStep, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -203,6 +248,15 @@ export type VisitBand = typeof VisitBand.Type
 /**
  * Case-conference triggers (Primero Cambodia).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.ConferenceTrigger)("removal-from-carer") // true
+ * Schema.is(PolicyProfile.ConferenceTrigger)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const ConferenceTrigger = Schema.Literals([
@@ -230,6 +284,15 @@ export type ConferenceTrigger = typeof ConferenceTrigger.Type
  *   institutions", 644 children).
  * - `all-in-programme`: every child in the programme on the report date.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.TargetCohort)("in-care-at-start") // true
+ * Schema.is(PolicyProfile.TargetCohort)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const TargetCohort = Schema.Literals(["in-care-at-start", "all-in-programme"])
@@ -244,6 +307,15 @@ export type TargetCohort = typeof TargetCohort.Type
 /**
  * Who witnesses a reunification agreement (Primero Cambodia: a government
  * official and the commune/sangkat chief).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.WitnessRole)("government-official") // true
+ * Schema.is(PolicyProfile.WitnessRole)("something else") // false
+ * ```
  *
  * @since 0.2.0
  */
@@ -260,6 +332,15 @@ export type WitnessRole = typeof WitnessRole.Type
  * The exceptions under which a young child may be in residential care
  * (UN Guidelines ¶22, secondary summary): an emergency, a short
  * predetermined time, keeping siblings together.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.CareExceptionKind)("emergency") // true
+ * Schema.is(PolicyProfile.CareExceptionKind)("something else") // false
+ * ```
  *
  * @since 0.2.0
  */
@@ -340,6 +421,15 @@ const parameters = {
 
 /**
  * A policy profile.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.PolicyProfile, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

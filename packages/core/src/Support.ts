@@ -16,6 +16,15 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 /**
  * Support category.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Support } from "@homeward/core"
+ *
+ * Schema.is(Support.SupportCategory)("cash") // true
+ * Schema.is(Support.SupportCategory)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const SupportCategory = Schema.Literals(["cash", "rent", "school-costs", "livelihood", "food"])
@@ -30,6 +39,15 @@ export type SupportCategory = typeof SupportCategory.Type
 /**
  * Payment period.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Support } from "@homeward/core"
+ *
+ * Schema.is(Support.Period)("one-off") // true
+ * Schema.is(Support.Period)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Period = Schema.Literals(["one-off", "weekly", "monthly", "quarterly", "yearly"])
@@ -43,6 +61,15 @@ export type Period = typeof Period.Type
 
 /**
  * One line of a support plan.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Support, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Support.SupportItem, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -61,6 +88,15 @@ export type SupportItem = typeof SupportItem.Type
 
 /**
  * A support plan for a household (or for a youth living independently).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Support, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Support.SupportPlan, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -81,6 +117,15 @@ export type SupportPlan = typeof SupportPlan.Type
 
 /**
  * A support payment.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Support, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Support.SupportPayment, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

@@ -17,6 +17,16 @@ const Pos = Schema.Finite.check(Schema.isGreaterThan(0))
 /**
  * Always the same value.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.Fixed, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Fixed = Schema.Struct({ kind: Schema.Literal("fixed"), value: NonNeg }).annotate({
@@ -26,6 +36,16 @@ export const Fixed = Schema.Struct({ kind: Schema.Literal("fixed"), value: NonNe
 /**
  * Uniform between `min` and `max`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.Uniform, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Uniform = Schema.Struct({ kind: Schema.Literal("uniform"), min: NonNeg, max: NonNeg })
@@ -34,6 +54,16 @@ export const Uniform = Schema.Struct({ kind: Schema.Literal("uniform"), min: Non
 
 /**
  * Triangular with `min`, most likely value `mode`, and `max`.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.Triangular, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -48,6 +78,16 @@ export const Triangular = Schema.Struct({
 
 /**
  * Log-normal given by its median and 90th percentile (`p90 > median`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.LogNormal, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

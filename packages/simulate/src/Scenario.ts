@@ -30,6 +30,16 @@ const labelFields = {
  * start date (no credit for time already spent in it) and hold a worker's
  * caseload slot first. They are among the cohort's `children`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.InProgress, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const InProgress = Schema.Struct({
@@ -57,6 +67,16 @@ export const AlreadyReturned = Schema.Union([
 /**
  * The children in care at the start.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Cohort, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Cohort = Schema.Struct({
@@ -79,6 +99,16 @@ export const Cohort = Schema.Struct({
 /**
  * Residential care institutions (informative: capacity is reported, not enforced).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Institutions, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Institutions = Schema.Struct({
@@ -93,6 +123,16 @@ export const Institutions = Schema.Struct({
  * a worker keeps at most `min(caseloadCap, ⌊visitsPerWeek × interval / 7⌋)`
  * cases open (at least one), so that every open case can be visited at that
  * pace. Pacing therefore never depends on the number of workers or the cap.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.SocialWorkers, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -111,6 +151,16 @@ export const SocialWorkers = Schema.Struct({
  * The time actually spent in a contact step is the longest of: the policy's
  * minimum dwell, the sampled duration, and the time the worker needs to make
  * the contacts the step requires at the visit pace.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Durations, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -133,6 +183,16 @@ export const Durations = Schema.Struct({
 /**
  * How often steps go well.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Outcomes, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Outcomes = Schema.Struct({
@@ -150,6 +210,16 @@ export const Outcomes = Schema.Struct({
  * Breakdown after reunification: `probability` of returning to care within
  * `withinMonths` (a constant monthly hazard), times `riskMultiplier` for
  * children with risk factors.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Breakdown, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -171,6 +241,16 @@ export const Breakdown = Schema.Struct({
  * livelihood conditions of eligibility) and breaks down at the hazard times
  * `breakdownMultiplier`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.FamilySupport, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const FamilySupport = Schema.Struct({
@@ -189,6 +269,16 @@ export const FamilySupport = Schema.Struct({
  * on the deadline; without a `count`, `share × children` rounded up (30% of
  * 2,147 = 644.1 → 645).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Target, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Target = Schema.Struct({
@@ -206,6 +296,16 @@ export const Target = Schema.Struct({
  *   variance of each headline figure into its parameter and chance parts;
  * - `central`: ranges are ignored (chance only, at the central values).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Sampling, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const Sampling = Schema.Struct({
@@ -219,6 +319,16 @@ export const Sampling = Schema.Struct({
  * children of the cohort reunified with their families (first
  * reunifications) between `from` and `to` (both inclusive, within the
  * horizon), with its source.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Observation, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.2.0
  */
@@ -239,6 +349,16 @@ export const Policy = Schema.Union([Schema.String, PolicyProfile.PolicyProfile])
 
 /**
  * A simulation scenario.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Scenario, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

@@ -66,6 +66,15 @@ export type DateOrder = "iso" | "dmy" | "mdy"
 /**
  * Kinds of an extra column.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Schema.is(Mapping.ExtraKind)("yes-no") // true
+ * Schema.is(Mapping.ExtraKind)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const ExtraKind = Schema.Literals(["yes-no", "choice", "date", "integer", "number", "text", "id"])
@@ -80,6 +89,15 @@ export type ExtraKind = typeof ExtraKind.Type
 /**
  * Where a date stands in a child's history, for the dates-in-order check:
  * born ≤ admitted ≤ opened ≤ visit; an `event` only has to come after birth.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Schema.is(Mapping.Stage)("born") // true
+ * Schema.is(Mapping.Stage)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -120,6 +138,16 @@ const RecordFile = Schema.Struct({
 
 /**
  * The shape of a mapping file (both forms).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * const r = Validation.decodeUnknown(Mapping.MappingFile, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
