@@ -502,6 +502,7 @@ const km = khmerDigits
  */
 export const messages = {
   required: l("This answer is required.", "ត្រូវតែបំពេញចម្លើយនេះ។"),
+  /** Required once any answer of a group (`group`) is given. */
   requiredWith: (group: Label): Label =>
     l(`Required once any answer in “${group.en}” is given.`, `ត្រូវតែបំពេញ នៅពេលមានចម្លើយណាមួយក្នុង «${group.km}»។`),
   id: l(
@@ -509,21 +510,30 @@ export const messages = {
     "ជាកូដ មិនមែនឈ្មោះ៖ អក្សរឡាតាំង លេខ ឬ . _ : - ពី ១ ដល់ ៦៤ តួ (គ្មានដកឃ្លា)។"
   ),
   pattern: l("Not in the expected form.", "ទម្រង់មិនត្រឹមត្រូវ។"),
+  /** A text of at most `max` characters, not blank, without control characters. */
   text: (max: number): Label =>
     l(
       `Must not be blank; at most ${max} characters, and no control characters.`,
       `មិនអាចទទេបានទេ មិនលើសពី ${km(max)} តួអក្សរ ហើយគ្មានតួអក្សរបញ្ជា។`
     ),
+  /** At most `max` characters, without control characters. */
   maxLength: (max: number): Label =>
     l(`At most ${max} characters, and no control characters.`, `មិនលើសពី ${km(max)} តួអក្សរ ហើយគ្មានតួអក្សរបញ្ជា។`),
   characters: l("No control characters.", "គ្មានតួអក្សរបញ្ជា។"),
+  /** A number from `min` to `max`. */
   between: (min: number, max: number): Label => l(`Must be from ${min} to ${max}.`, `ត្រូវតែពី ${km(min)} ដល់ ${km(max)}។`),
+  /** A number of `min` or more. */
   atLeast: (min: number): Label => l(`Must be ${min} or more.`, `ត្រូវតែ ${km(min)} ឬច្រើនជាងនេះ។`),
+  /** A number more than `min`. */
   moreThan: (min: number): Label => l(`Must be more than ${min}.`, `ត្រូវតែលើសពី ${km(min)}។`),
+  /** A number of `max` or less. */
   atMost: (max: number): Label => l(`Must be ${max} or less.`, `ត្រូវតែ ${km(max)} ឬតិចជាងនេះ។`),
+  /** A real date from `from` to `to`. */
   date: (from: string, to: string): Label =>
     l(`A real date from ${from} to ${to}.`, `ត្រូវតែជាកាលបរិច្ឆេទពិតប្រាកដ ពី ${km(from)} ដល់ ${km(to)}។`),
+  /** At most `max` choices. */
   selectedAtMost: (max: number): Label => l(`Choose at most ${max}.`, `ជ្រើសរើសមិនលើសពី ${km(max)}។`),
+  /** The label of a count of a list's items. */
   countOf: (list: Label): Label => l(`Number of: ${list.en}`, `ចំនួន៖ ${list.km}`)
 } as const
 

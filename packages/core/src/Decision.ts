@@ -153,6 +153,7 @@ export const bySeverity = (decision: Decision<unknown>, severity: Severity): Rea
  */
 export const collector = (rulePrefix: string) => {
   const reasons: Array<Reason> = []
+  /** Add a reason (its rule is prefixed with the collector's `rulePrefix`). */
   const add = (
     severity: Severity,
     code: string,
