@@ -1489,6 +1489,15 @@ export const validateTable = (
  * Validate CSV text (a whole file already read, e.g. a browser `File` read
  * as text). The delimiter is guessed unless given.
  *
+ * @example
+ * ```ts
+ * import { Dataset, Mapping } from "@homeward/validate"
+ *
+ * const csv = "id;birth.date;birth.estimated;sex;school\nCH-1;2010-05-01;no;female;enrolled\n"
+ * const report = Dataset.validateCsvText(csv, { name: "children.csv", mapping: Mapping.single("child"), asOf: new Date("2024-01-31") })
+ * report.ok // true (the ; delimiter is guessed)
+ * ```
+ *
  * @since 0.1.0
  */
 export const validateCsvText = (

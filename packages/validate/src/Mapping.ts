@@ -259,6 +259,14 @@ export interface DatasetMapping {
  * Split a header or field path into segments: `members.0.relationship` →
  * `["members", 0, "relationship"]`; `siblingIds[1]` is accepted too.
  *
+ * @example
+ * ```ts
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Mapping.parsePath("members.0.relationship") // ["members", 0, "relationship"]
+ * Mapping.parsePath("siblingIds[1]") // ["siblingIds", 1]
+ * ```
+ *
  * @since 0.1.0
  */
 export const parsePath = (p: string): Array<string | number> =>
@@ -271,6 +279,13 @@ export const parsePath = (p: string): Array<string | number> =>
 
 /**
  * A field path without list indices (`members.relationship`), the key of `values`.
+ *
+ * @example
+ * ```ts
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Mapping.valueKey(["members", 0, "relationship"]) // "members.relationship"
+ * ```
  *
  * @since 0.1.0
  */
@@ -336,6 +351,16 @@ const checkValues = (
 /**
  * Check a parsed mapping file (the first form) against a record type.
  * Fails with plain sentences, one per mistake.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * const r = Mapping.fromJson({ columns: { "Child code": "id", Gender: "gender" } }, "child")
+ * if (Result.isFailure(r)) console.log(r.failure.join("\n"))
+ * // column "Gender" maps to "gender", which is not a field of child
+ * ```
  *
  * @since 0.1.0
  */
@@ -520,6 +545,13 @@ export const datasetFromJson = (
 
 /**
  * The dataset mapping of one record type with a first-form mapping (or none).
+ *
+ * @example
+ * ```ts
+ * import { Dataset, Mapping } from "@homeward/validate"
+ *
+ * const session = Dataset.make({ mapping: Mapping.single("child"), asOf: new Date("2024-01-31") })
+ * ```
  *
  * @since 0.1.0
  */

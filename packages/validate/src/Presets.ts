@@ -37,6 +37,14 @@ export const files: Readonly<Record<Name, unknown>> = { oscar, primero }
 /**
  * Whether a string names a preset.
  *
+ * @example
+ * ```ts
+ * import { Presets } from "@homeward/validate"
+ *
+ * Presets.isName("oscar") // true
+ * Presets.isName("excel") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const isName = (s: string): s is Name => (names as ReadonlyArray<string>).includes(s)
