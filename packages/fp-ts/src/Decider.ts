@@ -41,6 +41,15 @@ export const decide = (
 /**
  * Fold one event into the state (`CaseState.evolve`).
  *
+ * @example
+ * ```ts
+ * import { Decider } from "@homeward/fp-ts"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * const events: ReadonlyArray<CaseEvent.CaseEvent> = []
+ * events.reduce(Decider.evolve, Decider.initial("case-1")).version // 0
+ * ```
+ *
  * @since 0.1.0
  */
 export const evolve: (state: CaseState.CaseState, event: CaseEvent.CaseEvent) => CaseState.CaseState = CaseState.evolve
@@ -54,6 +63,13 @@ export const replay: (events: Iterable<CaseEvent.CaseEvent>, caseId?: string) =>
 
 /**
  * The state before any event (`CaseState.initial`).
+ *
+ * @example
+ * ```ts
+ * import { Decider } from "@homeward/fp-ts"
+ *
+ * Decider.initial("case-1").opened // false
+ * ```
  *
  * @since 0.1.0
  */
