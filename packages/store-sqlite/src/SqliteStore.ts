@@ -107,6 +107,17 @@ const migrate = (db: Database.Database): void => {
  * `EventStore.StoreError` (operation `open`) saying what is wrong: not an
  * SQLite database, not a Homeward event store, or migrations missing.
  *
+ * @example
+ * ```ts
+ * import Database from "better-sqlite3"
+ * import { assertHomewardStore, openSqliteStore } from "@homeward/store-sqlite/SqliteStore"
+ *
+ * await (await openSqliteStore("checked.sqlite")).close()
+ * const db = new Database("checked.sqlite", { readonly: true })
+ * assertHomewardStore(db) // no error: a Homeward event store
+ * db.close()
+ * ```
+ *
  * @since 0.1.0
  */
 export const assertHomewardStore = (db: Database.Database): void => {
