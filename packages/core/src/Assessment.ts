@@ -320,6 +320,15 @@ export type Assessment = typeof Assessment.Type
 /**
  * A scored domain (child wellbeing or family protective capacity).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.Domain)("education") // true: a child wellbeing domain
+ * Schema.is(Assessment.Domain)("weather") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const Domain = Schema.Literals([...ChildWellbeingDomains, ...FamilyCapacityDomains])

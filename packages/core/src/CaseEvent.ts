@@ -28,6 +28,15 @@ import { SupportPayment, SupportPlan } from "./Support.js"
  * An event id: a pseudonymous id, optionally followed by `#` and the event's
  * position in its stream (the decider's deterministic ids `${caseId}#${version}`).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * Schema.is(CaseEvent.EventId)("case-1#3") // true: the decider's id of the case's 3rd event
+ * Schema.is(CaseEvent.EventId)("case 1") // false: no spaces
+ * ```
+ *
  * @since 0.1.0
  */
 export const EventId = Schema.String.annotate({ description: "Event identifier" }).check(
@@ -53,6 +62,15 @@ const event = <const T extends string, const F extends Schema.Struct.Fields>(typ
 /**
  * Why a case was closed (Primero Cambodia; OSCaR).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * Schema.is(CaseEvent.CaseClosureReason)("reintegration-complete") // true
+ * Schema.is(CaseEvent.CaseClosureReason)("finished") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const CaseClosureReason = Schema.Literals([
@@ -76,6 +94,15 @@ export type CaseClosureReason = typeof CaseClosureReason.Type
 
 /**
  * Incident severity.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * Schema.is(CaseEvent.IncidentSeverity)("high") // true
+ * Schema.is(CaseEvent.IncidentSeverity)("critical") // false
+ * ```
  *
  * @since 0.1.0
  */

@@ -204,6 +204,15 @@ const InstantType = Schema.declare(
 /**
  * A moment in time. Decoded: a `Date`. Encoded: an ISO 8601 timestamp in UTC.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.decodeUnknownSync(Common.IsoDateTime)("2018-12-31T09:30:00Z") // a Date
+ * Schema.is(Schema.toEncoded(Common.IsoDateTime))("2018-12-31 09:30") // false: no time zone
+ * ```
+ *
  * @since 0.1.0
  */
 export const IsoDateTime = DateTimeString.pipe(Schema.decodeTo(InstantType, dateTime)).annotate({
@@ -214,6 +223,15 @@ export const IsoDateTime = DateTimeString.pipe(Schema.decodeTo(InstantType, date
  * A pseudonymous identifier (case, child, household, worker, agency …). Letters,
  * digits and `. _ : -`, 1–64 characters: no spaces, so a name cannot be used
  * as an id by accident.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Id)("CH-0042") // true
+ * Schema.is(Common.Id)("Sophea Kim") // false: a name, not a code
+ * ```
  *
  * @since 0.1.0
  */
@@ -239,6 +257,15 @@ const textCheck = (identifier: string) =>
 /**
  * A non-empty line of text of at most 2000 characters (not sensitive).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Text)("Vocational training") // true
+ * Schema.is(Common.Text)("   ") // false: blank
+ * ```
+ *
  * @since 0.1.0
  */
 export const Text = Schema.String.check(textCheck("Text"))
@@ -262,6 +289,15 @@ export const SensitiveText = sensitive(Schema.String).check(textCheck("Sensitive
 /**
  * A score on the Cambodian 1–4 scale: 4 good, 3 fair, 2 poor, 1 very poor
  * (Primero Cambodia configuration; OSCaR Form 3).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Score)(3) // true: fair
+ * Schema.is(Common.Score)(5) // false: scores run from 1 to 4
+ * ```
  *
  * @since 0.1.0
  */

@@ -106,6 +106,15 @@ export interface Decision<Outcome> {
 /**
  * Build a decision from a resolved policy.
  *
+ * @example
+ * ```ts
+ * import { Decision, PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const policy = PolicyProfile.resolve(Profiles.azizasPlace, new Date("2018-06-30"))
+ * const d = Decision.make(policy, { ready: true }, [])
+ * d.policy // the profile id and version the decision was made under
+ * ```
+ *
  * @since 0.1.0
  */
 export const make = <Outcome>(

@@ -231,6 +231,15 @@ export type ContactStep = typeof ContactStep.Type
  * one visit every `intervalDays` days, or every `intervalMonths` calendar
  * months (exactly one of the two).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.VisitBand)({ fromDay: 0, intervalDays: 30 }) // true: monthly from the start
+ * Schema.is(PolicyProfile.VisitBand)({ fromDay: 180, intervalMonths: 3 }) // true: quarterly after six months
+ * ```
+ *
  * @since 0.1.0
  */
 export const VisitBand = Schema.Union([

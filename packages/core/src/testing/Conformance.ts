@@ -44,6 +44,16 @@ export interface Adapter {
  * A valid event for `caseId` at `version` (cheap, deterministic): `CaseOpened`
  * at version 1, then `WorkerAssigned` events. Event ids are `caseId#version`.
  *
+ * @example
+ * ```ts
+ * import { EventStore } from "@homeward/core"
+ * import { Conformance } from "@homeward/core/testing"
+ *
+ * const store = EventStore.makeMemoryStore()
+ * await store.append("case-1", 0, [Conformance.sampleEvent("case-1", 1)])
+ * await store.version("case-1") // 1
+ * ```
+ *
  * @since 0.1.0
  */
 export const sampleEvent = (caseId: string, version: number, tag = ""): CaseEvent => {
@@ -79,6 +89,16 @@ export const sampleEvent = (caseId: string, version: number, tag = ""): CaseEven
  * Start a TypeScript writer script in a child process (`node --import tsx`,
  * source export condition) for the crash test; resolves once the script
  * prints `ready` (after its first committed batch).
+ *
+ * The example needs a writer script of a store's test suite: it is typechecked, not run.
+ *
+ * @example
+ * ```ts no-run
+ * import { Conformance } from "@homeward/core/testing"
+ *
+ * const writer = await Conformance.spawnWriterScript("test/writer.ts", ["store.sqlite"], process.cwd())
+ * writer.kill() // crash it mid-write, then check the store
+ * ```
  *
  * @since 0.1.0
  */
