@@ -236,6 +236,14 @@ export const calibrate = async (
  * value the fitted median, range uniform over the fitted P5–P95, labelled as
  * an assumption calibrated to the observation (with its source).
  *
+ * @example
+ * ```ts
+ * import { Calibration, Scenarios } from "@homeward/simulate"
+ *
+ * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 50 })
+ * const calibrated = Calibration.apply(Scenarios.siemReap2017, fit) // the 2017 scenario with the fitted parameters
+ * ```
+ *
  * @since 0.2.0
  */
 export const apply = (

@@ -132,6 +132,14 @@ export type Compiled = internal.Compiled
 /**
  * Compile a distribution for the kernel.
  *
+ * @example
+ * ```ts
+ * import { Distribution, Random } from "@homeward/simulate"
+ *
+ * const tracing = Distribution.compile({ kind: "lognormal", median: 45, p90: 120 })
+ * Distribution.sample(tracing, new Random.Rng(42)) // days of family tracing for one child
+ * ```
+ *
  * @since 0.1.0
  */
 export const compile = (d: Distribution): Compiled => {
@@ -150,6 +158,15 @@ export const compile = (d: Distribution): Compiled => {
 /**
  * Draw one value from a compiled distribution.
  *
+ * @example
+ * ```ts
+ * import { Distribution, Random } from "@homeward/simulate"
+ *
+ * const rng = new Random.Rng(7)
+ * const age = Distribution.compile({ kind: "uniform", min: 6, max: 17 })
+ * Array.from({ length: 3 }, () => Distribution.sample(age, rng)) // three ages between 6 and 17
+ * ```
+ *
  * @since 0.1.0
  */
 export const sample: (c: Compiled, rng: Rng) => number = internal.sample
@@ -157,6 +174,13 @@ export const sample: (c: Compiled, rng: Rng) => number = internal.sample
 /**
  * The smallest value a distribution can produce (used to check the fastest
  * path a scenario allows).
+ *
+ * @example
+ * ```ts
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * Distribution.minimum({ kind: "triangular", min: 14, mode: 30, max: 90 }) // 14
+ * ```
  *
  * @since 0.1.0
  */

@@ -57,6 +57,15 @@ export const InProgress = Schema.Struct({
  * may break down and re-enter, and are not part of the cohort whose share
  * is measured against the target.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * Schema.is(Scenario.AlreadyReturned)(12) // true
+ * Schema.is(Scenario.AlreadyReturned)({ count: 12, assumption: "returned in 2016, still monitored" }) // true
+ * ```
+ *
  * @since 0.2.0
  */
 export const AlreadyReturned = Schema.Union([
@@ -343,6 +352,16 @@ export const Observation = Schema.Struct({
 /**
  * A policy: a built-in profile id or an inline profile.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Profiles } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * Schema.is(Scenario.Policy)("unicef-siem-reap-2017") // true: a built-in profile id
+ * Schema.is(Scenario.Policy)(Profiles.azizasPlace) // true: an inline profile
+ * ```
+ *
  * @since 0.1.0
  */
 export const Policy = Schema.Union([Schema.String, PolicyProfile.PolicyProfile])
@@ -405,6 +424,14 @@ export type ScenarioEncoded = typeof Scenario.Encoded
 /**
  * The policy profile of a scenario.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.profileOf(s)?.id // the profile the scenario runs under
+ * ```
+ *
  * @since 0.1.0
  */
 export const profileOf = (scenario: Scenario): PolicyProfile.PolicyProfile | undefined =>
@@ -413,12 +440,28 @@ export const profileOf = (scenario: Scenario): PolicyProfile.PolicyProfile | und
 /**
  * The start date of a scenario.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.startOf(s) // a Date
+ * ```
+ *
  * @since 0.2.0
  */
 export const startOf = (scenario: Scenario): Date => centralOf(scenario.startDate)
 
 /**
  * The horizon of a scenario, in months.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.horizonOf(s) // months
+ * ```
  *
  * @since 0.2.0
  */
@@ -427,6 +470,14 @@ export const horizonOf = (scenario: Scenario): number => centralOf(scenario.hori
 /**
  * The number of children in the cohort.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.childrenOf(s) // children in the cohort
+ * ```
+ *
  * @since 0.2.0
  */
 export const childrenOf = (scenario: Scenario): number => centralOf(scenario.cohort.children)
@@ -434,6 +485,14 @@ export const childrenOf = (scenario: Scenario): number => centralOf(scenario.coh
 /**
  * The children already returned before the start: count and the first day of
  * their reunifications.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.alreadyReturnedOf(s) // { count, from }
+ * ```
  *
  * @since 0.2.0
  */
@@ -448,6 +507,14 @@ export const alreadyReturnedOf = (scenario: Scenario): { readonly count: number;
 
 /**
  * The number of cases in progress at the start, by phase.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.inProgressOf(s) // { intake, assessment, preparation, contact }
+ * ```
  *
  * @since 0.2.0
  */
@@ -652,6 +719,18 @@ export const decodeScenario = (input: unknown): Result.Result<Scenario, Readonly
  * Decode a scenario, throwing an `Error` whose message lists every issue
  * (path, rule, message; never the rejected value). For plain TypeScript users.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenario.decodeScenarioOrThrow(Scenarios.siemReap2017Encoded)
+ * try {
+ *   Scenario.decodeScenarioOrThrow({ id: "x" })
+ * } catch (e) {
+ *   console.log((e as Error).message) // every invalid field, by path
+ * }
+ * ```
+ *
  * @since 0.1.0
  */
 export const decodeScenarioOrThrow = (input: unknown): Scenario => {
@@ -664,6 +743,14 @@ export const decodeScenarioOrThrow = (input: unknown): Scenario => {
  * Effect variant of {@link decodeScenario}: fails with the core
  * `Validation.ValidationError` listing every issue.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Effect.runSync(Scenario.decodeScenarioEffect(Scenarios.siemReap2017Encoded))
+ * ```
+ *
  * @since 0.1.0
  */
 export const decodeScenarioEffect = (input: unknown): Effect.Effect<Scenario, Validation.ValidationError> => {
@@ -675,6 +762,14 @@ export const decodeScenarioEffect = (input: unknown): Effect.Effect<Scenario, Va
 
 /**
  * The scenario in JSON form (dates as `YYYY-MM-DD`), e.g. to edit and decode again.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.encode(s).startDate // the date as YYYY-MM-DD (possibly labelled)
+ * ```
  *
  * @since 0.2.0
  */
@@ -717,6 +812,14 @@ export const withValue = (scenario: Scenario, path: string, value: unknown, why:
 
 /**
  * The parameters of a scenario that have a `range` (their paths), in a fixed order.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.uncertainPaths(s) // the parameters with a range
+ * ```
  *
  * @since 0.2.0
  */
