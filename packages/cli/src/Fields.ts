@@ -46,7 +46,7 @@ export const describe: (type: Registry.RecordType) => Field = Fields.describe
  * ```ts
  * import { Fields } from "@homeward/cli"
  *
- * Fields.at(Fields.describe("child"), ["birth", "date"])?.kind // "date"
+ * Fields.at(Fields.describe("child"), ["birth", "date"])?.format // "date"
  * ```
  *
  * @since 0.1.0

@@ -51,6 +51,13 @@ const KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
 /**
  * A number written with Khmer digits (`2000` → `២០០០`), for Khmer messages.
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.khmerDigits(2000) // "២០០០"
+ * ```
+ *
  * @since 0.1.0
  */
 export const khmerDigits = (n: number | string): string =>
@@ -59,6 +66,13 @@ export const khmerDigits = (n: number | string): string =>
 /**
  * A label made from a field name, the same in both languages: `birthYear` →
  * "Birth year". Used only when this module has no wording for a field.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.fromName("birthYear").en // "Birth year"
+ * ```
  *
  * @since 0.1.0
  */
@@ -544,6 +558,13 @@ const lookup = <T>(table: Readonly<Record<string, T>>, key: string): T | undefin
  * Whether this module has its own wording for a field (in context or by
  * name), rather than a label made from the name.
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.hasFieldLabel("child", ["birth", "date"]) // true: worded in English and Khmer
+ * ```
+ *
  * @since 0.1.0
  */
 export const hasFieldLabel = (type: string, path: ReadonlyArray<string>): boolean =>
@@ -563,6 +584,14 @@ const fieldLookup = (type: string, path: ReadonlyArray<string>): Label | undefin
  * The label of the question for a field of a record type, by its path
  * (`["birth", "date"]`; list items are named `item`).
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * const label = FormLabels.field("child", ["birth", "date"])
+ * console.log(label.en, label.km)
+ * ```
+ *
  * @since 0.1.0
  */
 export const field = (type: string, path: ReadonlyArray<string>): Label =>
@@ -570,6 +599,13 @@ export const field = (type: string, path: ReadonlyArray<string>): Label =>
 
 /**
  * Whether this module has its own wording for a choice.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.hasChoiceLabel("sex", "female") // true
+ * ```
  *
  * @since 0.1.0
  */
@@ -579,6 +615,13 @@ export const hasChoiceLabel = (fieldName: string, value: string): boolean =>
 /**
  * The label of a choice of a field (`choice("sex", "female")`).
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.choice("sex", "female").km // the Khmer label
+ * ```
+ *
  * @since 0.1.0
  */
 export const choice = (fieldName: string, value: string): Label =>
@@ -586,6 +629,13 @@ export const choice = (fieldName: string, value: string): Label =>
 
 /**
  * The title of the form for a record type.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.title("child").en // "Homeward: …"
+ * ```
  *
  * @since 0.1.0
  */

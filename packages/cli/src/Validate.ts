@@ -104,6 +104,15 @@ const readJson = async (path: string, what: string): Promise<unknown> => {
 /**
  * Load and check a mapping file for one record type. Throws {@link Input.UnusableInput} with every mistake.
  *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Validate } from "@homeward/cli"
+ *
+ * writeFileSync("mapping.json", JSON.stringify({ columns: { "Child code": "id", Gender: "sex" } }))
+ * const mapping = await Validate.loadMapping("mapping.json", "child")
+ * ```
+ *
  * @since 0.1.0
  */
 export const loadMapping = async (path: string, type: Registry.RecordType): Promise<Mapping.Mapping> => {
@@ -114,6 +123,15 @@ export const loadMapping = async (path: string, type: Registry.RecordType): Prom
 
 /**
  * Load and check a mapping file of either form. Throws {@link Input.UnusableInput} with every mistake.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Validate } from "@homeward/cli"
+ *
+ * writeFileSync("mapping.json", JSON.stringify({ columns: { "Child code": "id", Gender: "sex" } }))
+ * const mapping = await Validate.loadDatasetMapping("mapping.json", "child")
+ * ```
  *
  * @since 0.1.0
  */
