@@ -238,10 +238,12 @@ export const NOTHING_DUE = "Nothing due: no follow-up visit is due or overdue."
  * @since 0.1.0
  */
 export const caseworker = {
+  /** The case-worker report as JSON (pretty-printed). */
   json: (report: CaseworkerReport): string => {
     if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
     return `${JSON.stringify(report, null, 2)}\n`
   },
+  /** The case-worker report as CSV: one line per visit due or overdue (or `nothing-due`), by social worker. */
   csv: (report: CaseworkerReport): string => {
     if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
     const lines = [
@@ -281,6 +283,7 @@ export const caseworker = {
     }
     return `${lines.join("\r\n")}\r\n`
   },
+  /** The case-worker report as Markdown: a section per social worker. */
   markdown: (report: CaseworkerReport): string => {
     if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
     const out: Array<string> = [`# ${md(report.title)}: visits by social worker`, ""]

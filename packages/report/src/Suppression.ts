@@ -536,7 +536,11 @@ export const tablesModel = (
   tables: ReadonlyArray<CountTable>,
   relations: ReadonlyArray<Relation> = [],
   options: { readonly label?: (table: number) => string; readonly persons?: (table: number) => boolean } = {}
-): { readonly model: DisclosureModel; readonly at: (table: number, row: number, column: number) => number } => {
+): {
+  readonly model: DisclosureModel
+  /** The quantity index of a grid cell of a table. */
+  readonly at: (table: number, row: number, column: number) => number
+} => {
   const quantities: Array<Quantity> = []
   const constraints: Array<Constraint> = []
   const offsets: Array<number> = []

@@ -392,6 +392,7 @@ export interface Runner {
     chunkSize?: number,
     from?: number
   ): Promise<void>
+  /** Stop the worker threads (a runner is not usable afterwards). */
   close(): Promise<void>
 }
 

@@ -34,7 +34,7 @@ export interface SqliteStoreOptions {
    * Open read-only: nothing is ever written (no migration, no journal-mode
    * switch, no append), the file may be read-only, and a file that is not a
    * Homeward event store is refused with a `StoreError` (see
-   * {@link assertHomewardStore}).
+   * `assertHomewardStore` of `@homeward/store-sqlite/SqliteStore`).
    */
   readonly readonly?: boolean
 }
