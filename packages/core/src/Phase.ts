@@ -342,6 +342,14 @@ const r = (
  * family show again that the step works, without an artificial restart of
  * the calendar. An open incident blocks advancing in any phase.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Phase, Profiles } from "@homeward/core"
+ *
+ * const step = Profiles.azizasPlace.parameters.phases.contactSteps.value[0]!
+ * Phase.stepProgress(CaseState.initial("c1"), step, new Date("2018-06-30")) // { positive: 0, … }: no contact yet
+ * ```
+ *
  * @since 0.1.0
  */
 export const stepProgress = (
@@ -437,6 +445,15 @@ export interface WeeklyProgress {
  * since, and at least `weeks` weeks are complete. Four one-night stays over
  * four weeks are one night a week: they do not meet "2 or 3 nights a week".
  * Returns `undefined` for a step without a weekly requirement.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Phase, Profiles } from "@homeward/core"
+ *
+ * const step = Profiles.azizasPlace.parameters.phases.contactSteps.value[0]!
+ * step.weekly // { measure: "visits", min: 1, weeks: 4 }: one Sunday visit a week for four weeks
+ * Phase.weeklyProgress(CaseState.initial("c1"), step, new Date("2018-06-30"))
+ * ```
  *
  * @since 0.2.0
  */

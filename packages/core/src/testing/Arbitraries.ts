@@ -975,7 +975,7 @@ export const eventOf = (type: string, on: Date, n: number, caseId = "case-1"): f
  * import * as fc from "fast-check"
  * import { Arbitraries } from "@homeward/core/testing"
  *
- * const [s] = fc.sample(Arbitraries.lifecycle({ noise: 0.1 }), 1)
+ * const [s] = fc.sample(Arbitraries.lifecycle(), 1)
  * s?.commands.map((c) => c.type) // from OpenCase towards closure
  * ```
  *
