@@ -55,7 +55,7 @@ const commentText = (c) => (typeof c === "string" ? c : (c ?? []).map((p) => p.t
 const summaryOf = (docs) => docs.map((d) => commentText(d.comment).trim()).join("\n")
 const tagsOf = (docs) => docs.flatMap((d) => [...(d.tags ?? [])].map((t) => t.tagName.text))
 
-const isSchemaType = (checker, type) =>
+const isSchemaType = (type) =>
   type.getProperty("ast") !== undefined && type.getProperty("~type.make") !== undefined
 
 /** What an exported value is: "schema", "function", "class", "const" or "namespace". */
@@ -64,7 +64,7 @@ const kindOf = (checker, symbol) => {
   if (decl === undefined) return undefined
   if (symbol.flags & ts.SymbolFlags.Module) return "namespace"
   const type = checker.getTypeOfSymbolAtLocation(symbol, decl)
-  if (isSchemaType(checker, type)) return "schema"
+  if (isSchemaType(type)) return "schema"
   if (ts.isFunctionDeclaration(decl)) return "function"
   if (ts.isClassDeclaration(decl)) return "class"
   if (ts.isVariableDeclaration(decl)) {

@@ -213,6 +213,7 @@ const main = () => {
     mkdirSync(cwd, { recursive: true })
     const runner = join(cwd, "run.mjs")
     writeFileSync(runner, runnerSource(runnable.map((e) => pathToFileURL(e.path).href)))
+    const t1 = performance.now()
     const r = spawnSync(process.execPath, ["--conditions=@homeward/source", "--import", tsx, runner], {
       cwd,
       encoding: "utf8",
@@ -232,7 +233,10 @@ const main = () => {
         `${pkg}/${e?.file}:${e?.line} (@example of ${e?.name}) threw: ${f.error.split("\n").slice(0, 6).join("\n")}`
       )
     }
-    console.log(`${pkg}: ran ${result.ran} examples (${all.filter((e) => e.pkg === pkg && e.noRun).length} no-run)`)
+    const seconds = ((performance.now() - t1) / 1000).toFixed(1)
+    console.log(
+      `${pkg}: ran ${result.ran} examples in ${seconds} s (${all.filter((e) => e.pkg === pkg && e.noRun).length} no-run)`
+    )
   }
   if (keep) console.log(`working directory kept: ${work}`)
   else rmSync(work, { recursive: true, force: true })
