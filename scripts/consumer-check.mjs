@@ -329,6 +329,9 @@ const probes = [
   ["EventStore.Conflict", "core/dist/EventStore.d.ts", "value"],
   ["Child.Child", "core/dist/Child.d.ts", "value"],
   ["Decider.Command", "core/dist/Decider.d.ts", "value"],
+  ["Decider.OpenCase", "core/dist/Decider.d.ts", "value"],
+  ["CaseEvent.CaseClosed", "core/dist/CaseEvent.d.ts", "value"],
+  ["Child.Sex", "core/dist/Child.d.ts", "value"],
   ["Report.aggregate", "report/dist/Report.d.ts"],
   ["simulate", "simulate/dist/Simulate.d.ts"],
   ["Scenario.Scenario", "simulate/dist/Scenario.d.ts", "value"],
@@ -341,7 +344,7 @@ const hoverFile = join(app, "src/hover.ts")
 sources.set(
   hoverFile,
   [
-    `import { Child, Decider, EventStore, Phase, Validation } from "@homeward/core"`,
+    `import { CaseEvent, Child, Decider, EventStore, Phase, Validation } from "@homeward/core"`,
     `import { Report } from "@homeward/report"`,
     `import { Scenario, simulate } from "@homeward/simulate"`,
     `import { openSqliteStore } from "@homeward/store-sqlite"`,
