@@ -120,7 +120,7 @@ const r4 = (x: number) => Math.round(x * 10_000) / 10_000
  * ```ts
  * import { Calibration, Scenarios } from "@homeward/simulate"
  *
- * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 200 })
+ * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 40, workers: 1 })
  * fit.fitted // e.g. socialWorkers.availability: mean, sd, P5–P95
  * fit.summary
  * ```
@@ -240,7 +240,7 @@ export const calibrate = async (
  * ```ts
  * import { Calibration, Scenarios } from "@homeward/simulate"
  *
- * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 50 })
+ * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 20, workers: 1 })
  * const calibrated = Calibration.apply(Scenarios.siemReap2017, fit) // the 2017 scenario with the fitted parameters
  * ```
  *

@@ -275,7 +275,7 @@ const earliestMonitoringEnd = (scenario: Scenario, result: SimulationResult): nu
  *     { label: "3-year monitoring", scenario: base },
  *     { label: "2-year monitoring", scenario: Scenario.withValue(base, "policy", "azizas-place", "variant") }
  *   ],
- *   { runs: 100 }
+ *   { runs: 40, workers: 1 }
  * )
  * c.differences[0]?.metrics.underMonitoringAtHorizon // { mean, se, p5, p50, p95 }
  * c.flags

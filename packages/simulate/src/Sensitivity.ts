@@ -137,7 +137,7 @@ export const firstOrderIndex = (x: ArrayLike<number>, y: ArrayLike<number>, bins
  * ```ts
  * import { Scenarios, Sensitivity } from "@homeward/simulate"
  *
- * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 100 })
+ * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 40, workers: 1 })
  * s.rows[0]?.path // the input that moves the share home on the deadline most
  * const svg = Sensitivity.tornadoSvg(s)
  * ```
@@ -235,7 +235,7 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Math.round(
  * ```ts
  * import { Scenarios, Sensitivity } from "@homeward/simulate"
  *
- * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 20 })
+ * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 10, workers: 1 })
  * const svg = Sensitivity.tornadoSvg(s, { width: 640 })
  * ```
  *
@@ -330,7 +330,7 @@ export const tornadoSvg = (
  * ```ts
  * import { Scenarios, Sensitivity } from "@homeward/simulate"
  *
- * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 20 })
+ * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 10, workers: 1 })
  * console.table(Sensitivity.toTable(s))
  * ```
  *

@@ -850,7 +850,7 @@ export const asScenario = (input: Scenario | ScenarioEncoded): Scenario =>
  * ```ts
  * import { Scenarios, simulate } from "@homeward/simulate"
  *
- * const result = await simulate({ ...Scenarios.siemReap2017, runs: 100 }, { workers: 2 })
+ * const result = await simulate({ ...Scenarios.siemReap2017, runs: 40 }, { workers: 2 })
  * result.target.probabilityReached
  * ```
  *
