@@ -55,8 +55,7 @@ const commentText = (c) => (typeof c === "string" ? c : (c ?? []).map((p) => p.t
 const summaryOf = (docs) => docs.map((d) => commentText(d.comment).trim()).join("\n")
 const tagsOf = (docs) => docs.flatMap((d) => [...(d.tags ?? [])].map((t) => t.tagName.text))
 
-const isSchemaType = (type) =>
-  type.getProperty("ast") !== undefined && type.getProperty("~type.make") !== undefined
+const isSchemaType = (type) => type.getProperty("ast") !== undefined && type.getProperty("~type.make") !== undefined
 
 /** What an exported value is: "schema", "function", "class", "const" or "namespace". */
 const kindOf = (checker, symbol) => {

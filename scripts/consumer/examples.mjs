@@ -65,7 +65,15 @@ export const examplesOf = (text) => {
       const blocks = parsed.blocks.filter((b) => b.lang === "ts")
       if (blocks.length === 0)
         errors.push({ line: first + i, name, message: "an @example without a ```ts block (it is typechecked and run)" })
-      for (const b of blocks) examples.push({ line: first + i + b.line, name, text: b.text, noRun: b.noRun })
+      for (const b of blocks) {
+        if (/\bfrom\s+["']\.\.?\//.test(b.text) || /\bimport\s*\(\s*["']\.\.?\//.test(b.text))
+          errors.push({
+            line: first + i + b.line,
+            name,
+            message: 'an @example imports a relative path: import the package as a user does (from "@homeward/core")'
+          })
+        examples.push({ line: first + i + b.line, name, text: b.text, noRun: b.noRun })
+      }
     }
   }
   return { examples, errors }
