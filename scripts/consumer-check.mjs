@@ -18,7 +18,10 @@
 //   5. imports every package and every subpath entry from plain Node ESM;
 //   6. runs `npx homeward --help`, `validate`, `schema` and `demo`;
 //   7. runs the ts / js / sh blocks of README.md, docs/**/*.md and
-//      packages/*/README.md (markers: scripts/consumer/doc-blocks.mjs);
+//      packages/*/README.md (markers: scripts/consumer/doc-blocks.mjs), and
+//      the `@example` blocks of the installed .d.ts files (typechecked with
+//      the documentation, then one Node process per package:
+//      scripts/consumer/examples.mjs);
 //   8. bundles `@homeward/core/Child` + `@homeward/core/Validation` for the
 //      browser (esbuild, minified, gzip -9): at most 1.2 × `effect/Schema` alone.
 //
@@ -42,13 +45,14 @@ import {
 import { createRequire } from "node:module"
 import { tmpdir } from "node:os"
 import { dirname, join, relative } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, pathToFileURL } from "node:url"
 import { Worker } from "node:worker_threads"
 import { gzipSync } from "node:zlib"
 import * as esbuild from "esbuild"
 import semver from "semver"
 import ts from "typescript"
 import { programs as docPrograms } from "./consumer/doc-blocks.mjs"
+import { collectExamples, exampleModule, runnerResult, runnerSource } from "./consumer/examples.mjs"
 import { exportsFor, packageDirs, publicModules } from "./package-exports.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
@@ -301,6 +305,16 @@ await step("extract documentation code blocks", (bad) => {
   )
 })
 
+const examples = [] // the @example blocks of the installed packages' declarations
+await step("extract @example blocks from the installed declarations", (bad) => {
+  for (const { pkg } of packages) {
+    const found = collectExamples(join(app, "node_modules", pkg.name))
+    for (const e of found.errors) bad(`${pkg.name}/${e.file}:${e.line} (${e.name}): ${e.message}`)
+    examples.push(...found.examples)
+  }
+  log(`${examples.length} examples (${examples.filter((e) => e.noRun).length} not run)`)
+})
+
 // source files of the nodenext program, with the Markdown origin of doc lines
 const sources = new Map() // absolute path -> text
 const origins = new Map() // absolute path -> { file, lines }
@@ -315,6 +329,9 @@ const probes = [
   ["EventStore.Conflict", "core/dist/EventStore.d.ts", "value"],
   ["Child.Child", "core/dist/Child.d.ts", "value"],
   ["Decider.Command", "core/dist/Decider.d.ts", "value"],
+  ["Decider.OpenCase", "core/dist/Decider.d.ts", "value"],
+  ["CaseEvent.CaseClosed", "core/dist/CaseEvent.d.ts", "value"],
+  ["Child.Sex", "core/dist/Child.d.ts", "value"],
   ["Report.aggregate", "report/dist/Report.d.ts"],
   ["simulate", "simulate/dist/Simulate.d.ts"],
   ["Scenario.Scenario", "simulate/dist/Scenario.d.ts", "value"],
@@ -327,7 +344,7 @@ const hoverFile = join(app, "src/hover.ts")
 sources.set(
   hoverFile,
   [
-    `import { Child, Decider, EventStore, Phase, Validation } from "@homeward/core"`,
+    `import { CaseEvent, Child, Decider, EventStore, Phase, Validation } from "@homeward/core"`,
     `import { Report } from "@homeward/report"`,
     `import { Scenario, simulate } from "@homeward/simulate"`,
     `import { openSqliteStore } from "@homeward/store-sqlite"`,
@@ -349,6 +366,14 @@ for (const d of docs)
     p.out = join(app, "out/docs", d.slug, `L${p.line}.js`)
     p.index = k
   }
+for (const e of examples) {
+  const dir = e.pkg.replace("/", "_")
+  const path = join(app, "examples", dir, `${e.slug}.ts`)
+  sources.set(path, exampleModule(e))
+  const lines = e.text.split("\n").map((_, k) => e.line + 1 + k)
+  origins.set(path, { file: `${e.pkg}/${e.file}`, lines: [e.line, ...lines], what: `@example of ${e.name}` })
+  e.out = join(app, "out/examples", dir, `${e.slug}.js`)
+}
 for (const [path, text] of sources) {
   mkdirSync(dirname(path), { recursive: true })
   writeFileSync(path, text)
@@ -391,7 +416,8 @@ const describe = (d) => {
   if (d.file === undefined) return message
   const { line, character } = d.file.getLineAndCharacterOfPosition(d.start ?? 0)
   const origin = origins.get(d.file.fileName)
-  if (origin !== undefined) return `${origin.file}:${origin.lines[line] ?? "?"} (ts block): ${message}`
+  if (origin !== undefined)
+    return `${origin.file}:${origin.lines[line] ?? "?"} (${origin.what ?? "ts block"}): ${message}`
   return `${relative(app, d.file.fileName)}:${line + 1}:${character + 1}: ${message}`
 }
 
@@ -580,6 +606,35 @@ await step("documentation code blocks", async (bad) => {
   }
   await Promise.all([worker(), worker()])
   log(`${ran} blocks run`)
+})
+
+await step("@example blocks of the API documentation", async (bad) => {
+  // one Node process per package: each example is a module, imported in turn
+  const queue = [...new Set(examples.map((e) => e.pkg))]
+  let ran = 0
+  const runPackage = async (pkg) => {
+    const mine = examples.filter((e) => e.pkg === pkg && !e.noRun)
+    const cwd = join(app, "work", "examples", pkg.replace("/", "_"))
+    mkdirSync(cwd, { recursive: true })
+    const runner = join(cwd, "run.mjs")
+    writeFileSync(runner, runnerSource(mine.map((e) => pathToFileURL(e.out).href)))
+    const r = await runAsync(process.execPath, [runner], { cwd, env })
+    const result = runnerResult(r.stdout)
+    if (result === undefined) {
+      bad(`${pkg}: the examples' runner failed (exit ${r.status})\n${clip(r.stderr, 2500)}`)
+      return
+    }
+    ran += result.ran
+    for (const f of result.failures) {
+      const e = mine.find((x) => pathToFileURL(x.out).href === f.module)
+      bad(`${pkg}/${e?.file}:${e?.line} (@example of ${e?.name}) threw:\n${clip(f.error, 2500)}`)
+    }
+  }
+  const worker = async () => {
+    for (let p = queue.shift(); p !== undefined; p = queue.shift()) await runPackage(p)
+  }
+  await Promise.all([worker(), worker()])
+  log(`${ran} examples run`)
 })
 
 await step(

@@ -629,6 +629,13 @@ export const make = (type: Registry.RecordType): Form => {
  * Every question of a form, depth first in form order (groups and repeats
  * before their questions).
  *
+ * @example
+ * ```ts
+ * import { CollectionForm } from "@homeward/cli"
+ *
+ * CollectionForm.questions(CollectionForm.make("child")).map((q) => q.path.join("/")) // ["id", …, "birth", "birth/date", …]
+ * ```
+ *
  * @since 0.1.0
  */
 export const questions = (form: Form): ReadonlyArray<Question> => {
@@ -647,6 +654,13 @@ export const questions = (form: Form): ReadonlyArray<Question> => {
  * An XPath path from one question to another, relative to the first
  * (`../childSeen`): valid inside repeats as well as outside.
  *
+ * @example
+ * ```ts
+ * import { CollectionForm } from "@homeward/cli"
+ *
+ * CollectionForm.relativePath(["visit", "childSeen"], ["visit", "notes"]) // "../notes"
+ * ```
+ *
  * @since 0.1.0
  */
 export const relativePath = (from: ReadonlyArray<string>, to: ReadonlyArray<string>): string => {
@@ -659,6 +673,14 @@ export const relativePath = (from: ReadonlyArray<string>, to: ReadonlyArray<stri
 
 /**
  * An expression written out with each reference replaced by `write(ref)`.
+ *
+ * @example
+ * ```ts
+ * import { CollectionForm } from "@homeward/cli"
+ *
+ * CollectionForm.renderExpr([{ ref: ["birth", "date"] }, " <= today()"], (ref) => `\${${ref.join("_")}}`)
+ * // "${birth_date} <= today()"
+ * ```
  *
  * @since 0.1.0
  */
@@ -707,6 +729,15 @@ const asObject = (a: Answers[string]): Answers | undefined =>
  * converted is kept as written, so decoding the record reports it. Answers
  * the form does not ask (`meta`, `…_count`, names added by ODK Central or
  * KoboToolbox) are ignored.
+ *
+ * @example
+ * ```ts
+ * import { CollectionForm } from "@homeward/cli"
+ *
+ * const form = CollectionForm.make("child")
+ * const answers = CollectionForm.fromRecord(form, { id: "CH-1", birth: { date: "2010-05-01", estimated: false }, sex: "female", school: "enrolled" })
+ * CollectionForm.toRecord(form, answers) // the record again, ready to decode
+ * ```
  *
  * @since 0.1.0
  */
@@ -766,6 +797,14 @@ const text = (v: unknown): string | undefined =>
  * The answers that fill a form with a record (its JSON form, as
  * `Validation.encode` writes it): the inverse of {@link toRecord}. Fields
  * the form does not ask are left out.
+ *
+ * @example
+ * ```ts
+ * import { CollectionForm } from "@homeward/cli"
+ *
+ * const form = CollectionForm.make("child")
+ * CollectionForm.fromRecord(form, { id: "CH-1", birth: { date: "2010-05-01", estimated: false }, sex: "female", school: "enrolled" }) // the answers, as text, by question name
+ * ```
  *
  * @since 0.1.0
  */

@@ -17,6 +17,14 @@ import * as FormLabels from "./FormLabels.js"
  * definition that two types spell differently is kept per type as
  * `<type>.<Name>`.
  *
+ * @example
+ * ```ts
+ * import { Export } from "@homeward/cli"
+ *
+ * const bundle = Export.jsonSchemaBundle()
+ * Object.keys(bundle.$defs as object).includes("child") // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const jsonSchemaBundle = (): Record<string, unknown> => {
@@ -51,6 +59,13 @@ export const jsonSchemaBundle = (): Record<string, unknown> => {
 /**
  * An XLSForm-safe name from a field path: letters, digits and underscores,
  * starting with a letter (`birth.date` → `birth_date`).
+ *
+ * @example
+ * ```ts
+ * import { Export } from "@homeward/cli"
+ *
+ * Export.xlsName(["birth", "date"]) // "birth_date"
+ * ```
  *
  * @since 0.1.0
  */
@@ -154,6 +169,14 @@ const labelled = (
  * as `${name}` when that name is unique in the form, otherwise by a
  * relative XPath path (`../health`), which XLSForm also accepts.
  *
+ * @example
+ * ```ts
+ * import { Export } from "@homeward/cli"
+ *
+ * const { survey, choices } = Export.xlsFormRows("child")
+ * survey.length // one row per question (and group begin/end)
+ * ```
+ *
  * @since 0.1.0
  */
 export const xlsFormRows = (
@@ -233,6 +256,14 @@ export const xlsFormRows = (
  * Khmer labels as the XForm ({@link XForm.xform}). Sensitive questions carry
  * `[sensitive]` in their hint and `true` in the `instance::sensitive` column.
  *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Export } from "@homeward/cli"
+ *
+ * writeFileSync("child.xlsx", await Export.xlsForm("child"))
+ * ```
+ *
  * @since 0.1.0
  */
 export const xlsForm = async (type: Registry.RecordType): Promise<Buffer> => {
@@ -256,6 +287,13 @@ const mdEscape = (s: string) => s.replace(/\|/g, "\\|").replace(/\n/g, " ")
 /**
  * A Markdown data dictionary of record types: field, type, required, allowed
  * values, description and whether the field is sensitive.
+ *
+ * @example
+ * ```ts
+ * import { Export } from "@homeward/cli"
+ *
+ * Export.markdown(["child"]).split("\n")[0] // "# Homeward data dictionary"
+ * ```
  *
  * @since 0.1.0
  */

@@ -51,6 +51,13 @@ const KHMER_DIGITS = "០១២៣៤៥៦៧៨៩"
 /**
  * A number written with Khmer digits (`2000` → `២០០០`), for Khmer messages.
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.khmerDigits(2000) // "២០០០"
+ * ```
+ *
  * @since 0.1.0
  */
 export const khmerDigits = (n: number | string): string =>
@@ -59,6 +66,13 @@ export const khmerDigits = (n: number | string): string =>
 /**
  * A label made from a field name, the same in both languages: `birthYear` →
  * "Birth year". Used only when this module has no wording for a field.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.fromName("birthYear").en // "Birth year"
+ * ```
  *
  * @since 0.1.0
  */
@@ -502,6 +516,7 @@ const km = khmerDigits
  */
 export const messages = {
   required: l("This answer is required.", "ត្រូវតែបំពេញចម្លើយនេះ។"),
+  /** Required once any answer of a group (`group`) is given. */
   requiredWith: (group: Label): Label =>
     l(`Required once any answer in “${group.en}” is given.`, `ត្រូវតែបំពេញ នៅពេលមានចម្លើយណាមួយក្នុង «${group.km}»។`),
   id: l(
@@ -509,21 +524,30 @@ export const messages = {
     "ជាកូដ មិនមែនឈ្មោះ៖ អក្សរឡាតាំង លេខ ឬ . _ : - ពី ១ ដល់ ៦៤ តួ (គ្មានដកឃ្លា)។"
   ),
   pattern: l("Not in the expected form.", "ទម្រង់មិនត្រឹមត្រូវ។"),
+  /** A text of at most `max` characters, not blank, without control characters. */
   text: (max: number): Label =>
     l(
       `Must not be blank; at most ${max} characters, and no control characters.`,
       `មិនអាចទទេបានទេ មិនលើសពី ${km(max)} តួអក្សរ ហើយគ្មានតួអក្សរបញ្ជា។`
     ),
+  /** At most `max` characters, without control characters. */
   maxLength: (max: number): Label =>
     l(`At most ${max} characters, and no control characters.`, `មិនលើសពី ${km(max)} តួអក្សរ ហើយគ្មានតួអក្សរបញ្ជា។`),
   characters: l("No control characters.", "គ្មានតួអក្សរបញ្ជា។"),
+  /** A number from `min` to `max`. */
   between: (min: number, max: number): Label => l(`Must be from ${min} to ${max}.`, `ត្រូវតែពី ${km(min)} ដល់ ${km(max)}។`),
+  /** A number of `min` or more. */
   atLeast: (min: number): Label => l(`Must be ${min} or more.`, `ត្រូវតែ ${km(min)} ឬច្រើនជាងនេះ។`),
+  /** A number more than `min`. */
   moreThan: (min: number): Label => l(`Must be more than ${min}.`, `ត្រូវតែលើសពី ${km(min)}។`),
+  /** A number of `max` or less. */
   atMost: (max: number): Label => l(`Must be ${max} or less.`, `ត្រូវតែ ${km(max)} ឬតិចជាងនេះ។`),
+  /** A real date from `from` to `to`. */
   date: (from: string, to: string): Label =>
     l(`A real date from ${from} to ${to}.`, `ត្រូវតែជាកាលបរិច្ឆេទពិតប្រាកដ ពី ${km(from)} ដល់ ${km(to)}។`),
+  /** At most `max` choices. */
   selectedAtMost: (max: number): Label => l(`Choose at most ${max}.`, `ជ្រើសរើសមិនលើសពី ${km(max)}។`),
+  /** The label of a count of a list's items. */
   countOf: (list: Label): Label => l(`Number of: ${list.en}`, `ចំនួន៖ ${list.km}`)
 } as const
 
@@ -533,6 +557,13 @@ const lookup = <T>(table: Readonly<Record<string, T>>, key: string): T | undefin
 /**
  * Whether this module has its own wording for a field (in context or by
  * name), rather than a label made from the name.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.hasFieldLabel("child", ["birth", "date"]) // true: worded in English and Khmer
+ * ```
  *
  * @since 0.1.0
  */
@@ -553,6 +584,14 @@ const fieldLookup = (type: string, path: ReadonlyArray<string>): Label | undefin
  * The label of the question for a field of a record type, by its path
  * (`["birth", "date"]`; list items are named `item`).
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * const label = FormLabels.field("child", ["birth", "date"])
+ * console.log(label.en, label.km)
+ * ```
+ *
  * @since 0.1.0
  */
 export const field = (type: string, path: ReadonlyArray<string>): Label =>
@@ -560,6 +599,13 @@ export const field = (type: string, path: ReadonlyArray<string>): Label =>
 
 /**
  * Whether this module has its own wording for a choice.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.hasChoiceLabel("sex", "female") // true
+ * ```
  *
  * @since 0.1.0
  */
@@ -569,6 +615,13 @@ export const hasChoiceLabel = (fieldName: string, value: string): boolean =>
 /**
  * The label of a choice of a field (`choice("sex", "female")`).
  *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.choice("sex", "female").km // the Khmer label
+ * ```
+ *
  * @since 0.1.0
  */
 export const choice = (fieldName: string, value: string): Label =>
@@ -576,6 +629,13 @@ export const choice = (fieldName: string, value: string): Label =>
 
 /**
  * The title of the form for a record type.
+ *
+ * @example
+ * ```ts
+ * import { FormLabels } from "@homeward/cli"
+ *
+ * FormLabels.title("child").en // "Homeward: …"
+ * ```
  *
  * @since 0.1.0
  */

@@ -26,6 +26,16 @@ const n = (x: number) => x.toLocaleString("en-US")
  * A summary for people: totals, counts per column and rule, and the first
  * `show` problems.
  *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Format, Validate } from "@homeward/cli"
+ *
+ * writeFileSync("children.csv", "id,birth.date,birth.estimated,sex,school\nCH-1,2031-05-01,false,female,enrolled\n")
+ * const report = await Validate.validateFile("children.csv", { as: "child", asOf: new Date("2024-06-30") })
+ * console.log(Format.toTable(report, 5))
+ * ```
+ *
  * @since 0.1.0
  */
 export const toTable = (r: Validate.ValidationReport, show = 20): string => {
@@ -99,6 +109,16 @@ export const toTable = (r: Validate.ValidationReport, show = 20): string => {
 
 /**
  * The report as JSON (stable shape, `version: 1`).
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Format, Validate } from "@homeward/cli"
+ *
+ * writeFileSync("children.csv", "id,birth.date,birth.estimated,sex,school\nCH-1,2010-05-01,false,female,enrolled\n")
+ * const report = await Validate.validateFile("children.csv", { as: "child", asOf: new Date("2024-06-30") })
+ * JSON.parse(Format.toJson(report)).version // 1
+ * ```
  *
  * @since 0.1.0
  */

@@ -36,6 +36,9 @@ export type Format = Report.Format
 export const UnusableInput = Unusable.UnusableInput
 
 /**
+ * The error of an input that cannot be validated at all (the instance type of
+ * the `UnusableInput` class).
+ *
  * @since 0.1.0
  */
 export type UnusableInput = Unusable.UnusableInput
@@ -81,6 +84,18 @@ const code = (e: unknown): string | undefined =>
  * The one-line reason for a failed file operation: not found, permission
  * denied, or could not be read.
  *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs"
+ * import { Input } from "@homeward/cli"
+ *
+ * try {
+ *   readFileSync("missing.csv")
+ * } catch (e) {
+ *   console.log(Input.fileProblem(e, "missing.csv").message) // "cannot read missing.csv: file not found"
+ * }
+ * ```
+ *
  * @since 0.1.0
  */
 export const fileProblem = (e: unknown, path: string): Unusable.UnusableInput => {
@@ -119,6 +134,13 @@ const head = async (path: string, bytes: number): Promise<Buffer> => {
 /**
  * Detect the format from the extension, then the content.
  *
+ * @example
+ * ```ts
+ * import { Input } from "@homeward/cli"
+ *
+ * Input.detect("children.csv", Buffer.from("id,sex\n")) // "csv"
+ * ```
+ *
  * @since 0.1.0
  */
 export const detect = (path: string, sample: Buffer): Format => {
@@ -148,6 +170,16 @@ export const detect = (path: string, sample: Buffer): Format => {
 /**
  * The files of an input: the file itself, or the data files of a folder
  * (not its sub-folders), sorted by name.
+ *
+ * @example
+ * ```ts
+ * import { mkdirSync, writeFileSync } from "node:fs"
+ * import { Input } from "@homeward/cli"
+ *
+ * mkdirSync("export", { recursive: true })
+ * writeFileSync("export/children.csv", "id\n")
+ * const { folder, files } = await Input.list("export") // folder: true, files: […/children.csv]
+ * ```
  *
  * @since 0.1.0
  */
@@ -181,6 +213,18 @@ export const list = async (
  * Feed one file into a validation session. `name` is how the file is named
  * in the report. Rejects with {@link UnusableInput} when the file cannot be
  * used at all.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Dataset, Mapping } from "@homeward/validate"
+ * import { Input } from "@homeward/cli"
+ *
+ * writeFileSync("children.csv", "id,birth.date,birth.estimated,sex,school\nCH-1,2010-05-01,false,female,enrolled\n")
+ * const session = Dataset.make({ mapping: Mapping.single("child"), asOf: new Date("2024-06-30") })
+ * await Input.feed(session, "children.csv", "children.csv") // "csv"
+ * session.finish().ok // true
+ * ```
  *
  * @since 0.1.0
  */

@@ -232,6 +232,15 @@ const ordinal = (key: string | undefined): number => {
  * The name ODK Central gives the CSV file of a repeat in its export
  * (`<form id>-<groups>-<repeat>.csv`, e.g. `homeward_household-members.csv`).
  *
+ * @example
+ * ```ts
+ * import { CollectionForm, Submissions } from "@homeward/cli"
+ *
+ * const form = CollectionForm.make("household")
+ * for (const q of CollectionForm.questions(form))
+ *   if (q.kind === "repeat") console.log(Submissions.repeatFileName(form, q)) // e.g. homeward_household-members.csv
+ * ```
+ *
  * @since 0.1.0
  */
 export const repeatFileName = (form: CollectionForm.Form, repeat: CollectionForm.Repeat): string =>
@@ -243,6 +252,16 @@ export const repeatFileName = (form: CollectionForm.Form, repeat: CollectionForm
  * the repeat's path joined with `-` (`members`, `preferredPeople`) or by
  * its ODK Central file name ({@link repeatFileName}). `firstRow` is the
  * line number of the first data row (2 for a CSV with a header line).
+ *
+ * @example
+ * ```ts
+ * import { Submissions } from "@homeward/cli"
+ *
+ * const read = Submissions.fromTables("child", [
+ *   { id: "CH-1", "birth-date": "2010-05-01", "birth-estimated": "false", sex: "female", school: "enrolled" }
+ * ])
+ * read.submissions.length // 1
+ * ```
  *
  * @since 0.1.0
  */
@@ -352,6 +371,13 @@ const delimiterOf = (text: string): string => {
  * The rows of a CSV text with a header line (UTF-8, with or without a
  * byte-order mark; `,` `;` or tab, guessed from the header line).
  *
+ * @example
+ * ```ts
+ * import { Submissions } from "@homeward/cli"
+ *
+ * Submissions.parseCsv("id;sex\nCH-1;female\n") // [{ id: "CH-1", sex: "female" }]
+ * ```
+ *
  * @since 0.1.0
  */
 export const parseCsv = (text: string): Table =>
@@ -366,6 +392,14 @@ export const parseCsv = (text: string): Table =>
 /**
  * Submissions from CSV exports: the main CSV, and for forms with repeats
  * the CSV of each repeat (keys as in {@link fromTables}).
+ *
+ * @example
+ * ```ts
+ * import { Submissions } from "@homeward/cli"
+ *
+ * const read = Submissions.fromCsv("child", "id,sex,school\nCH-1,female,enrolled\n")
+ * read.missingFields // the questions every record needs that the export lacks
+ * ```
  *
  * @since 0.1.0
  */
@@ -435,6 +469,14 @@ const unknownNames = (
  * Anything else yields no submission and names the problem in
  * `unknownFields` (`(not a list of submissions)`).
  *
+ * @example
+ * ```ts
+ * import { Submissions } from "@homeward/cli"
+ *
+ * const read = Submissions.fromJson("child", { value: [{ id: "CH-1", sex: "female" }] }) // ODK Central OData
+ * read.submissions.length // 1
+ * ```
+ *
  * @since 0.1.0
  */
 export const fromJson = (type: Registry.RecordType, data: unknown): Read => {
@@ -466,6 +508,14 @@ export const fromJson = (type: Registry.RecordType, data: unknown): Read => {
 /**
  * The checked submissions: each record decoded with its record type's
  * Schema through `Validation.decodeUnknown`, issues tagged with the row.
+ *
+ * @example
+ * ```ts
+ * import { Submissions } from "@homeward/cli"
+ *
+ * const read = Submissions.fromJson("child", [{ id: "CH-1", sex: "female" }])
+ * for (const s of Submissions.check("child", read)) console.log(s.issues.map((i) => i.pathString)) // the missing fields
+ * ```
  *
  * @since 0.1.0
  */

@@ -104,6 +104,15 @@ const readJson = async (path: string, what: string): Promise<unknown> => {
 /**
  * Load and check a mapping file for one record type. Throws {@link Input.UnusableInput} with every mistake.
  *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Validate } from "@homeward/cli"
+ *
+ * writeFileSync("mapping.json", JSON.stringify({ columns: { "Child code": "id", Gender: "sex" } }))
+ * const mapping = await Validate.loadMapping("mapping.json", "child")
+ * ```
+ *
  * @since 0.1.0
  */
 export const loadMapping = async (path: string, type: Registry.RecordType): Promise<Mapping.Mapping> => {
@@ -114,6 +123,15 @@ export const loadMapping = async (path: string, type: Registry.RecordType): Prom
 
 /**
  * Load and check a mapping file of either form. Throws {@link Input.UnusableInput} with every mistake.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { Validate } from "@homeward/cli"
+ *
+ * writeFileSync("mapping.json", JSON.stringify({ columns: { "Child code": "id", Gender: "sex" } }))
+ * const mapping = await Validate.loadDatasetMapping("mapping.json", "child")
+ * ```
  *
  * @since 0.1.0
  */
@@ -196,8 +214,10 @@ const resolveProfile = (p: ValidateOptions["profile"]): PolicyProfile.PolicyProf
  *
  * @example
  * ```ts
+ * import { writeFileSync } from "node:fs"
  * import { Validate } from "@homeward/cli"
  *
+ * writeFileSync("children.csv", "id,birth.date,birth.estimated,sex,school\nCH-1,2010-05-01,false,female,enrolled\n")
  * const report = await Validate.validateFile("children.csv", { as: "child", asOf: new Date("2024-06-30") })
  * if (!report.ok) console.table(report.summary)
  * ```

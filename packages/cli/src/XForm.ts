@@ -40,6 +40,13 @@ export const namespaces = {
 /**
  * Text escaped for XML element content.
  *
+ * @example
+ * ```ts
+ * import { XForm } from "@homeward/cli"
+ *
+ * XForm.escapeText("age < 18 & in care") // "age &lt; 18 &amp; in care"
+ * ```
+ *
  * @since 0.1.0
  */
 export const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
@@ -48,6 +55,13 @@ export const escapeText = (s: string): string => s.replace(/&/g, "&amp;").replac
  * Text escaped for a double-quoted XML attribute (tabs and line breaks as
  * character references, so attribute normalisation keeps them).
  *
+ * @example
+ * ```ts
+ * import { XForm } from "@homeward/cli"
+ *
+ * XForm.escapeAttr('say "yes"') // "say &quot;yes&quot;"
+ * ```
+ *
  * @since 0.1.0
  */
 export const escapeAttr = (s: string): string =>
@@ -55,6 +69,13 @@ export const escapeAttr = (s: string): string =>
 
 /**
  * The absolute path of a question (`/data/birth/date`).
+ *
+ * @example
+ * ```ts
+ * import { XForm } from "@homeward/cli"
+ *
+ * XForm.absolutePath(["birth", "date"]) // "/data/birth/date"
+ * ```
  *
  * @since 0.1.0
  */
@@ -68,6 +89,14 @@ const attrs = (a: Record<string, string | undefined>): string =>
 
 /**
  * The XForm of a form, as XML text.
+ *
+ * @example
+ * ```ts
+ * import { CollectionForm, XForm } from "@homeward/cli"
+ *
+ * const xml = XForm.fromForm(CollectionForm.make("child"))
+ * xml.startsWith("<?xml") // true
+ * ```
  *
  * @since 0.1.0
  */

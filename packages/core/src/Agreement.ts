@@ -23,6 +23,15 @@ import { WitnessRole } from "./PolicyProfile.js"
  *   `eligibility.childAssentFromAge`, and always for independent living);
  * - `witnesses`: who witnessed, by role.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Agreement, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Agreement.ReunificationAgreement, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const ReunificationAgreement = Schema.Struct({
@@ -37,6 +46,8 @@ export const ReunificationAgreement = Schema.Struct({
 }).annotate({ identifier: "ReunificationAgreement", title: "Reunification agreement" })
 
 /**
+ * A reunification agreement (the type of the `ReunificationAgreement` Schema).
+ *
  * @since 0.2.0
  */
 export type ReunificationAgreement = typeof ReunificationAgreement.Type

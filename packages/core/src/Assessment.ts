@@ -41,6 +41,15 @@ export const FamilyCapacityDomains = [
 /**
  * Scores for the 5 child wellbeing domains.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.ChildWellbeing, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const ChildWellbeing = Schema.Struct({
@@ -52,12 +61,23 @@ export const ChildWellbeing = Schema.Struct({
 }).annotate({ identifier: "ChildWellbeing" })
 
 /**
+ * Scores for the 5 child wellbeing domains (the type of the `ChildWellbeing` Schema).
+ *
  * @since 0.1.0
  */
 export type ChildWellbeing = typeof ChildWellbeing.Type
 
 /**
  * Scores for the 6 family protective capacity domains.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.FamilyCapacity, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -71,12 +91,23 @@ export const FamilyCapacity = Schema.Struct({
 }).annotate({ identifier: "FamilyCapacity" })
 
 /**
+ * Scores for the 6 family protective capacity domains (the type of the `FamilyCapacity` Schema).
+ *
  * @since 0.1.0
  */
 export type FamilyCapacity = typeof FamilyCapacity.Type
 
 /**
  * Harm / risk factors screened on MoSVY Form 2 (OSCaR "problems").
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.RiskFactor)("alcohol-use") // true
+ * Schema.is(Assessment.RiskFactor)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -98,6 +129,8 @@ export const RiskFactor = Schema.Literals([
 ])
 
 /**
+ * Harm / risk factors screened on MoSVY Form 2 (OSCaR "problems"; the type of the `RiskFactor` Schema).
+ *
  * @since 0.1.0
  */
 export type RiskFactor = typeof RiskFactor.Type
@@ -105,17 +138,37 @@ export type RiskFactor = typeof RiskFactor.Type
 /**
  * Mitigation status of a risk factor found present.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.MitigationStatus)("unmitigated") // true
+ * Schema.is(Assessment.MitigationStatus)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const MitigationStatus = Schema.Literals(["unmitigated", "mitigation-in-progress", "mitigated"])
 
 /**
+ * Mitigation status of a risk factor found present (the type of the `MitigationStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type MitigationStatus = typeof MitigationStatus.Type
 
 /**
  * A risk factor found present, with its mitigation.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.RiskFinding, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -126,6 +179,8 @@ export const RiskFinding = Schema.Struct({
 }).annotate({ identifier: "RiskFinding" })
 
 /**
+ * A risk factor found present, with its mitigation (the type of the `RiskFinding` Schema).
+ *
  * @since 0.1.0
  */
 export type RiskFinding = typeof RiskFinding.Type
@@ -133,11 +188,22 @@ export type RiskFinding = typeof RiskFinding.Type
 /**
  * Kind of assessment.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.AssessmentKind)("child") // true
+ * Schema.is(Assessment.AssessmentKind)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const AssessmentKind = Schema.Literals(["child", "family", "home", "readiness"])
 
 /**
+ * Kind of assessment (the type of the `AssessmentKind` Schema).
+ *
  * @since 0.1.0
  */
 export type AssessmentKind = typeof AssessmentKind.Type
@@ -145,11 +211,22 @@ export type AssessmentKind = typeof AssessmentKind.Type
 /**
  * Form 2 conclusion (OSCaR).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.Conclusion)("can-reintegrate") // true
+ * Schema.is(Assessment.Conclusion)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Conclusion = Schema.Literals(["can-reintegrate", "cannot-reintegrate", "continue-case", "close-case"])
 
 /**
+ * Form 2 conclusion (OSCaR; the type of the `Conclusion` Schema).
+ *
  * @since 0.1.0
  */
 export type Conclusion = typeof Conclusion.Type
@@ -157,11 +234,22 @@ export type Conclusion = typeof Conclusion.Type
 /**
  * Risk level of a case, which sets the response time (Primero Cambodia).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.RiskLevel)("high") // true
+ * Schema.is(Assessment.RiskLevel)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const RiskLevel = Schema.Literals(["high", "medium", "low"])
 
 /**
+ * Risk level of a case, which sets the response time (Primero Cambodia; the type of the `RiskLevel` Schema).
+ *
  * @since 0.1.0
  */
 export type RiskLevel = typeof RiskLevel.Type
@@ -172,17 +260,37 @@ export type RiskLevel = typeof RiskLevel.Type
  * met by the caregivers with support or by services in the community (refer);
  * no risk of significant harm and no outstanding needs (the case can close).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.RiskOutcome)("significant-harm") // true
+ * Schema.is(Assessment.RiskOutcome)("something else") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const RiskOutcome = Schema.Literals(["significant-harm", "needs-met-with-support", "no-risk-no-needs"])
 
 /**
+ * Conclusion of the Primero Cambodia risk assessment (the type of the `RiskOutcome` Schema).
+ *
  * @since 0.2.0
  */
 export type RiskOutcome = typeof RiskOutcome.Type
 
 /**
  * An assessment.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.Assessment, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -203,6 +311,8 @@ export const Assessment = Schema.Struct({
 }).annotate({ identifier: "Assessment", title: "Assessment" })
 
 /**
+ * An assessment (the type of the `Assessment` Schema).
+ *
  * @since 0.1.0
  */
 export type Assessment = typeof Assessment.Type
@@ -210,11 +320,22 @@ export type Assessment = typeof Assessment.Type
 /**
  * A scored domain (child wellbeing or family protective capacity).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Assessment } from "@homeward/core"
+ *
+ * Schema.is(Assessment.Domain)("education") // true: a child wellbeing domain
+ * Schema.is(Assessment.Domain)("weather") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const Domain = Schema.Literals([...ChildWellbeingDomains, ...FamilyCapacityDomains])
 
 /**
+ * A scored domain (child wellbeing or family protective capacity; the type of the `Domain` Schema).
+ *
  * @since 0.2.0
  */
 export type Domain = typeof Domain.Type
@@ -226,6 +347,15 @@ export type Domain = typeof Domain.Type
  * risk factors it covers, and who approved it. A high-risk family assessment
  * blocks reintegration until a safety plan dated on or after it covers every
  * domain that made it high risk (`Eligibility.assessReintegration`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Assessment, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Assessment.SafetyPlan, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.2.0
  */
@@ -241,6 +371,8 @@ export const SafetyPlan = Schema.Struct({
 }).annotate({ identifier: "SafetyPlan", title: "Safety plan" })
 
 /**
+ * A safety plan (Primero Cambodia "Safety Plan" form; the type of the `SafetyPlan` Schema).
+ *
  * @since 0.2.0
  */
 export type SafetyPlan = typeof SafetyPlan.Type

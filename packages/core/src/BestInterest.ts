@@ -12,6 +12,15 @@ import { Id, IsoDate, SensitiveText } from "./Common.js"
 /**
  * Recommendation options (Primero Cambodia BID form).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { BestInterest } from "@homeward/core"
+ *
+ * Schema.is(BestInterest.BidOption)("reunification") // true
+ * Schema.is(BestInterest.BidOption)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const BidOption = Schema.Literals([
@@ -25,12 +34,23 @@ export const BidOption = Schema.Literals([
 ])
 
 /**
+ * Recommendation options (Primero Cambodia BID form; the type of the `BidOption` Schema).
+ *
  * @since 0.1.0
  */
 export type BidOption = typeof BidOption.Type
 
 /**
  * Best-interest determination record.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { BestInterest, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(BestInterest.BestInterestDetermination, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -64,6 +84,8 @@ export const BestInterestDetermination = Schema.Struct({
 }).annotate({ identifier: "BestInterestDetermination", title: "Best-interest determination" })
 
 /**
+ * Best-interest determination record (the type of the `BestInterestDetermination` Schema).
+ *
  * @since 0.1.0
  */
 export type BestInterestDetermination = typeof BestInterestDetermination.Type

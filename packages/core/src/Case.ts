@@ -14,6 +14,15 @@ import { CareExceptionKind } from "./PolicyProfile.js"
 /**
  * Reasons recorded for a child's admission to residential care.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Case } from "@homeward/core"
+ *
+ * Schema.is(Case.AdmissionReason)("poverty") // true
+ * Schema.is(Case.AdmissionReason)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const AdmissionReason = Schema.Literals([
@@ -38,6 +47,8 @@ export const AdmissionReason = Schema.Literals([
 ])
 
 /**
+ * Reasons recorded for a child's admission to residential care (the type of the `AdmissionReason` Schema).
+ *
  * @since 0.1.0
  */
 export type AdmissionReason = typeof AdmissionReason.Type
@@ -64,6 +75,15 @@ export const isPovertyOnly = (reasons: ReadonlyArray<AdmissionReason>): boolean 
 /**
  * Where a child lives.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Case } from "@homeward/core"
+ *
+ * Schema.is(Case.PlacementType)("residential-care") // true
+ * Schema.is(Case.PlacementType)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const PlacementType = Schema.Literals([
@@ -78,12 +98,22 @@ export const PlacementType = Schema.Literals([
 ])
 
 /**
+ * Where a child lives (the type of the `PlacementType` Schema).
+ *
  * @since 0.1.0
  */
 export type PlacementType = typeof PlacementType.Type
 
 /**
  * Whether a placement type is a family or community setting (not residential care).
+ *
+ * @example
+ * ```ts
+ * import { Case } from "@homeward/core"
+ *
+ * Case.isFamilyBased("kinship") // true
+ * Case.isFamilyBased("residential-care") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -97,6 +127,15 @@ export const isFamilyBased = (type: PlacementType): boolean =>
 /**
  * A placement: type, since when, and where (institution or household id).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Case, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Case.Placement, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Placement = Schema.Struct({
@@ -107,12 +146,23 @@ export const Placement = Schema.Struct({
 }).annotate({ identifier: "Placement" })
 
 /**
+ * A placement (the type of the `Placement` Schema).
+ *
  * @since 0.1.0
  */
 export type Placement = typeof Placement.Type
 
 /**
  * Case record as imported from a case-management system (one row per case).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Case, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Case.Case, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -130,6 +180,8 @@ export const Case = Schema.Struct({
 }).annotate({ identifier: "Case", title: "Case" })
 
 /**
+ * Case record as imported from a case-management system (one row per case; the type of the `Case` Schema).
+ *
  * @since 0.1.0
  */
 export type Case = typeof Case.Type
@@ -141,6 +193,15 @@ export type Case = typeof Case.Type
  * time, or keeping siblings together), with its justification (sensitive
  * free text), who approved it, and the day it starts and the last day it
  * covers (`endsOn`, inclusive).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Case, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Case.CareException, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.2.0
  */
@@ -162,6 +223,8 @@ export const CareException = Schema.Struct({
   .annotate({ identifier: "CareException", title: "Residential care exception (young child)" })
 
 /**
+ * An exception that allows a child younger than the profile's `eligibility.residentialCareFromAge` to be in residential care (the type of the `CareException` Schema).
+ *
  * @since 0.2.0
  */
 export type CareException = typeof CareException.Type

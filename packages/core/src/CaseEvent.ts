@@ -31,6 +31,15 @@ import { RejectReason } from "./Transfer.js"
  * An event id: a pseudonymous id, optionally followed by `#` and the event's
  * position in its stream (the decider's deterministic ids `${caseId}#${version}`).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * Schema.is(CaseEvent.EventId)("case-1#3") // true: the decider's id of the case's 3rd event
+ * Schema.is(CaseEvent.EventId)("case 1") // false: no spaces
+ * ```
+ *
  * @since 0.1.0
  */
 export const EventId = Schema.String.annotate({ description: "Event identifier" }).check(
@@ -56,6 +65,15 @@ const event = <const T extends string, const F extends Schema.Struct.Fields>(typ
 /**
  * Why a case was closed (Primero Cambodia; OSCaR).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * Schema.is(CaseEvent.CaseClosureReason)("reintegration-complete") // true
+ * Schema.is(CaseEvent.CaseClosureReason)("finished") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const CaseClosureReason = Schema.Literals([
@@ -71,6 +89,8 @@ export const CaseClosureReason = Schema.Literals([
 ])
 
 /**
+ * Why a case was closed (the type of the `CaseClosureReason` Schema).
+ *
  * @since 0.1.0
  */
 export type CaseClosureReason = typeof CaseClosureReason.Type
@@ -78,12 +98,33 @@ export type CaseClosureReason = typeof CaseClosureReason.Type
 /**
  * Incident severity.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * Schema.is(CaseEvent.IncidentSeverity)("high") // true
+ * Schema.is(CaseEvent.IncidentSeverity)("critical") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const IncidentSeverity = Schema.Literals(["low", "medium", "high"])
 
 /**
  * The case was opened for a child in care.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.CaseOpened, {
+ *   type: "CaseOpened", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["child", "institutionId", …]: missing
+ * ```
+ *
  * @since 0.1.0
  */
 export const CaseOpened = event("CaseOpened", {
@@ -94,22 +135,149 @@ export const CaseOpened = event("CaseOpened", {
   admissionReasons: Schema.Array(AdmissionReason).check(Schema.isMinLength(1)),
   placement: Placement
 })
-/** @since 0.1.0 */
+/**
+ * A social worker was assigned to the case (`socialWorkerId`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.WorkerAssigned, {
+ *   type: "WorkerAssigned", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   socialWorkerId: "sw-2"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const WorkerAssigned = event("WorkerAssigned", { socialWorkerId: Id })
-/** @since 0.1.0 */
+/**
+ * An assessment (child, family, home or readiness) was recorded.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.Assessed, {
+ *   type: "Assessed", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["assessment"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const Assessed = event("Assessed", { assessment: Assessment })
-/** @since 0.1.0 */
+/**
+ * The child's family was traced: the household found, with its members and tracing status.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.FamilyTraced, {
+ *   type: "FamilyTraced", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["household"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const FamilyTraced = event("FamilyTraced", { household: Household })
-/** @since 0.1.0 */
+/**
+ * The child's views and wishes were heard and recorded.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ViewsRecorded, {
+ *   type: "ViewsRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["views"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ViewsRecorded = event("ViewsRecorded", { views: ChildViews })
-/** @since 0.1.0 */
+/**
+ * A best-interest determination was made for the child.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.BestInterestDetermined, {
+ *   type: "BestInterestDetermined", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["determination"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const BestInterestDetermined = event("BestInterestDetermined", { determination: BestInterestDetermination })
-/** @since 0.1.0 */
+/**
+ * A consent (child, caregiver or guardian, for a purpose) was recorded.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ConsentRecorded, {
+ *   type: "ConsentRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["consent"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ConsentRecorded = event("ConsentRecorded", { consent: Consent })
-/** @since 0.1.0 */
+/**
+ * A consent was withdrawn (`consentId`, from `withdrawnOn`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ConsentWithdrawn, {
+ *   type: "ConsentWithdrawn", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   consentId: "cons-1", withdrawnOn: "2018-09-01"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ConsentWithdrawn = event("ConsentWithdrawn", { consentId: Id, withdrawnOn: IsoDate })
 /**
  * The case moved forward; `override` is set when a step was skipped.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.PhaseAdvanced, {
+ *   type: "PhaseAdvanced", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   from: { phase: "intake" }, to: { phase: "assessment" }
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const PhaseAdvanced = event("PhaseAdvanced", {
@@ -117,26 +285,138 @@ export const PhaseAdvanced = event("PhaseAdvanced", {
   to: PhaseRef,
   override: Schema.optionalKey(Schema.Struct({ approvedBy: Id, justification: Text }))
 })
-/** @since 0.1.0 */
+/**
+ * The case stepped back to an earlier phase on a concern.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.PhaseSteppedBack, {
+ *   type: "PhaseSteppedBack", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   from: { phase: "preparation" }, to: { phase: "assessment" }, concern: "the family asked for more time"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const PhaseSteppedBack = event("PhaseSteppedBack", { from: PhaseRef, to: PhaseRef, concern: Text })
-/** @since 0.1.0 */
+/**
+ * A contact between the child and the family (visit, sleepover, call) was recorded.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ContactRecorded, {
+ *   type: "ContactRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["contact"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ContactRecorded = event("ContactRecorded", { contact: Contact })
-/** @since 0.1.0 */
+/**
+ * An incident was reported, with its severity; it stays open until resolved.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.IncidentReported, {
+ *   type: "IncidentReported", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   incidentId: "inc-1", severity: "low"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const IncidentReported = event("IncidentReported", {
   incidentId: Id,
   severity: IncidentSeverity,
   description: Schema.optionalKey(SensitiveText)
 })
-/** @since 0.1.0 */
+/**
+ * A reported incident was resolved (`incidentId`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.IncidentResolved, {
+ *   type: "IncidentResolved", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   incidentId: "inc-1"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const IncidentResolved = event("IncidentResolved", { incidentId: Id })
-/** @since 0.1.0 */
+/**
+ * A support plan (items, amounts and periods) was scheduled for the family.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.SupportScheduled, {
+ *   type: "SupportScheduled", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["plan"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const SupportScheduled = event("SupportScheduled", { plan: SupportPlan })
-/** @since 0.1.0 */
+/**
+ * A support payment was made to the family.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.SupportPaid, {
+ *   type: "SupportPaid", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["payment"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const SupportPaid = event("SupportPaid", { payment: SupportPayment })
 /**
  * The child returned to a family or community placement (parents, kinship,
  * foster, community-based, independent living); `override` is set when steps
  * were skipped or readiness was not met.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.Reunified, {
+ *   type: "Reunified", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   placement: { type: "kinship", since: "2018-09-01", householdId: "HH-1" }
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const Reunified = event("Reunified", {
@@ -146,55 +426,233 @@ export const Reunified = event("Reunified", {
 /**
  * The child was placed elsewhere (e.g. temporary placement in a residential
  * facility that meets minimum standards).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.Placed, {
+ *   type: "Placed", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   placement: { type: "transitional-shelter", since: "2018-09-01", institutionId: "inst-2" }
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const Placed = event("Placed", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * A follow-up (monitoring) visit after reunification was recorded.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.MonitoringVisitRecorded, {
+ *   type: "MonitoringVisitRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["visit"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const MonitoringVisitRecorded = event("MonitoringVisitRecorded", { visit: FollowUpVisit })
-/** @since 0.1.0 */
+/**
+ * The closure assessment (child and family criteria) was recorded.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ClosureAssessed, {
+ *   type: "ClosureAssessed", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["assessment"]: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ClosureAssessed = event("ClosureAssessed", { assessment: ClosureAssessment })
 /**
  * Reintegration broke down and the child returned to care.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.BrokeDown, {
+ *   type: "BrokeDown", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   placement: { type: "residential-care", since: "2018-09-01", institutionId: "inst-1" }
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const BrokeDown = event("BrokeDown", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * The case was transferred to another agency (and optionally a named social worker).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.CaseTransferred, {
+ *   type: "CaseTransferred", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   toAgencyId: "agency-2"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const CaseTransferred = event("CaseTransferred", { toAgencyId: Id, toSocialWorkerId: Schema.optionalKey(Id) })
-/** @since 0.1.0 */
+/**
+ * The case was closed, with the reason (`closureReason`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.CaseClosed, {
+ *   type: "CaseClosed", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   closureReason: "reintegration-complete"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const CaseClosed = event("CaseClosed", { closureReason: CaseClosureReason })
 /**
  * A closed case was reopened (e.g. after a breakdown).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.CaseReopened, {
+ *   type: "CaseReopened", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   placement: { type: "residential-care", since: "2018-09-01", institutionId: "inst-1" }
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const CaseReopened = event("CaseReopened", { placement: Placement })
 
 /**
  * A safety plan was made (after a high-risk assessment).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.SafetyPlanRecorded, {
+ *   type: "SafetyPlanRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["plan"]: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const SafetyPlanRecorded = event("SafetyPlanRecorded", { plan: SafetyPlan })
 /**
  * The reunification agreement was signed and witnessed.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.AgreementSigned, {
+ *   type: "AgreementSigned", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["agreement"]: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const AgreementSigned = event("AgreementSigned", { agreement: ReunificationAgreement })
 /**
  * A case conference was held (Primero Cambodia triggers).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.CaseConferenceHeld, {
+ *   type: "CaseConferenceHeld", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["conference"]: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const CaseConferenceHeld = event("CaseConferenceHeld", { conference: CaseConference })
 /**
  * An exception allowing a young child to stay in residential care was recorded (UN Guidelines ¶22).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.CareExceptionRecorded, {
+ *   type: "CareExceptionRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["exception"]: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const CareExceptionRecorded = event("CareExceptionRecorded", { exception: CareException })
 /**
  * A youth's work and study were recorded (supported independent living, Aziza's Place).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ActivityRecorded, {
+ *   type: "ActivityRecorded", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" }
+ * })
+ * if (Result.isFailure(event)) console.log(event.failure.map((i) => i.pathString)) // ["activity"]: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const ActivityRecorded = event("ActivityRecorded", { activity: YouthActivity })
 /**
  * The child and family were referred to another agency (information is shared with it).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.Referred, {
+ *   type: "Referred", eventId: "case-1#2", caseId: "case-1", occurredOn: "2018-09-01", recordedAt: "2018-09-01T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   referralId: "ref-1", toAgencyId: "agency-3"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.2.0
  */
 export const Referred = event("Referred", {

@@ -126,6 +126,15 @@ export interface CaseState {
 /**
  * The state before any event.
  *
+ * @example
+ * ```ts
+ * import { CaseState } from "@homeward/core"
+ *
+ * const s = CaseState.initial("case-1")
+ * s.version // 0: no event yet
+ * s.opened // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const initial = (caseId: string): CaseState => ({
@@ -499,6 +508,13 @@ export const replay = (caseId: string, events: Iterable<CaseEvent>): CaseState =
 /**
  * Open incidents (reported, not resolved).
  *
+ * @example
+ * ```ts
+ * import { CaseState } from "@homeward/core"
+ *
+ * CaseState.openIncidents(CaseState.initial("case-1")) // []
+ * ```
+ *
  * @since 0.1.0
  */
 export const openIncidents = (s: CaseState): ReadonlyArray<Incident> =>
@@ -506,6 +522,13 @@ export const openIncidents = (s: CaseState): ReadonlyArray<Incident> =>
 
 /**
  * The latest assessment of a kind, if any.
+ *
+ * @example
+ * ```ts
+ * import { CaseState } from "@homeward/core"
+ *
+ * CaseState.latestAssessment(CaseState.initial("case-1"), "family") // undefined: none yet
+ * ```
  *
  * @since 0.1.0
  */

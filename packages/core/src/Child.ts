@@ -12,11 +12,22 @@ import { requireValidDate } from "./Decision.js"
 /**
  * Sex as recorded on MoSVY Form 1.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Child } from "@homeward/core"
+ *
+ * Schema.is(Child.Sex)("female") // true
+ * Schema.is(Child.Sex)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Sex = Schema.Literals(["female", "male", "other", "unknown"])
 
 /**
+ * Sex as recorded on MoSVY Form 1 (the type of the `Sex` Schema).
+ *
  * @since 0.1.0
  */
 export type Sex = typeof Sex.Type
@@ -24,6 +35,15 @@ export type Sex = typeof Sex.Type
 /**
  * Date of birth, either known or estimated. An estimated birth date carries
  * `estimated: true` and, optionally, how it was estimated.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Child, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Child.BirthDate, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -34,12 +54,23 @@ export const BirthDate = Schema.Struct({
 }).annotate({ identifier: "BirthDate" })
 
 /**
+ * Date of birth, either known or estimated (the type of the `BirthDate` Schema).
+ *
  * @since 0.1.0
  */
 export type BirthDate = typeof BirthDate.Type
 
 /**
  * School enrolment.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Child } from "@homeward/core"
+ *
+ * Schema.is(Child.SchoolStatus)("not-school-age") // true
+ * Schema.is(Child.SchoolStatus)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -54,6 +85,8 @@ export const SchoolStatus = Schema.Literals([
 ])
 
 /**
+ * School enrolment (the type of the `SchoolStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type SchoolStatus = typeof SchoolStatus.Type
@@ -90,6 +123,8 @@ export const Child = Schema.Struct({
 }).annotate({ identifier: "Child", title: "Child" })
 
 /**
+ * Child record (the type of the `Child` Schema).
+ *
  * @since 0.1.0
  */
 export type Child = typeof Child.Type

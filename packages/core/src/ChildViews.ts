@@ -13,6 +13,15 @@ import { Relationship } from "./Household.js"
 /**
  * How the child's views were heard.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ChildViews } from "@homeward/core"
+ *
+ * Schema.is(ChildViews.HowHeard)("direct-conversation") // true
+ * Schema.is(ChildViews.HowHeard)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const HowHeard = Schema.Literals([
@@ -24,6 +33,8 @@ export const HowHeard = Schema.Literals([
 ])
 
 /**
+ * How the child's views were heard (the type of the `HowHeard` Schema).
+ *
  * @since 0.1.0
  */
 export type HowHeard = typeof HowHeard.Type
@@ -31,17 +42,37 @@ export type HowHeard = typeof HowHeard.Type
 /**
  * The child's wish about reunification.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ChildViews } from "@homeward/core"
+ *
+ * Schema.is(ChildViews.Wish)("yes-soon") // true
+ * Schema.is(ChildViews.Wish)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Wish = Schema.Literals(["yes-soon", "yes-later", "not-sure", "no"])
 
 /**
+ * The child's wish about reunification (the type of the `Wish` Schema).
+ *
  * @since 0.1.0
  */
 export type Wish = typeof Wish.Type
 
 /**
  * A person the child would like to live with, ranked 1–3.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { ChildViews, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(ChildViews.PreferredPerson, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -54,6 +85,15 @@ export const PreferredPerson = Schema.Struct({
 
 /**
  * The child's views.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { ChildViews, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(ChildViews.ChildViews, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -69,6 +109,8 @@ export const ChildViews = Schema.Struct({
 }).annotate({ identifier: "ChildViews", title: "Child's views" })
 
 /**
+ * The child's views (the type of the `ChildViews` Schema).
+ *
  * @since 0.1.0
  */
 export type ChildViews = typeof ChildViews.Type

@@ -49,6 +49,14 @@ export const sensitive = <S extends Schema.Top>(schema: S): S["Rebuild"] =>
 /**
  * Whether an AST node (or the node it was built from) is marked sensitive.
  *
+ * @example
+ * ```ts
+ * import { Child, Common } from "@homeward/core"
+ *
+ * Common.isSensitive(Common.SensitiveText.ast) // true
+ * Common.isSensitive(Child.Sex.ast) // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const isSensitive = (ast: SchemaAST.AST): boolean => {
@@ -60,6 +68,15 @@ export const isSensitive = (ast: SchemaAST.AST): boolean => {
 /**
  * A regular-expression check with a plain-language expectation that is also
  * written into JSON Schema as `pattern` (effect leaves patterns out by default).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * const Province = Schema.String.check(Common.pattern(/^[A-Z][a-z]+$/, "a capitalised province name"))
+ * Schema.is(Province)("Battambang") // true
+ * ```
  *
  * @since 0.1.0
  */
@@ -187,6 +204,15 @@ const InstantType = Schema.declare(
 /**
  * A moment in time. Decoded: a `Date`. Encoded: an ISO 8601 timestamp in UTC.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.decodeUnknownSync(Common.IsoDateTime)("2018-12-31T09:30:00Z") // a Date
+ * Schema.is(Schema.toEncoded(Common.IsoDateTime))("2018-12-31 09:30") // false: no time zone
+ * ```
+ *
  * @since 0.1.0
  */
 export const IsoDateTime = DateTimeString.pipe(Schema.decodeTo(InstantType, dateTime)).annotate({
@@ -197,6 +223,15 @@ export const IsoDateTime = DateTimeString.pipe(Schema.decodeTo(InstantType, date
  * A pseudonymous identifier (case, child, household, worker, agency …). Letters,
  * digits and `. _ : -`, 1–64 characters: no spaces, so a name cannot be used
  * as an id by accident.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Id)("CH-0042") // true
+ * Schema.is(Common.Id)("Sophea Kim") // false: a name, not a code
+ * ```
  *
  * @since 0.1.0
  */
@@ -222,12 +257,30 @@ const textCheck = (identifier: string) =>
 /**
  * A non-empty line of text of at most 2000 characters (not sensitive).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Text)("Vocational training") // true
+ * Schema.is(Common.Text)("   ") // false: blank
+ * ```
+ *
  * @since 0.1.0
  */
 export const Text = Schema.String.check(textCheck("Text"))
 
 /**
  * Sensitive free text (names, notes, rationales). Never echoed in errors.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.SensitiveText, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -236,6 +289,15 @@ export const SensitiveText = sensitive(Schema.String).check(textCheck("Sensitive
 /**
  * A score on the Cambodian 1–4 scale: 4 good, 3 fair, 2 poor, 1 very poor
  * (Primero Cambodia configuration; OSCaR Form 3).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Score)(3) // true: fair
+ * Schema.is(Common.Score)(5) // false: scores run from 1 to 4
+ * ```
  *
  * @since 0.1.0
  */
@@ -253,6 +315,15 @@ export type Score = typeof Score.Type
 /**
  * Currencies in use in Cambodian programmes.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Common } from "@homeward/core"
+ *
+ * Schema.is(Common.Currency)("KHR") // true
+ * Schema.is(Common.Currency)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Currency = Schema.Literals(["KHR", "USD"])
@@ -266,6 +337,15 @@ export type Currency = typeof Currency.Type
 
 /**
  * A non-negative amount of money in a currency.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.Money, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -284,6 +364,15 @@ export type Money = typeof Money.Type
 /**
  * Cambodian administrative location. Province, district and commune are
  * reportable; village and street address are sensitive.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.Location, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -304,6 +393,15 @@ export type Location = typeof Location.Type
 
 /**
  * Who did something, for the audit trail of every event.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Common.Actor, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */

@@ -26,6 +26,15 @@ import {
  * A case conference: when, why (one or more triggers), who took part (ids)
  * and its recommendations (sensitive free text).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Conference, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Conference.CaseConference, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const CaseConference = Schema.Struct({
@@ -37,6 +46,8 @@ export const CaseConference = Schema.Struct({
 }).annotate({ identifier: "CaseConference", title: "Case conference" })
 
 /**
+ * A case conference (the type of the `CaseConference` Schema).
+ *
  * @since 0.2.0
  */
 export type CaseConference = typeof CaseConference.Type

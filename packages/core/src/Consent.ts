@@ -20,17 +20,37 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 /**
  * Purposes consent can cover.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Consent } from "@homeward/core"
+ *
+ * Schema.is(Consent.Purpose)("services") // true
+ * Schema.is(Consent.Purpose)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Purpose = Schema.Literals(["services", "tracing", "information-sharing", "reporting"])
 
 /**
+ * Purposes consent can cover (the type of the `Purpose` Schema).
+ *
  * @since 0.1.0
  */
 export type Purpose = typeof Purpose.Type
 
 /**
  * A consent (or assent) record.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Consent, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Consent.Consent, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -46,6 +66,8 @@ export const Consent = Schema.Struct({
 }).annotate({ identifier: "Consent", title: "Consent" })
 
 /**
+ * A consent (or assent) record (the type of the `Consent` Schema).
+ *
  * @since 0.1.0
  */
 export type Consent = typeof Consent.Type
@@ -55,6 +77,18 @@ export type Consent = typeof Consent.Type
  * not withdrawn on or before `asOf`, and not expired (a consent with
  * `expiresOn` is valid up to the day before `expiresOn`; on that day it has
  * expired).
+ *
+ * @example
+ * ```ts
+ * import { Consent } from "@homeward/core"
+ *
+ * const consent = {
+ *   id: "cons-1", kind: "caregiver-consent", givenBy: "mem-1", purposes: ["services"],
+ *   agencies: ["agency-1"], givenOn: new Date("2018-03-01"), expiresOn: new Date("2019-03-01")
+ * } as const
+ * Consent.isInForce(consent, new Date("2018-06-30")) // true
+ * Consent.isInForce(consent, new Date("2019-03-01")) // false: expired that day
+ * ```
  *
  * @since 0.1.0
  */

@@ -69,7 +69,20 @@ const envelope = {
 const command = <const T extends string, const F extends Schema.Struct.Fields>(type: T, fields: F) =>
   Schema.Struct({ type: Schema.Literal(type), ...envelope, ...fields }).annotate({ identifier: `${type}Command` })
 
-/** @since 0.1.0 */
+/**
+ * Open a case for a child in care: the child, the institution, agency, social worker, admission reasons and placement.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.OpenCase, { type: "OpenCase", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // child, institutionId, …: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const OpenCase = command("OpenCase", {
   child: Child,
   institutionId: Id,
@@ -78,19 +91,114 @@ export const OpenCase = command("OpenCase", {
   admissionReasons: Schema.Array(AdmissionReason).check(Schema.isMinLength(1)),
   placement: Placement
 })
-/** @since 0.1.0 */
+/**
+ * Assign a (new) social worker to the case.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.AssignWorker, {
+ *   type: "AssignWorker", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", socialWorkerId: "sw-2"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const AssignWorker = command("AssignWorker", { socialWorkerId: Id })
-/** @since 0.1.0 */
+/**
+ * Record an assessment (child, family, home or readiness).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordAssessment, { type: "RecordAssessment", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // assessment: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const RecordAssessment = command("RecordAssessment", { assessment: Assessment })
-/** @since 0.1.0 */
+/**
+ * Record the traced family: the household and its members.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.TraceFamily, { type: "TraceFamily", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // household: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const TraceFamily = command("TraceFamily", { household: Household })
-/** @since 0.1.0 */
+/**
+ * Record the child's views and wishes.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordViews, { type: "RecordViews", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // views: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const RecordViews = command("RecordViews", { views: ChildViews })
-/** @since 0.1.0 */
+/**
+ * Record a best-interest determination.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.DetermineBestInterest, { type: "DetermineBestInterest", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // determination: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const DetermineBestInterest = command("DetermineBestInterest", { determination: BestInterestDetermination })
-/** @since 0.1.0 */
+/**
+ * Record a consent for a purpose (e.g. reunification, information sharing).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordConsent, { type: "RecordConsent", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // consent: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const RecordConsent = command("RecordConsent", { consent: Consent })
-/** @since 0.1.0 */
+/**
+ * Withdraw a recorded consent (`consentId`), from `withdrawnOn` (default: the day of the command).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.WithdrawConsent, {
+ *   type: "WithdrawConsent", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", consentId: "cons-1", withdrawnOn: "2018-06-30"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const WithdrawConsent = command("WithdrawConsent", {
   consentId: Id,
   withdrawnOn: Schema.optionalKey(IsoDate)
@@ -99,74 +207,318 @@ export const WithdrawConsent = command("WithdrawConsent", {
  * Move forward: to the next phase, or to an explicit later target (`to`),
  * which needs an `override` when it skips a step or when the readiness rules
  * are not met.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Advance, {
+ *   type: "Advance", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.1.0
  */
 export const Advance = command("Advance", { to: Schema.optionalKey(PhaseRef), override: Schema.optionalKey(Override) })
 /**
  * Step back on a concern (always allowed from assessment up to the last
  * contact step); default target: one step back.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.StepBack, {
+ *   type: "StepBack", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", concern: "the child was frightened after the last overnight stay"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.1.0
  */
 export const StepBack = command("StepBack", { concern: Text, to: Schema.optionalKey(PhaseRef) })
-/** @since 0.1.0 */
+/**
+ * Record a contact between the child and the family during gradual contact.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordContact, { type: "RecordContact", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // contact: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const RecordContact = command("RecordContact", { contact: Contact })
-/** @since 0.1.0 */
+/**
+ * Report an incident with its severity; it stays open until resolved.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.ReportIncident, {
+ *   type: "ReportIncident", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", incidentId: "inc-1", severity: "medium"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ReportIncident = command("ReportIncident", {
   incidentId: Id,
   severity: IncidentSeverity,
   description: Schema.optionalKey(SensitiveText)
 })
-/** @since 0.1.0 */
+/**
+ * Resolve a reported incident (`incidentId`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.ResolveIncident, {
+ *   type: "ResolveIncident", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", incidentId: "inc-1"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ResolveIncident = command("ResolveIncident", { incidentId: Id })
-/** @since 0.1.0 */
+/**
+ * Schedule a support plan for the family.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.ScheduleSupport, { type: "ScheduleSupport", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // plan: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const ScheduleSupport = command("ScheduleSupport", { plan: SupportPlan })
-/** @since 0.1.0 */
+/**
+ * Record a support payment to the family.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.PaySupport, { type: "PaySupport", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // payment: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const PaySupport = command("PaySupport", { payment: SupportPayment })
 /**
  * The child returns to a family or community placement (from the last
  * contact step when ready, or with an override).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Reunify, {
+ *   type: "Reunify", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", placement: { type: "kinship", since: "2018-09-01", householdId: "HH-1" }
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.1.0
  */
 export const Reunify = command("Reunify", { placement: Placement, override: Schema.optionalKey(Override) })
-/** @since 0.1.0 */
+/**
+ * Place the child elsewhere (e.g. a temporary placement in a residential facility that meets minimum standards).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Place, {
+ *   type: "Place", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", placement: { type: "transitional-shelter", since: "2018-09-01", institutionId: "inst-2" }
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const Place = command("Place", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * Record a follow-up (monitoring) visit after reunification.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordMonitoringVisit, { type: "RecordMonitoringVisit", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // visit: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const RecordMonitoringVisit = command("RecordMonitoringVisit", { visit: FollowUpVisit })
-/** @since 0.1.0 */
+/**
+ * Record the closure assessment (child and family criteria).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.AssessClosure, { type: "AssessClosure", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // assessment: missing
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const AssessClosure = command("AssessClosure", { assessment: ClosureAssessment })
-/** @since 0.1.0 */
+/**
+ * Record that reintegration broke down and the child returned to care.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordBreakdown, {
+ *   type: "RecordBreakdown", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", placement: { type: "residential-care", since: "2019-02-01", institutionId: "inst-1" }
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const RecordBreakdown = command("RecordBreakdown", { placement: Placement })
-/** @since 0.1.0 */
+/**
+ * Transfer the case to another agency (and optionally a named social worker).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Transfer, {
+ *   type: "Transfer", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", toAgencyId: "agency-2"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const Transfer = command("Transfer", { toAgencyId: Id, toSocialWorkerId: Schema.optionalKey(Id) })
-/** @since 0.1.0 */
+/**
+ * Close the case with a reason; closure is checked against the closure rules.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Close, {
+ *   type: "Close", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", closureReason: "reintegration-complete"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const Close = command("Close", { closureReason: CaseClosureReason })
 /**
  * Record a safety plan (after a high-risk assessment).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordSafetyPlan, { type: "RecordSafetyPlan", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // plan: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const RecordSafetyPlan = command("RecordSafetyPlan", { plan: SafetyPlan })
 /**
  * Record the signed and witnessed reunification agreement.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordAgreement, { type: "RecordAgreement", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // agreement: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const RecordAgreement = command("RecordAgreement", { agreement: ReunificationAgreement })
 /**
  * Record a case conference.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordCaseConference, { type: "RecordCaseConference", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // conference: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const RecordCaseConference = command("RecordCaseConference", { conference: CaseConference })
 /**
  * Record an exception allowing a young child in residential care (UN Guidelines ¶22).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordCareException, { type: "RecordCareException", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // exception: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const RecordCareException = command("RecordCareException", { exception: CareException })
 /**
  * Record a youth's work and study (supported independent living).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RecordActivity, { type: "RecordActivity", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z" })
+ * if (Result.isFailure(command)) console.log(command.failure.map((i) => `${i.pathString}: ${i.message}`)) // activity: missing
+ * ```
+ *
  * @since 0.2.0
  */
 export const RecordActivity = command("RecordActivity", { activity: YouthActivity })
 /**
  * Refer the child and family to another agency's services (shares information with it).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Refer, {
+ *   type: "Refer", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", referralId: "ref-1", toAgencyId: "agency-3", service: "vocational training"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.2.0
  */
 export const Refer = command("Refer", {
@@ -236,7 +588,22 @@ export const Approve = command("Approve", { approvalId: Id, comment: Schema.opti
  * @since 0.3.0
  */
 export const RejectApproval = command("RejectApproval", { approvalId: Id, comment: SensitiveText })
-/** @since 0.1.0 */
+/**
+ * Reopen a closed case (e.g. after a breakdown), with the child's placement.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Reopen, {
+ *   type: "Reopen", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-01T08:00:00Z", placement: { type: "residential-care", since: "2019-02-01", institutionId: "inst-1" }
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
+ * @since 0.1.0
+ */
 export const Reopen = command("Reopen", { placement: Placement })
 
 /**

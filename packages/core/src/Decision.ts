@@ -37,6 +37,18 @@ export class InvalidDate extends Data.TaggedError("InvalidDate")<{
  * Throw {@link InvalidDate} when `date` is not a valid `Date` (Invalid Date
  * or not a Date at all).
  *
+ * @example
+ * ```ts
+ * import { Decision } from "@homeward/core"
+ *
+ * Decision.requireValidDate(new Date("2018-06-30")) // fine
+ * try {
+ *   Decision.requireValidDate(new Date("not a date"))
+ * } catch (e) {
+ *   e instanceof Decision.InvalidDate // true
+ * }
+ * ```
+ *
  * @since 0.2.0
  */
 export const requireValidDate = (date: Date, argument = "asOf"): void => {
@@ -94,6 +106,15 @@ export interface Decision<Outcome> {
 /**
  * Build a decision from a resolved policy.
  *
+ * @example
+ * ```ts
+ * import { Decision, PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const policy = PolicyProfile.resolve(Profiles.azizasPlace, new Date("2018-06-30"))
+ * const d = Decision.make(policy, { ready: true }, [])
+ * d.policy // the profile id and version the decision was made under
+ * ```
+ *
  * @since 0.1.0
  */
 export const make = <Outcome>(
@@ -110,6 +131,14 @@ export const make = <Outcome>(
 
 /**
  * The reasons of a given severity.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Phase, Profiles, Decision } from "@homeward/core"
+ *
+ * const d = Phase.canAdvance(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2018-01-01"))
+ * Decision.bySeverity(d, "blocker").map((r) => r.code)
+ * ```
  *
  * @since 0.1.0
  */
@@ -133,6 +162,7 @@ export const bySeverity = (decision: Decision<unknown>, severity: Severity): Rea
  */
 export const collector = (rulePrefix: string) => {
   const reasons: Array<Reason> = []
+  /** Add a reason (its rule is prefixed with the collector's `rulePrefix`). */
   const add = (
     severity: Severity,
     code: string,

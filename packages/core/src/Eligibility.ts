@@ -216,6 +216,13 @@ const placementPathway = (t: PlacementType): Pathway | undefined => {
  * Risk findings of the latest assessment of each kind on or before `asOf`
  * that concerns the household (or no particular household).
  *
+ * @example
+ * ```ts
+ * import { CaseState, Eligibility } from "@homeward/core"
+ *
+ * Eligibility.riskFindings(CaseState.initial("c1"), "HH-1", new Date("2018-06-30")) // []: no assessment yet
+ * ```
+ *
  * @since 0.1.0
  */
 export const riskFindings = (

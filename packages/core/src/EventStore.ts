@@ -95,12 +95,15 @@ export interface StoredEvent {
  * @since 0.1.0
  */
 export interface CaseEventStore {
+  /** Append events at `expectedVersion` (optimistic concurrency): `Appended` with the new version, or why not. */
   append(caseId: string, expectedVersion: number, events: ReadonlyArray<CaseEvent>): Promise<AppendResult>
+  /** Every event of a case, in order (empty for an unknown case). */
   read(caseId: string): Promise<ReadonlyArray<CaseEvent>>
   /** Number of events in the case (0 when unknown). */
   version(caseId: string): Promise<number>
   /** Every event with `position >= fromPosition` (default 0: all), in global order. */
   readAll(fromPosition?: number): AsyncIterable<StoredEvent>
+  /** Release the store's resources; later operations fail with `StoreError`. */
   close(): Promise<void>
 }
 
@@ -195,8 +198,11 @@ export interface CaseEventStoreEffect {
     expectedVersion: number,
     events: ReadonlyArray<CaseEvent>
   ) => Effect.Effect<number, Conflict | InvalidEvent | StoreError>
+  /** Every event of a case, in order. */
   readonly read: (caseId: string) => Effect.Effect<ReadonlyArray<CaseEvent>, CorruptEvent | StoreError>
+  /** Number of events in the case (0 when unknown). */
   readonly version: (caseId: string) => Effect.Effect<number, StoreError>
+  /** Every event with `position >= fromPosition` (default 0: all), in global order. */
   readonly readAll: (fromPosition?: number) => Stream.Stream<StoredEvent, CorruptEvent | StoreError>
 }
 
@@ -223,6 +229,15 @@ const storeFailure = (operation: string) => (cause: unknown) => toStoreError(ope
 
 /**
  * Wrap a Promise-API store as the Effect service shape.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { EventStore } from "@homeward/core"
+ *
+ * const store = EventStore.toEffect(EventStore.makeMemoryStore())
+ * await Effect.runPromise(store.read("case-1")) // []
+ * ```
  *
  * @since 0.1.0
  */

@@ -11,11 +11,22 @@ import { Id, IsoDate, Score, SensitiveText } from "./Common.js"
 /**
  * A/B/C rating of a follow-up criterion.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { FollowUp } from "@homeward/core"
+ *
+ * Schema.is(FollowUp.Rating)("A") // true
+ * Schema.is(FollowUp.Rating)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Rating = Schema.Literals(["A", "B", "C"])
 
 /**
+ * A/B/C rating of a follow-up criterion (the type of the `Rating` Schema).
+ *
  * @since 0.1.0
  */
 export type Rating = typeof Rating.Type
@@ -24,6 +35,15 @@ export type Rating = typeof Rating.Type
  * The five follow-up criteria: access to health care, school or vocational
  * attendance, food three or more times a day, relationship with the carer,
  * and (absence of) violence, abuse, exploitation or neglect.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { FollowUp, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(FollowUp.FollowUpCriteria, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -36,12 +56,23 @@ export const FollowUpCriteria = Schema.Struct({
 }).annotate({ identifier: "FollowUpCriteria" })
 
 /**
+ * The five follow-up criteria (the type of the `FollowUpCriteria` Schema).
+ *
  * @since 0.1.0
  */
 export type FollowUpCriteria = typeof FollowUpCriteria.Type
 
 /**
  * A follow-up (monitoring) visit.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { FollowUp, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(FollowUp.FollowUpVisit, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -69,6 +100,8 @@ export const FollowUpVisit = Schema.Struct({
   .annotate({ identifier: "FollowUpVisit", title: "Follow-up visit" })
 
 /**
+ * A follow-up (monitoring) visit (the type of the `FollowUpVisit` Schema).
+ *
  * @since 0.1.0
  */
 export type FollowUpVisit = typeof FollowUpVisit.Type
@@ -113,6 +146,15 @@ export const ClosureFamilyItems = [
 /**
  * Form 6 child items.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { FollowUp, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(FollowUp.ClosureChild, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const ClosureChild = Schema.Struct({
@@ -128,6 +170,15 @@ export const ClosureChild = Schema.Struct({
 
 /**
  * Form 6 family items.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { FollowUp, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(FollowUp.ClosureFamily, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -148,6 +199,15 @@ export const ClosureFamily = Schema.Struct({
 /**
  * MoSVY Form 6 closure / final assessment, with the manager's approval when given.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { FollowUp, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(FollowUp.ClosureAssessment, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const ClosureAssessment = Schema.Struct({
@@ -160,6 +220,8 @@ export const ClosureAssessment = Schema.Struct({
 }).annotate({ identifier: "ClosureAssessment", title: "Closure assessment (Form 6)" })
 
 /**
+ * MoSVY Form 6 closure / final assessment, with the manager's approval when given (the type of the `ClosureAssessment` Schema).
+ *
  * @since 0.1.0
  */
 export type ClosureAssessment = typeof ClosureAssessment.Type

@@ -20,6 +20,15 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 /**
  * What a youth does, recorded on a day.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { IndependentLiving, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(IndependentLiving.YouthActivity, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const YouthActivity = Schema.Struct({
@@ -31,6 +40,8 @@ export const YouthActivity = Schema.Struct({
 }).annotate({ identifier: "YouthActivity", title: "Youth activity (work and study)" })
 
 /**
+ * What a youth does, recorded on a day (the type of the `YouthActivity` Schema).
+ *
  * @since 0.2.0
  */
 export type YouthActivity = typeof YouthActivity.Type

@@ -13,6 +13,15 @@ import { Id, IsoDate, Location, Text } from "./Common.js"
 /**
  * Kind of institution.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.InstitutionKind)("residential-care") // true
+ * Schema.is(Institution.InstitutionKind)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const InstitutionKind = Schema.Literals([
@@ -23,6 +32,8 @@ export const InstitutionKind = Schema.Literals([
 ])
 
 /**
+ * Kind of institution (the type of the `InstitutionKind` Schema).
+ *
  * @since 0.1.0
  */
 export type InstitutionKind = typeof InstitutionKind.Type
@@ -30,17 +41,37 @@ export type InstitutionKind = typeof InstitutionKind.Type
 /**
  * Status of an institution.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.InstitutionStatus)("operating") // true
+ * Schema.is(Institution.InstitutionStatus)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const InstitutionStatus = Schema.Literals(["operating", "transitioning", "transitioned", "closed"])
 
 /**
+ * Status of an institution (the type of the `InstitutionStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type InstitutionStatus = typeof InstitutionStatus.Type
 
 /**
  * Why an institution closed.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.ClosureReason)("minimum-standards-not-met") // true
+ * Schema.is(Institution.ClosureReason)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -52,6 +83,8 @@ export const ClosureReason = Schema.Literals([
 ])
 
 /**
+ * Why an institution closed (the type of the `ClosureReason` Schema).
+ *
  * @since 0.1.0
  */
 export type ClosureReason = typeof ClosureReason.Type
@@ -60,17 +93,37 @@ export type ClosureReason = typeof ClosureReason.Type
  * Inspection ranking (Primero Cambodia): above minimum standards / below but
  * not critical / below and critical.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Institution } from "@homeward/core"
+ *
+ * Schema.is(Institution.InspectionRanking)("above-minimum") // true
+ * Schema.is(Institution.InspectionRanking)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const InspectionRanking = Schema.Literals(["above-minimum", "below-not-critical", "below-critical"])
 
 /**
+ * Inspection ranking (Primero Cambodia; the type of the `InspectionRanking` Schema).
+ *
  * @since 0.1.0
  */
 export type InspectionRanking = typeof InspectionRanking.Type
 
 /**
  * Institution record. A closed institution must give its closure reason.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Institution, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Institution.Institution, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -97,6 +150,8 @@ export const Institution = Schema.Struct({
   .annotate({ identifier: "Institution", title: "Institution" })
 
 /**
+ * Institution record (the type of the `Institution` Schema).
+ *
  * @since 0.1.0
  */
 export type Institution = typeof Institution.Type
@@ -104,6 +159,17 @@ export type Institution = typeof Institution.Type
 /**
  * Whether an institution meets minimum standards (its last inspection was
  * above minimum). Unknown inspection counts as not known to meet them.
+ *
+ * @example
+ * ```ts
+ * import { Institution } from "@homeward/core"
+ *
+ * const inspection = { on: new Date("2018-02-01"), ranking: "below-critical" } as const
+ * Institution.meetsMinimumStandards({
+ *   id: "inst-1", name: "Children's centre", kind: "residential-care", status: "operating",
+ *   location: { province: "Siem Reap" }, inspection
+ * }) // false
+ * ```
  *
  * @since 0.1.0
  */

@@ -128,6 +128,19 @@ export const monitoringPlan = (reunifiedOn: Date, profile: PolicyProfile): Reado
  * Returns, for each planned visit, the id of the recorded visit matched (or
  * `undefined`).
  *
+ * @example
+ * ```ts
+ * import { Monitoring } from "@homeward/core"
+ *
+ * const plan = [
+ *   { index: 0, due: new Date("2018-10-01"), windowEnd: new Date("2018-10-15") },
+ *   { index: 1, due: new Date("2018-11-01"), windowEnd: new Date("2018-11-15") }
+ * ]
+ * const criteria = { health: "A", education: "B", food: "A", relationship: "A", safety: "A" } as const
+ * const visit = { id: "v1", date: new Date("2018-10-05"), visitorId: "sw-1", criteria, childSeen: true, closureRecommended: false }
+ * Monitoring.matchVisits(plan, [visit], new Date("2018-09-01")) // [visit, undefined]: the second visit is still to come
+ * ```
+ *
  * @since 0.1.0
  */
 export const matchVisits = (

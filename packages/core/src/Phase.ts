@@ -21,6 +21,15 @@ import { reunificationChecks } from "./Reunification.js"
 /**
  * Phase names.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Phase } from "@homeward/core"
+ *
+ * Schema.is(Phase.PhaseName)("intake") // true
+ * Schema.is(Phase.PhaseName)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const PhaseName = Schema.Literals([
@@ -35,6 +44,8 @@ export const PhaseName = Schema.Literals([
 ])
 
 /**
+ * Phase names (the type of the `PhaseName` Schema).
+ *
  * @since 0.1.0
  */
 export type PhaseName = typeof PhaseName.Type
@@ -42,6 +53,15 @@ export type PhaseName = typeof PhaseName.Type
 /**
  * A position in the pathway: a phase and, in `gradual-contact`, the id of the
  * policy profile's contact step.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Phase, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Phase.PhaseRef, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -51,6 +71,8 @@ export const PhaseRef = Schema.Struct({
 }).annotate({ identifier: "PhaseRef" })
 
 /**
+ * A position in the pathway (the type of the `PhaseRef` Schema).
+ *
  * @since 0.1.0
  */
 export type PhaseRef = typeof PhaseRef.Type
@@ -75,6 +97,15 @@ export const sources = {
 /**
  * An approved exception to the phase order: who approved it and why.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Phase, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Phase.Override, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Override = Schema.Struct({ approvedBy: Id, justification: Text }).annotate({
@@ -82,6 +113,8 @@ export const Override = Schema.Struct({ approvedBy: Id, justification: Text }).a
 })
 
 /**
+ * An approved exception to the phase order (the type of the `Override` Schema).
+ *
  * @since 0.1.0
  */
 export type Override = typeof Override.Type
@@ -123,6 +156,15 @@ const pathwayCache = new WeakMap<ReadonlyArray<ContactStep>, ReadonlyArray<Phase
  * Position of a phase in the pathway, or -1 (`returned-to-care`,
  * `transferred`, or a contact step the profile does not know).
  *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.indexOf({ phase: "assessment" }, steps) // 1
+ * Phase.indexOf({ phase: "returned-to-care" }, steps) // -1
+ * ```
+ *
  * @since 0.1.0
  */
 export const indexOf = (ref: PhaseRef, steps: ReadonlyArray<ContactStep>): number => {
@@ -149,12 +191,29 @@ export const indexOf = (ref: PhaseRef, steps: ReadonlyArray<ContactStep>): numbe
 /**
  * Whether two phase refs are the same position.
  *
+ * @example
+ * ```ts
+ * import { Phase } from "@homeward/core"
+ *
+ * Phase.equals({ phase: "gradual-contact", step: "weekend-sleepovers" }, { phase: "gradual-contact", step: "weekend-sleepovers" }) // true
+ * Phase.equals({ phase: "intake" }, { phase: "assessment" }) // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const equals = (a: PhaseRef, b: PhaseRef): boolean => a.phase === b.phase && a.step === b.step
 
 /**
  * Human-readable label of a phase ref (the step label in gradual contact).
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.label({ phase: "gradual-contact", step: steps[0]!.id }, steps) // the step's label
+ * Phase.label({ phase: "preparation" }, steps) // "preparation"
+ * ```
  *
  * @since 0.1.0
  */
@@ -167,6 +226,16 @@ const stepsOf = (profile: PolicyProfile, asOf: Date): ReadonlyArray<ContactStep>
 /**
  * The next position from a phase: the next pathway position; after
  * `returned-to-care` or `transferred`, a new `assessment`; none after `closed`.
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.nextOf({ phase: "intake" }, steps) // { phase: "assessment" }
+ * Phase.nextOf({ phase: "returned-to-care" }, steps) // { phase: "assessment" }
+ * Phase.nextOf({ phase: "closed" }, steps) // undefined
+ * ```
  *
  * @since 0.1.0
  */
@@ -201,6 +270,15 @@ export const next = (state: CaseState, profile: PolicyProfile, asOf: Date): Phas
  * The previous position (one step back) of a phase, if stepping back is
  * possible from it: from `assessment` up to the last contact step. Stepping
  * back from `reunified` is a breakdown (`returned-to-care`), not a step back.
+ *
+ * @example
+ * ```ts
+ * import { Phase, Profiles } from "@homeward/core"
+ *
+ * const steps = Profiles.azizasPlace.parameters.phases.contactSteps.value
+ * Phase.previousOf({ phase: "preparation" }, steps) // { phase: "assessment" }
+ * Phase.previousOf({ phase: "reunified" }, steps) // undefined: that is a breakdown
+ * ```
  *
  * @since 0.1.0
  */
@@ -263,6 +341,14 @@ const r = (
  * family show again that the step works, without an artificial restart of
  * the calendar. An open incident blocks advancing in any phase.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Phase, Profiles } from "@homeward/core"
+ *
+ * const step = Profiles.azizasPlace.parameters.phases.contactSteps.value[0]!
+ * Phase.stepProgress(CaseState.initial("c1"), step, new Date("2018-06-30")) // { positive: 0, … }: no contact yet
+ * ```
+ *
  * @since 0.1.0
  */
 export const stepProgress = (
@@ -294,6 +380,15 @@ export const stepProgress = (
  * Nights at home a contact stands for: its `nights` when recorded, otherwise
  * 1 for an `overnight` stay, 2 for a `multi-night` stay (the least the kind
  * means) and 0 for any other kind.
+ *
+ * @example
+ * ```ts
+ * import { Phase } from "@homeward/core"
+ *
+ * Phase.nightsOf({ kind: "overnight" }) // 1
+ * Phase.nightsOf({ kind: "multi-night", nights: 3 }) // 3
+ * Phase.nightsOf({ kind: "day-visit-home" }) // 0
+ * ```
  *
  * @since 0.2.0
  */
@@ -349,6 +444,15 @@ export interface WeeklyProgress {
  * since, and at least `weeks` weeks are complete. Four one-night stays over
  * four weeks are one night a week: they do not meet "2 or 3 nights a week".
  * Returns `undefined` for a step without a weekly requirement.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Phase, Profiles } from "@homeward/core"
+ *
+ * const step = Profiles.azizasPlace.parameters.phases.contactSteps.value[0]!
+ * step.weekly // { measure: "visits", min: 1, weeks: 4 }: one Sunday visit a week for four weeks
+ * Phase.weeklyProgress(CaseState.initial("c1"), step, new Date("2018-06-30"))
+ * ```
  *
  * @since 0.2.0
  */

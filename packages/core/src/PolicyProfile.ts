@@ -21,6 +21,15 @@ import { decodeUnknown } from "./Validation.js"
 /**
  * Where a value comes from.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.Citation, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Citation = Schema.Struct({
@@ -34,6 +43,8 @@ export const Citation = Schema.Struct({
 }).annotate({ identifier: "Citation" })
 
 /**
+ * Where a value comes from (the type of the `Citation` Schema).
+ *
  * @since 0.1.0
  */
 export type Citation = typeof Citation.Type
@@ -43,17 +54,37 @@ export type Citation = typeof Citation.Type
  * defaults: numbers no source sets, each an `HD-…` entry of docs/sources.md
  * with its reasoning.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.ParameterStatus)("law") // true
+ * Schema.is(PolicyProfile.ParameterStatus)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const ParameterStatus = Schema.Literals(["law", "policy", "guidance", "practice", "default-not-law"])
 
 /**
+ * How binding a value is (the type of the `ParameterStatus` Schema).
+ *
  * @since 0.1.0
  */
 export type ParameterStatus = typeof ParameterStatus.Type
 
 /**
  * A cited parameter holding values of schema `S`.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * const MaxVisits = PolicyProfile.Parameter(Schema.Int)
+ * Schema.is(MaxVisits) // a guard for { value, unit?, source, … }
+ * ```
  *
  * @since 0.1.0
  */
@@ -99,6 +130,15 @@ const WeekCount = Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 7 }))
  * days). Aziza's Place: "a single visit a week", "2 or 3 nights a week",
  * "every night".
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.WeeklyContact, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const WeeklyContact = Schema.Struct({
@@ -117,6 +157,8 @@ export const WeeklyContact = Schema.Struct({
   .annotate({ identifier: "WeeklyContact" })
 
 /**
+ * What a contact step asks of every week (the type of the `WeeklyContact` Schema).
+ *
  * @since 0.2.0
  */
 export type WeeklyContact = typeof WeeklyContact.Type
@@ -124,6 +166,15 @@ export type WeeklyContact = typeof WeeklyContact.Type
 /**
  * Fields of a contact step that can be Homeward defaults rather than values
  * taken from the step's source.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.ContactStepField)("contactKinds") // true
+ * Schema.is(PolicyProfile.ContactStepField)("something else") // false
+ * ```
  *
  * @since 0.2.0
  */
@@ -146,6 +197,15 @@ export const ContactStepField = Schema.Literals([
  * `homewardDefaults` names the fields that are Homeward defaults, not values
  * of that source.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.ContactStep, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const ContactStep = Schema.Struct({
@@ -161,6 +221,8 @@ export const ContactStep = Schema.Struct({
 }).annotate({ identifier: "ContactStep" })
 
 /**
+ * A step of gradual contact (the type of the `ContactStep` Schema).
+ *
  * @since 0.1.0
  */
 export type ContactStep = typeof ContactStep.Type
@@ -170,6 +232,15 @@ export type ContactStep = typeof ContactStep.Type
  * one visit every `intervalDays` days, or every `intervalMonths` calendar
  * months (exactly one of the two).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.VisitBand)({ fromDay: 0, intervalDays: 30 }) // true: monthly from the start
+ * Schema.is(PolicyProfile.VisitBand)({ fromDay: 180, intervalMonths: 3 }) // true: quarterly after six months
+ * ```
+ *
  * @since 0.1.0
  */
 export const VisitBand = Schema.Union([
@@ -178,12 +249,23 @@ export const VisitBand = Schema.Union([
 ]).annotate({ identifier: "VisitBand" })
 
 /**
+ * A band of the monitoring schedule (the type of the `VisitBand` Schema).
+ *
  * @since 0.1.0
  */
 export type VisitBand = typeof VisitBand.Type
 
 /**
  * Case-conference triggers (Primero Cambodia).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.ConferenceTrigger)("removal-from-carer") // true
+ * Schema.is(PolicyProfile.ConferenceTrigger)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -196,6 +278,8 @@ export const ConferenceTrigger = Schema.Literals([
 ])
 
 /**
+ * Case-conference triggers (Primero Cambodia; the type of the `ConferenceTrigger` Schema).
+ *
  * @since 0.1.0
  */
 export type ConferenceTrigger = typeof ConferenceTrigger.Type
@@ -209,6 +293,15 @@ export type ConferenceTrigger = typeof ConferenceTrigger.Type
  *   (UNICEF Siem Reap 2017: "30 per cent of children in residential care
  *   institutions", 644 children).
  * - `all-in-programme`: every child in the programme on the report date.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.TargetCohort)("in-care-at-start") // true
+ * Schema.is(PolicyProfile.TargetCohort)("something else") // false
+ * ```
  *
  * @since 0.1.0
  */
@@ -225,11 +318,22 @@ export type TargetCohort = typeof TargetCohort.Type
  * Who witnesses a reunification agreement (Primero Cambodia: a government
  * official and the commune/sangkat chief).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.WitnessRole)("government-official") // true
+ * Schema.is(PolicyProfile.WitnessRole)("something else") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const WitnessRole = Schema.Literals(["government-official", "commune-chief", "village-chief"])
 
 /**
+ * Who witnesses a reunification agreement (the type of the `WitnessRole` Schema).
+ *
  * @since 0.2.0
  */
 export type WitnessRole = typeof WitnessRole.Type
@@ -239,11 +343,22 @@ export type WitnessRole = typeof WitnessRole.Type
  * (UN Guidelines ¶22, secondary summary): an emergency, a short
  * predetermined time, keeping siblings together.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * Schema.is(PolicyProfile.CareExceptionKind)("emergency") // true
+ * Schema.is(PolicyProfile.CareExceptionKind)("something else") // false
+ * ```
+ *
  * @since 0.2.0
  */
 export const CareExceptionKind = Schema.Literals(["emergency", "short-predetermined-time", "siblings-together"])
 
 /**
+ * The exceptions under which a young child may be in residential care (UN Guidelines ¶22, secondary summary; the type of the `CareExceptionKind` Schema).
+ *
  * @since 0.2.0
  */
 export type CareExceptionKind = typeof CareExceptionKind.Type
@@ -378,6 +493,15 @@ const parameters = {
 /**
  * A policy profile.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(PolicyProfile.PolicyProfile, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const PolicyProfile = Schema.Struct({
@@ -434,6 +558,15 @@ export interface ResolvedPolicy {
  * `effectiveFrom` is on or before `asOf`; before the first version, the
  * earliest one with `inForce: false`.
  *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const p = PolicyProfile.valueAt(Profiles.azizasPlace.parameters.monitoring.durationMonths, new Date("2018-06-30"))
+ * p.value // the monitoring length in months
+ * p.source.key // the docs/sources.md entry it comes from
+ * ```
+ *
  * @since 0.1.0
  */
 export const valueAt = <A>(
@@ -462,6 +595,13 @@ export const valueAt = <A>(
 
 /**
  * Every parameter of a profile as `[group, key, param]`.
+ *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * for (const [group, key] of PolicyProfile.entries(Profiles.azizasPlace)) console.log(`${group}.${key}`)
+ * ```
  *
  * @since 0.1.0
  */
@@ -538,6 +678,14 @@ export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
 /**
  * The citation of a parameter, for a decision's reasons.
  *
+ * @example
+ * ```ts
+ * import { PolicyProfile, Profiles } from "@homeward/core"
+ *
+ * const c = PolicyProfile.cite(Profiles.azizasPlace, "monitoring", "durationMonths")
+ * c.key // a key of docs/sources.md
+ * ```
+ *
  * @since 0.1.0
  */
 export const cite = <G extends keyof Params, K extends keyof Params[G]>(
@@ -548,6 +696,15 @@ export const cite = <G extends keyof Params, K extends keyof Params[G]>(
 
 /**
  * Decode a profile from JSON (never throws).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { PolicyProfile } from "@homeward/core"
+ *
+ * const r = PolicyProfile.decodeProfile({ id: "my-agency" })
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`))
+ * ```
  *
  * @since 0.1.0
  */

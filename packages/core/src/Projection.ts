@@ -41,8 +41,11 @@ export interface CaseProjection {
   readonly catchUp: (store: CaseEventStore) => Promise<number>
   /** Fold one stored event (for callers that stream events themselves). */
   readonly apply: (position: number, event: Parameters<typeof evolve>[1]) => void
+  /** The global position of the last event folded (0 before any). */
   readonly position: () => number
+  /** The state of one case, or `undefined` when no event of it was folded. */
   readonly state: (caseId: string) => CaseState | undefined
+  /** The states of every case seen. */
   readonly states: () => ReadonlyArray<CaseState>
   /** Open and closed cases grouped by phase. */
   readonly casesByPhase: () => Readonly<Partial<Record<PhaseName, ReadonlyArray<string>>>>

@@ -61,6 +61,14 @@ export const recordTypes = Object.keys(records) as ReadonlyArray<RecordType>
 /**
  * Whether a string names a record type.
  *
+ * @example
+ * ```ts
+ * import { Registry } from "@homeward/core"
+ *
+ * Registry.isRecordType("child") // true
+ * Registry.isRecordType("pet") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const isRecordType = (s: string): s is RecordType => Object.hasOwn(records, s)

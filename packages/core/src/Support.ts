@@ -16,11 +16,22 @@ import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 /**
  * Support category.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Support } from "@homeward/core"
+ *
+ * Schema.is(Support.SupportCategory)("cash") // true
+ * Schema.is(Support.SupportCategory)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const SupportCategory = Schema.Literals(["cash", "rent", "school-costs", "livelihood", "food"])
 
 /**
+ * Support category (the type of the `SupportCategory` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportCategory = typeof SupportCategory.Type
@@ -28,17 +39,37 @@ export type SupportCategory = typeof SupportCategory.Type
 /**
  * Payment period.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Support } from "@homeward/core"
+ *
+ * Schema.is(Support.Period)("one-off") // true
+ * Schema.is(Support.Period)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Period = Schema.Literals(["one-off", "weekly", "monthly", "quarterly", "yearly"])
 
 /**
+ * Payment period (the type of the `Period` Schema).
+ *
  * @since 0.1.0
  */
 export type Period = typeof Period.Type
 
 /**
  * One line of a support plan.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Support, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Support.SupportItem, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -49,12 +80,23 @@ export const SupportItem = Schema.Struct({
 }).annotate({ identifier: "SupportItem" })
 
 /**
+ * One line of a support plan (the type of the `SupportItem` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportItem = typeof SupportItem.Type
 
 /**
  * A support plan for a household (or for a youth living independently).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Support, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Support.SupportPlan, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -67,12 +109,23 @@ export const SupportPlan = Schema.Struct({
 }).annotate({ identifier: "SupportPlan", title: "Support plan" })
 
 /**
+ * A support plan for a household (or for a youth living independently; the type of the `SupportPlan` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportPlan = typeof SupportPlan.Type
 
 /**
  * A support payment.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Support, Validation } from "@homeward/core"
+ *
+ * const r = Validation.decodeUnknown(Support.SupportPayment, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -85,6 +138,8 @@ export const SupportPayment = Schema.Struct({
 }).annotate({ identifier: "SupportPayment", title: "Support payment" })
 
 /**
+ * A support payment (the type of the `SupportPayment` Schema).
+ *
  * @since 0.1.0
  */
 export type SupportPayment = typeof SupportPayment.Type
@@ -267,6 +322,17 @@ export const supportSchedule = (
 
 /**
  * The scheduled amount of a taper line on a day (0 before the plan starts).
+ *
+ * @example
+ * ```ts
+ * import { Support } from "@homeward/core"
+ *
+ * const line = {
+ *   category: "food", currency: "USD", period: "monthly", startAmount: 40, tapered: true,
+ *   steps: [{ from: new Date("2018-01-01"), amount: 40 }, { from: new Date("2018-07-01"), amount: 20 }, { from: new Date("2019-01-01"), amount: 0 }]
+ * } as const
+ * Support.amountOn(line, new Date("2018-08-15")) // 20
+ * ```
  *
  * @since 0.1.0
  */

@@ -52,6 +52,13 @@ const formatter = SchemaIssue.makeFormatterDefault()
 /**
  * `a.b[2].c` from a path.
  *
+ * @example
+ * ```ts
+ * import { Validation } from "@homeward/core"
+ *
+ * Validation.pathToString(["household", "members", 2, "relationship"]) // "household.members[2].relationship"
+ * ```
+ *
  * @since 0.1.0
  */
 export const pathToString = (path: ReadonlyArray<string | number>): string =>
@@ -118,6 +125,16 @@ const discriminator = (ast: SchemaAST.Union): { key: string; values: Array<strin
 
 /**
  * Flatten an Effect schema issue into {@link ValidationIssue}s.
+ *
+ * @example
+ * ```ts
+ * import { Result, Schema } from "effect"
+ * import { Child, Validation } from "@homeward/core"
+ *
+ * const input = { id: "CH-1" }
+ * const r = Schema.decodeUnknownResult(Child.Child)(input, { errors: "all" })
+ * if (Result.isFailure(r)) Validation.flatten(r.failure.issue, input).map((i) => i.pathString)
+ * ```
  *
  * @since 0.1.0
  */
@@ -225,6 +242,16 @@ export const decodeUnknown = <S extends Schema.Decoder<unknown>>(
 /**
  * A reusable decoder for one schema.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Child, Validation } from "@homeward/core"
+ *
+ * const decodeChild = Validation.decoder(Child.Child)
+ * const rows = [{ id: "CH-1" }, { id: "CH-2" }]
+ * rows.map((row, i) => decodeChild(row, i + 2)).filter(Result.isFailure).length // 2
+ * ```
+ *
  * @since 0.1.0
  */
 export const decoder =
@@ -234,6 +261,15 @@ export const decoder =
 
 /**
  * Effect variant of {@link decodeUnknown}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Child, Validation } from "@homeward/core"
+ *
+ * const program = Validation.decodeEffect(Child.Sex, "female")
+ * Effect.runSync(program) // "female"
+ * ```
  *
  * @since 0.1.0
  */
@@ -249,6 +285,13 @@ export const decodeEffect = <S extends Schema.Decoder<unknown>>(
 /**
  * Encode a decoded value to its JSON form. Throws only on a programming error
  * (a value that does not match its own type).
+ *
+ * @example
+ * ```ts
+ * import { Common, Validation } from "@homeward/core"
+ *
+ * Validation.encode(Common.IsoDate, new Date("2018-06-30")) // "2018-06-30"
+ * ```
  *
  * @since 0.1.0
  */

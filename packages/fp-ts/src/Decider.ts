@@ -42,12 +42,28 @@ export const decide = (
 /**
  * Fold one event into the state (`CaseState.evolve`).
  *
+ * @example
+ * ```ts
+ * import { Decider } from "@homeward/fp-ts"
+ * import { CaseEvent } from "@homeward/core"
+ *
+ * const events: ReadonlyArray<CaseEvent.CaseEvent> = []
+ * events.reduce(Decider.evolve, Decider.initial("case-1")).version // 0
+ * ```
+ *
  * @since 0.1.0
  */
 export const evolve: (state: CaseState.CaseState, event: CaseEvent.CaseEvent) => CaseState.CaseState = CaseState.evolve
 
 /**
  * The state before any event (`CaseState.initial`).
+ *
+ * @example
+ * ```ts
+ * import { Decider } from "@homeward/fp-ts"
+ *
+ * Decider.initial("case-1").opened // false
+ * ```
  *
  * @since 0.1.0
  */

@@ -20,6 +20,15 @@ export type DecodeError = ReadonlyArray<Validation.ValidationIssue>
 /**
  * Turn an effect `Result` into an fp-ts `Either`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import * as E from "fp-ts/Either"
+ * import { Decode } from "@homeward/fp-ts"
+ *
+ * E.isRight(Decode.fromResult(Result.succeed(42))) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const fromResult = <A, E>(r: Result.Result<A, E>): E.Either<E, A> =>
@@ -47,6 +56,15 @@ export const decoder =
 
 /**
  * A decoder for a record type by name (`"child"`, `"case-event"`, …).
+ *
+ * @example
+ * ```ts
+ * import * as E from "fp-ts/Either"
+ * import { Decode } from "@homeward/fp-ts"
+ *
+ * const decodeChild = Decode.decoderFor("child")
+ * E.isLeft(decodeChild({ id: "CH-1" })) // true: birth, sex and school are missing
+ * ```
  *
  * @since 0.1.0
  */

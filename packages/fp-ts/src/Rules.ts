@@ -225,6 +225,14 @@ export const nextPhase = (state: State, profile: Profile, asOf: Date): O.Option<
 /**
  * The latest assessment of a kind (`CaseState.latestAssessment`).
  *
+ * @example
+ * ```ts
+ * import * as O from "fp-ts/Option"
+ * import { Decider, Rules } from "@homeward/fp-ts"
+ *
+ * O.isNone(Rules.latestAssessment(Decider.initial("case-1"), "family")) // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const latestAssessment = (state: State, kind: Assessment.Assessment["kind"]): O.Option<Assessment.Assessment> =>

@@ -161,6 +161,15 @@ export const render = (report: AggregateReport): string => {
  * Render the case-worker report (visits due and overdue, by social
  * worker, with case and pseudonymous child ids) as a self-contained HTML page.
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Html, Report } from "@homeward/report"
+ *
+ * const html = Html.renderCaseworker(Report.caseworker({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") }))
+ * html.startsWith("<!doctype html>") // a self-contained page
+ * ```
+ *
  * @since 0.1.0
  */
 export const renderCaseworker = (report: CaseworkerReport): string => {

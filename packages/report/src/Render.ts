@@ -33,6 +33,15 @@ import type { AggregateReport, CaseworkerReport, ReportTable } from "./Report.js
  * Refuse anything but an aggregate report (the types already do; this guards
  * untyped callers). Returns the report; throws a `TypeError` otherwise.
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Render, Report } from "@homeward/report"
+ *
+ * const report = Render.assertAggregate(Report.aggregate({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") }))
+ * report.kind // "aggregate"
+ * ```
+ *
  * @since 0.1.0
  */
 export const assertAggregate = (report: AggregateReport): AggregateReport => {
@@ -49,6 +58,15 @@ export const assertAggregate = (report: AggregateReport): AggregateReport => {
 
 /**
  * The report as JSON (pretty-printed).
+ *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Render, Report } from "@homeward/report"
+ *
+ * const report = Report.aggregate({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * JSON.parse(Render.json(report)).kind // "aggregate"
+ * ```
  *
  * @since 0.1.0
  */
@@ -83,6 +101,15 @@ const tableCsv = (t: ReportTable): Array<string> => {
  * One CSV document: a metadata block, the headline figures, then every table
  * (title line, header, rows, total row), blank lines between.
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Render, Report } from "@homeward/report"
+ *
+ * const report = Report.aggregate({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * Render.csv(report).split("\n")[0] // the first line of the metadata block
+ * ```
+ *
  * @since 0.1.0
  */
 export const csv = (report: AggregateReport): string => {
@@ -102,6 +129,15 @@ export const csv = (report: AggregateReport): string => {
 
 /**
  * One CSV file per table, plus `metadata.csv` and `figures.csv`.
+ *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Render, Report } from "@homeward/report"
+ *
+ * const report = Report.aggregate({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * Render.csvFiles(report).map((f) => f.name) // ["metadata.csv", "figures.csv", …]
+ * ```
  *
  * @since 0.1.0
  */
@@ -141,6 +177,15 @@ const tableMd = (t: ReportTable): Array<string> => {
 
 /**
  * The report as Markdown.
+ *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Render, Report } from "@homeward/report"
+ *
+ * const report = Report.aggregate({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * Render.markdown(report).startsWith("# ") // true: the title
+ * ```
  *
  * @since 0.1.0
  */
@@ -193,10 +238,12 @@ export const NOTHING_DUE = "Nothing due: no follow-up visit is due or overdue."
  * @since 0.1.0
  */
 export const caseworker = {
+  /** The case-worker report as JSON (pretty-printed). */
   json: (report: CaseworkerReport): string => {
     if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
     return `${JSON.stringify(report, null, 2)}\n`
   },
+  /** The case-worker report as CSV: one line per visit due or overdue (or `nothing-due`), by social worker. */
   csv: (report: CaseworkerReport): string => {
     if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
     const lines = [
@@ -236,6 +283,7 @@ export const caseworker = {
     }
     return `${lines.join("\r\n")}\r\n`
   },
+  /** The case-worker report as Markdown: a section per social worker. */
   markdown: (report: CaseworkerReport): string => {
     if (report.kind !== "caseworker") throw new TypeError("needs a case-worker report")
     const out: Array<string> = [`# ${md(report.title)}: visits by social worker`, ""]

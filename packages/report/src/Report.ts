@@ -346,6 +346,16 @@ const meta = (input: ReportInput): ReportMeta & { readonly sinceDate: Date } => 
  * an attacker knows. Audit it with `Suppression.audit` or export it with
  * `Suppression.lpFormat` to any solver.
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Report } from "@homeward/report"
+ * import { Suppression } from "@homeward/report"
+ *
+ * const { model, suppressed } = Report.disclosure({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * Suppression.audit(model, suppressed).filter((r) => r !== undefined).length // 0: no case, nothing suppressed
+ * ```
+ *
  * @since 0.1.0
  */
 export const disclosure = (
@@ -777,6 +787,14 @@ const shareReadings = (
  * staff (e.g. a console summary next to the published report), never for
  * publication. Same definitions as the aggregate report's readings.
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Report } from "@homeward/report"
+ *
+ * for (const r of Report.readings({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })) console.log(r)
+ * ```
+ *
  * @since 0.1.0
  */
 export const readings = (input: ReportInput): ReadonlyArray<ShareReading> => {
@@ -970,6 +988,15 @@ const definitions = (
  * (window passed) on `asOf` from `Monitoring.monitoringStatus`, the cases
  * whose monitoring is complete while they are open, with case and
  * pseudonymous child ids, and the caseload against the profile's maximum.
+ *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Report } from "@homeward/report"
+ *
+ * const r = Report.caseworker({ events: [], profile: Profiles.unicefSiemReap2017, asOf: new Date("2017-11-17") })
+ * r.kind // "caseworker"
+ * ```
  *
  * @since 0.1.0
  */

@@ -76,6 +76,14 @@ export interface PublishedTable {
  * The full grid of a table: interior, row totals (last column), column totals
  * (last row) and the grand total (bottom right).
  *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * Suppression.grid(table) // [[2, 10, 12], [8, 9, 17], [10, 19, 29]]
+ * ```
+ *
  * @since 0.1.0
  */
 export const grid = (table: CountTable): Array<Array<number>> => {
@@ -248,6 +256,16 @@ const attackProgram = (
  * value, with every suppressed quantity at least 1 (zeros are published).
  * `undefined` for a published quantity.
  *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * const { model } = Suppression.tablesModel([table])
+ * const p = Suppression.protect(model, { k: 5, level: 5 })
+ * Suppression.audit(model, p.suppressed)[0] // { lo: 1, hi: 9, exact: true }: the 2 could be up to 9
+ * ```
+ *
  * @since 0.1.0
  */
 export const audit = (model: DisclosureModel, suppressed: ReadonlyArray<boolean>): Array<Range | undefined> => {
@@ -285,6 +303,16 @@ export const audit = (model: DisclosureModel, suppressed: ReadonlyArray<boolean>
  * `0 < value < k`) and enough others that each primary one's feasible range
  * reaches `level` (see the module documentation). `initial` marks quantities
  * to suppress from the start.
+ *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * const { model } = Suppression.tablesModel([table])
+ * const p = Suppression.protect(model, { k: 5, level: 5 })
+ * p.suppressed.filter(Boolean).length // 4: the 2 and enough others to hide it
+ * ```
  *
  * @since 0.1.0
  */
@@ -419,6 +447,16 @@ const fmt = (a: number): string => (Number.isInteger(a) ? String(a) : a.toFixed(
  * suppressed ones at least 1, all integers, and an objective (by default
  * none: a feasibility problem).
  *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * const { model } = Suppression.tablesModel([table])
+ * const p = Suppression.protect(model, { k: 5, level: 5 })
+ * console.log(Suppression.lpFormat(model, p.suppressed, { sense: "max", quantity: 0 }))
+ * ```
+ *
  * @since 0.1.0
  */
 export const lpFormat = (
@@ -482,13 +520,27 @@ export interface Relation {
  * each row and column of each grid as a constraint (parts sum to the total),
  * and the relations. `at(table, row, column)` is a cell's quantity index.
  *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * const { model, at } = Suppression.tablesModel([table])
+ * model.quantities.length // 9: the 3 × 3 grid
+ * at(0, 0, 0) // 0: the quantity of "boys, reunified"
+ * ```
+ *
  * @since 0.1.0
  */
 export const tablesModel = (
   tables: ReadonlyArray<CountTable>,
   relations: ReadonlyArray<Relation> = [],
   options: { readonly label?: (table: number) => string; readonly persons?: (table: number) => boolean } = {}
-): { readonly model: DisclosureModel; readonly at: (table: number, row: number, column: number) => number } => {
+): {
+  readonly model: DisclosureModel
+  /** The quantity index of a grid cell of a table. */
+  readonly at: (table: number, row: number, column: number) => number
+} => {
   const quantities: Array<Quantity> = []
   const constraints: Array<Constraint> = []
   const offsets: Array<number> = []
@@ -578,6 +630,18 @@ const publishedOf = (
  * `k` is suppressed, and enough others that, given all the tables and the
  * relations, each could be at least `level` (default `k`).
  *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * const byAge = { rows: ["0-11", "12-17"], columns: ["reunified", "in care"], cells: [[4, 12], [6, 7]] }
+ * // both tables count the same children: their "reunified" totals are equal
+ * const [a, b] = Suppression.suppressLinked([table, byAge], 5, [
+ *   { left: [{ table: 0, row: 2, column: 0 }], right: [{ table: 1, row: 2, column: 0 }] }
+ * ])
+ * ```
+ *
  * @since 0.1.0
  */
 export const suppressLinked = (
@@ -595,6 +659,14 @@ export const suppressLinked = (
  * The suppression pattern of a table's full grid (see {@link grid}): `true`
  * where the count is suppressed. `forced` cells (non-zero) are suppressed
  * from the start.
+ *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * const table = { rows: ["boys", "girls"], columns: ["reunified", "in care"], cells: [[2, 10], [8, 9]] }
+ * Suppression.pattern(table, 5)[0]?.[0] // true: 2 < 5
+ * ```
  *
  * @since 0.1.0
  */
@@ -639,6 +711,15 @@ export const suppress = (
 /**
  * Suppress a single published count (a headline figure): `null` when below
  * `k` (zero is published).
+ *
+ * @example
+ * ```ts
+ * import { Suppression } from "@homeward/report"
+ *
+ * Suppression.suppressCount(3, 5) // null
+ * Suppression.suppressCount(0, 5) // 0: zero is published
+ * Suppression.suppressCount(12, 5) // 12
+ * ```
  *
  * @since 0.1.0
  */

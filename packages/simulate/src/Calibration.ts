@@ -120,7 +120,7 @@ const r4 = (x: number) => Math.round(x * 10_000) / 10_000
  * ```ts
  * import { Calibration, Scenarios } from "@homeward/simulate"
  *
- * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 200 })
+ * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 40, workers: 1 })
  * fit.fitted // e.g. socialWorkers.availability: mean, sd, P5–P95
  * fit.summary
  * ```
@@ -235,6 +235,14 @@ export const calibrate = async (
  * A copy of `target` with the fitted parameters of a calibration: central
  * value the fitted median, range uniform over the fitted P5–P95, labelled as
  * an assumption calibrated to the observation (with its source).
+ *
+ * @example
+ * ```ts
+ * import { Calibration, Scenarios } from "@homeward/simulate"
+ *
+ * const fit = await Calibration.calibrate(Scenarios.siemReapHistory2016, { draws: 20, workers: 1 })
+ * const calibrated = Calibration.apply(Scenarios.siemReap2017, fit) // the 2017 scenario with the fitted parameters
+ * ```
  *
  * @since 0.2.0
  */

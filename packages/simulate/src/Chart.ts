@@ -30,6 +30,13 @@ const f = (x: number): string => (Math.round(x * 10) / 10).toString()
  * Wrap text into lines of at most `width` pixels at `size` pixels (a
  * conservative estimate of sans-serif glyph widths: 0.62 em, 0.66 em bold).
  *
+ * @example
+ * ```ts
+ * import { Chart } from "@homeward/simulate"
+ *
+ * Chart.wrap("Share of children home by the 2018 deadline, Siem Reap", 200, 12) // two or three lines
+ * ```
+ *
  * @since 0.2.0
  */
 export const wrap = (text: string, width: number, size: number, bold = false): Array<string> => {
@@ -62,6 +69,14 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`
 /**
  * The footnote lines of a chart: uncertainty and Monte Carlo error, sources,
  * assumptions, warnings.
+ *
+ * @example
+ * ```ts
+ * import { Chart, Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const result = Simulate.simulateSync({ ...Scenarios.siemReap2017, runs: 20 })
+ * for (const line of Chart.footnote(result)) console.log(line)
+ * ```
  *
  * @since 0.2.0
  */

@@ -27,6 +27,7 @@ import {
  * @since 0.1.0
  */
 export interface HistorySource {
+  /** Every stored event from `fromPosition` (default 0), in global order, with its case and version. */
   readAll(
     fromPosition?: number
   ): AsyncIterable<{ readonly caseId: string; readonly version: number; readonly event: CaseEvent.CaseEvent }>

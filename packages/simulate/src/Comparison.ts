@@ -59,6 +59,8 @@ export const METRICS = [
 ] as const
 
 /**
+ * The name of a metric two simulation runs are compared on (one of `METRICS`).
+ *
  * @since 0.2.0
  */
 export type Metric = (typeof METRICS)[number]
@@ -273,7 +275,7 @@ const earliestMonitoringEnd = (scenario: Scenario, result: SimulationResult): nu
  *     { label: "3-year monitoring", scenario: base },
  *     { label: "2-year monitoring", scenario: Scenario.withValue(base, "policy", "azizas-place", "variant") }
  *   ],
- *   { runs: 100 }
+ *   { runs: 40, workers: 1 }
  * )
  * c.differences[0]?.metrics.underMonitoringAtHorizon // { mean, se, p5, p50, p95 }
  * c.flags

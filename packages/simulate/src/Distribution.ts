@@ -17,6 +17,16 @@ const Pos = Schema.Finite.check(Schema.isGreaterThan(0))
 /**
  * Always the same value.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.Fixed, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Fixed = Schema.Struct({ kind: Schema.Literal("fixed"), value: NonNeg }).annotate({
@@ -26,6 +36,16 @@ export const Fixed = Schema.Struct({ kind: Schema.Literal("fixed"), value: NonNe
 /**
  * Uniform between `min` and `max`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.Uniform, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Uniform = Schema.Struct({ kind: Schema.Literal("uniform"), min: NonNeg, max: NonNeg })
@@ -34,6 +54,16 @@ export const Uniform = Schema.Struct({ kind: Schema.Literal("uniform"), min: Non
 
 /**
  * Triangular with `min`, most likely value `mode`, and `max`.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.Triangular, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -48,6 +78,16 @@ export const Triangular = Schema.Struct({
 
 /**
  * Log-normal given by its median and 90th percentile (`p90 > median`).
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Distribution.LogNormal, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -72,6 +112,8 @@ export const Distribution = Schema.Union([Fixed, Uniform, Triangular, LogNormal]
 })
 
 /**
+ * Any distribution (the type of the `Distribution` Schema).
+ *
  * @since 0.1.0
  */
 export type Distribution = typeof Distribution.Type
@@ -89,6 +131,14 @@ export type Compiled = internal.Compiled
 
 /**
  * Compile a distribution for the kernel.
+ *
+ * @example
+ * ```ts
+ * import { Distribution, Random } from "@homeward/simulate"
+ *
+ * const tracing = Distribution.compile({ kind: "lognormal", median: 45, p90: 120 })
+ * Distribution.sample(tracing, new Random.Rng(42)) // days of family tracing for one child
+ * ```
  *
  * @since 0.1.0
  */
@@ -108,6 +158,15 @@ export const compile = (d: Distribution): Compiled => {
 /**
  * Draw one value from a compiled distribution.
  *
+ * @example
+ * ```ts
+ * import { Distribution, Random } from "@homeward/simulate"
+ *
+ * const rng = new Random.Rng(7)
+ * const age = Distribution.compile({ kind: "uniform", min: 6, max: 17 })
+ * Array.from({ length: 3 }, () => Distribution.sample(age, rng)) // three ages between 6 and 17
+ * ```
+ *
  * @since 0.1.0
  */
 export const sample: (c: Compiled, rng: Rng) => number = internal.sample
@@ -115,6 +174,13 @@ export const sample: (c: Compiled, rng: Rng) => number = internal.sample
 /**
  * The smallest value a distribution can produce (used to check the fastest
  * path a scenario allows).
+ *
+ * @example
+ * ```ts
+ * import { Distribution } from "@homeward/simulate"
+ *
+ * Distribution.minimum({ kind: "triangular", min: 14, mode: 30, max: 90 }) // 14
+ * ```
  *
  * @since 0.1.0
  */

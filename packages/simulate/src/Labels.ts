@@ -172,6 +172,13 @@ export const report = (scenario: Scenario, facts?: PolicyFacts.PolicyFacts): Rea
 /**
  * Counts of parameters by label kind.
  *
+ * @example
+ * ```ts
+ * import { Labels, Scenarios } from "@homeward/simulate"
+ *
+ * Labels.tally(Labels.report(Scenarios.siemReap2017)) // { source: …, assumption: …, policy: …, unlabelled: … }
+ * ```
+ *
  * @since 0.2.0
  */
 export const tally = (reports: ReadonlyArray<Parameter.Report>): Readonly<Record<Parameter.LabelKind, number>> => {

@@ -61,6 +61,15 @@ const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ")
  * runs and seed, uncertainty, visit model, target, every parameter with its
  * label, and the warnings.
  *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ * import { Output } from "@homeward/simulate"
+ *
+ * const result = Simulate.simulateSync({ ...Scenarios.siemReap2017, runs: 20 })
+ * Output.csvComments(result)[0] // "# …": the scenario
+ * ```
+ *
  * @since 0.2.0
  */
 export const csvComments = (result: SimulationResult): ReadonlyArray<string> => {
@@ -88,6 +97,15 @@ export const csvComments = (result: SimulationResult): ReadonlyArray<string> => 
  * column names a percentile or a standard error (`_se`, Monte Carlo error of
  * the mean). Readers that do not skip `#` lines can drop the lines before
  * the header (e.g. pandas `comment="#"`, R `read.csv(comment.char = "#")`).
+ *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ * import { Output } from "@homeward/simulate"
+ *
+ * const result = Simulate.simulateSync({ ...Scenarios.siemReap2017, runs: 20 })
+ * const csv = Output.toCsv(result) // # comment lines, the header, one row per month
+ * ```
  *
  * @since 0.1.0
  */

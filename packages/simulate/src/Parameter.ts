@@ -53,12 +53,24 @@ export const Quantity = Schema.Union([
 ]).annotate({ identifier: "Quantity" })
 
 /**
+ * A number, plain (unlabelled) or labelled, optionally with a `range` (the type of the `Quantity` Schema).
+ *
  * @since 0.2.0
  */
 export type Quantity = typeof Quantity.Type
 
 /**
  * A value of schema `S`, plain (unlabelled) or labelled (`{ value, source?, assumption? }`).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * const Share = Parameter.Labelled(Schema.Number)
+ * Schema.is(Share)(0.78) // true: plain
+ * Schema.is(Share)({ value: 0.78, assumption: "programme staff estimate" }) // true: labelled
+ * ```
  *
  * @since 0.2.0
  */
@@ -81,11 +93,23 @@ export type Labelled<A> =
 /**
  * A per-child distribution (ages, durations), plain or labelled.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Schema.is(Parameter.LabelledDistribution)({ kind: "uniform", min: 6, max: 17 }) // true
+ * Schema.is(Parameter.LabelledDistribution)({ value: { kind: "fixed", value: 30 }, assumption: "one month" }) // true
+ * ```
+ *
  * @since 0.2.0
  */
 export const LabelledDistribution = Labelled(Distribution)
 
 /**
+ * A per-child distribution, plain or labelled (the type of the
+ * `LabelledDistribution` Schema).
+ *
  * @since 0.2.0
  */
 export type LabelledDistribution = Labelled<Distribution>
@@ -115,6 +139,14 @@ export function centralOf(p: unknown): unknown {
 
 /**
  * The uncertainty range of a parameter, if it has one.
+ *
+ * @example
+ * ```ts
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.rangeOf({ value: 0.78, range: { kind: "uniform", min: 0.6, max: 0.9 }, assumption: "…" }) // the uniform range
+ * Parameter.rangeOf(0.78) // undefined
+ * ```
  *
  * @since 0.2.0
  */
@@ -146,6 +178,14 @@ export interface Label {
 /**
  * The label of a parameter written in a scenario.
  *
+ * @example
+ * ```ts
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.labelOf({ value: 0.78, assumption: "programme staff estimate" }).kind // "assumption"
+ * Parameter.labelOf(0.78).kind // "unlabelled"
+ * ```
+ *
  * @since 0.2.0
  */
 export const labelOf = (p: unknown): Label => {
@@ -160,6 +200,14 @@ export const labelOf = (p: unknown): Label => {
 /**
  * Whether a value is written in the labelled form (`{ value, … }`) but with
  * neither `source` nor `assumption` (refused by `Scenario.decodeScenario`).
+ *
+ * @example
+ * ```ts
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.missingLabel({ value: 0.78 }) // true: labelled form without source or assumption
+ * Parameter.missingLabel(0.78) // false
+ * ```
  *
  * @since 0.2.0
  */
@@ -214,6 +262,14 @@ export const describe = (d: Distribution): string => {
 /**
  * A citation in short plain text (`UNICEF Cambodia, … (2017), section`).
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.citeShort(Profiles.azizasPlace.parameters.monitoring.durationMonths.source) // "Document (year), section"
+ * ```
+ *
  * @since 0.2.0
  */
 export const citeShort = (c: PolicyProfile.Citation): string =>
@@ -221,6 +277,13 @@ export const citeShort = (c: PolicyProfile.Citation): string =>
 
 /**
  * A label in one line of plain text, for CSV comments, SVG footnotes and the CLI.
+ *
+ * @example
+ * ```ts
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.describeLabel(Parameter.labelOf({ value: 0.78, assumption: "programme staff estimate" }))
+ * ```
  *
  * @since 0.2.0
  */
@@ -242,6 +305,14 @@ export const describeLabel = (l: Label): string => {
 /**
  * The smallest and largest values a distribution can produce (log-normal: `[0, ∞)`).
  *
+ * @example
+ * ```ts
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.support({ kind: "uniform", min: 6, max: 17 }) // [6, 17]
+ * Parameter.support({ kind: "lognormal", median: 45, p90: 120 }) // [0, Infinity]
+ * ```
+ *
  * @since 0.2.0
  */
 export const support = (d: Distribution): readonly [number, number] => {
@@ -259,6 +330,13 @@ export const support = (d: Distribution): readonly [number, number] => {
 
 /**
  * The `q`-quantile of a distribution (used by sensitivity analysis).
+ *
+ * @example
+ * ```ts
+ * import { Parameter } from "@homeward/simulate"
+ *
+ * Parameter.quantile({ kind: "uniform", min: 0, max: 100 }, 0.1) // 10
+ * ```
  *
  * @since 0.2.0
  */

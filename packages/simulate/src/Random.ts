@@ -14,6 +14,13 @@ const imul = Math.imul
  * Mix a 32-bit integer (the `lowbias32` finaliser): a fast, well-spread hash
  * used to split seeds.
  *
+ * @example
+ * ```ts
+ * import { Random } from "@homeward/simulate"
+ *
+ * Random.mix32(1) !== Random.mix32(2) // true: nearby inputs, far-apart outputs
+ * ```
+ *
  * @since 0.1.0
  */
 export const mix32 = (x: number): number => {

@@ -30,6 +30,16 @@ const labelFields = {
  * start date (no credit for time already spent in it) and hold a worker's
  * caseload slot first. They are among the cohort's `children`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.InProgress, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const InProgress = Schema.Struct({
@@ -47,6 +57,15 @@ export const InProgress = Schema.Struct({
  * may break down and re-enter, and are not part of the cohort whose share
  * is measured against the target.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * Schema.is(Scenario.AlreadyReturned)(12) // true
+ * Schema.is(Scenario.AlreadyReturned)({ count: 12, assumption: "returned in 2016, still monitored" }) // true
+ * ```
+ *
  * @since 0.2.0
  */
 export const AlreadyReturned = Schema.Union([
@@ -56,6 +75,16 @@ export const AlreadyReturned = Schema.Union([
 
 /**
  * The children in care at the start.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Cohort, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -79,6 +108,16 @@ export const Cohort = Schema.Struct({
 /**
  * Residential care institutions (informative: capacity is reported, not enforced).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Institutions, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Institutions = Schema.Struct({
@@ -93,6 +132,16 @@ export const Institutions = Schema.Struct({
  * a worker keeps at most `min(caseloadCap, ⌊visitsPerWeek × interval / 7⌋)`
  * cases open (at least one), so that every open case can be visited at that
  * pace. Pacing therefore never depends on the number of workers or the cap.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.SocialWorkers, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -111,6 +160,16 @@ export const SocialWorkers = Schema.Struct({
  * The time actually spent in a contact step is the longest of: the policy's
  * minimum dwell, the sampled duration, and the time the worker needs to make
  * the contacts the step requires at the visit pace.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Durations, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -133,6 +192,16 @@ export const Durations = Schema.Struct({
 /**
  * How often steps go well.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Outcomes, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Outcomes = Schema.Struct({
@@ -150,6 +219,16 @@ export const Outcomes = Schema.Struct({
  * Breakdown after reunification: `probability` of returning to care within
  * `withinMonths` (a constant monthly hazard), times `riskMultiplier` for
  * children with risk factors.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Breakdown, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -171,6 +250,16 @@ export const Breakdown = Schema.Struct({
  * livelihood conditions of eligibility) and breaks down at the hazard times
  * `breakdownMultiplier`.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.FamilySupport, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const FamilySupport = Schema.Struct({
@@ -189,6 +278,16 @@ export const FamilySupport = Schema.Struct({
  * on the deadline; without a `count`, `share × children` rounded up (30% of
  * 2,147 = 644.1 → 645).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Target, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const Target = Schema.Struct({
@@ -206,6 +305,16 @@ export const Target = Schema.Struct({
  *   variance of each headline figure into its parameter and chance parts;
  * - `central`: ranges are ignored (chance only, at the central values).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Sampling, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const Sampling = Schema.Struct({
@@ -220,6 +329,16 @@ export const Sampling = Schema.Struct({
  * reunifications) between `from` and `to` (both inclusive, within the
  * horizon), with its source.
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Observation, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.2.0
  */
 export const Observation = Schema.Struct({
@@ -233,12 +352,32 @@ export const Observation = Schema.Struct({
 /**
  * A policy: a built-in profile id or an inline profile.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Profiles } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * Schema.is(Scenario.Policy)("unicef-siem-reap-2017") // true: a built-in profile id
+ * Schema.is(Scenario.Policy)(Profiles.azizasPlace) // true: an inline profile
+ * ```
+ *
  * @since 0.1.0
  */
 export const Policy = Schema.Union([Schema.String, PolicyProfile.PolicyProfile])
 
 /**
  * A simulation scenario.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Scenario } from "@homeward/simulate"
+ *
+ * const r = Validation.decodeUnknown(Scenario.Scenario, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
  *
  * @since 0.1.0
  */
@@ -285,6 +424,14 @@ export type ScenarioEncoded = typeof Scenario.Encoded
 /**
  * The policy profile of a scenario.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.profileOf(s)?.id // the profile the scenario runs under
+ * ```
+ *
  * @since 0.1.0
  */
 export const profileOf = (scenario: Scenario): PolicyProfile.PolicyProfile | undefined =>
@@ -293,12 +440,28 @@ export const profileOf = (scenario: Scenario): PolicyProfile.PolicyProfile | und
 /**
  * The start date of a scenario.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.startOf(s) // a Date
+ * ```
+ *
  * @since 0.2.0
  */
 export const startOf = (scenario: Scenario): Date => centralOf(scenario.startDate)
 
 /**
  * The horizon of a scenario, in months.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.horizonOf(s) // months
+ * ```
  *
  * @since 0.2.0
  */
@@ -307,6 +470,14 @@ export const horizonOf = (scenario: Scenario): number => centralOf(scenario.hori
 /**
  * The number of children in the cohort.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.childrenOf(s) // children in the cohort
+ * ```
+ *
  * @since 0.2.0
  */
 export const childrenOf = (scenario: Scenario): number => centralOf(scenario.cohort.children)
@@ -314,6 +485,14 @@ export const childrenOf = (scenario: Scenario): number => centralOf(scenario.coh
 /**
  * The children already returned before the start: count and the first day of
  * their reunifications.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.alreadyReturnedOf(s) // { count, from }
+ * ```
  *
  * @since 0.2.0
  */
@@ -328,6 +507,14 @@ export const alreadyReturnedOf = (scenario: Scenario): { readonly count: number;
 
 /**
  * The number of cases in progress at the start, by phase.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.inProgressOf(s) // { intake, assessment, preparation, contact }
+ * ```
  *
  * @since 0.2.0
  */
@@ -532,6 +719,18 @@ export const decodeScenario = (input: unknown): Result.Result<Scenario, Readonly
  * Decode a scenario, throwing an `Error` whose message lists every issue
  * (path, rule, message; never the rejected value). For plain TypeScript users.
  *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenario.decodeScenarioOrThrow(Scenarios.siemReap2017Encoded)
+ * try {
+ *   Scenario.decodeScenarioOrThrow({ id: "x" })
+ * } catch (e) {
+ *   console.log((e as Error).message) // every invalid field, by path
+ * }
+ * ```
+ *
  * @since 0.1.0
  */
 export const decodeScenarioOrThrow = (input: unknown): Scenario => {
@@ -544,6 +743,14 @@ export const decodeScenarioOrThrow = (input: unknown): Scenario => {
  * Effect variant of {@link decodeScenario}: fails with the core
  * `Validation.ValidationError` listing every issue.
  *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Effect.runSync(Scenario.decodeScenarioEffect(Scenarios.siemReap2017Encoded))
+ * ```
+ *
  * @since 0.1.0
  */
 export const decodeScenarioEffect = (input: unknown): Effect.Effect<Scenario, Validation.ValidationError> => {
@@ -555,6 +762,14 @@ export const decodeScenarioEffect = (input: unknown): Effect.Effect<Scenario, Va
 
 /**
  * The scenario in JSON form (dates as `YYYY-MM-DD`), e.g. to edit and decode again.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.encode(s).startDate // the date as YYYY-MM-DD (possibly labelled)
+ * ```
  *
  * @since 0.2.0
  */
@@ -597,6 +812,14 @@ export const withValue = (scenario: Scenario, path: string, value: unknown, why:
 
 /**
  * The parameters of a scenario that have a `range` (their paths), in a fixed order.
+ *
+ * @example
+ * ```ts
+ * import { Scenario, Scenarios } from "@homeward/simulate"
+ *
+ * const s = Scenarios.siemReap2017
+ * Scenario.uncertainPaths(s) // the parameters with a range
+ * ```
  *
  * @since 0.2.0
  */

@@ -405,6 +405,14 @@ export const siemReapHistory2016: Scenario = decodeScenarioOrThrow(
 /**
  * Look up a built-in scenario by id.
  *
+ * @example
+ * ```ts
+ * import { Scenarios } from "@homeward/simulate"
+ *
+ * Scenarios.get("siem-reap-2017")?.title
+ * Scenarios.get("nowhere") // undefined
+ * ```
+ *
  * @since 0.1.0
  */
 export const get = (id: string): Scenario | undefined =>

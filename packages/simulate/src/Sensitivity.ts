@@ -89,6 +89,15 @@ const indexOf = (path: string): number => Pm.QUANTITIES.find((q) => q.path.join(
  * the variance of `y`, corrected for the noise of the bin means; `null` with
  * fewer than two observations per bin.
  *
+ * @example
+ * ```ts
+ * import { Sensitivity } from "@homeward/simulate"
+ *
+ * const x = Array.from({ length: 200 }, (_, i) => i)
+ * const y = x.map((v) => 2 * v)
+ * Sensitivity.firstOrderIndex(x, y) // close to 1: x explains y
+ * ```
+ *
  * @since 0.2.0
  */
 export const firstOrderIndex = (x: ArrayLike<number>, y: ArrayLike<number>, bins = 10): number | null => {
@@ -128,7 +137,7 @@ export const firstOrderIndex = (x: ArrayLike<number>, y: ArrayLike<number>, bins
  * ```ts
  * import { Scenarios, Sensitivity } from "@homeward/simulate"
  *
- * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 100 })
+ * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 40, workers: 1 })
  * s.rows[0]?.path // the input that moves the share home on the deadline most
  * const svg = Sensitivity.tornadoSvg(s)
  * ```
@@ -222,6 +231,14 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : String(Math.round(
  * largest swing on top; title wrapped to the width, axis title, legend and a
  * footnote. Self-contained SVG.
  *
+ * @example
+ * ```ts
+ * import { Scenarios, Sensitivity } from "@homeward/simulate"
+ *
+ * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 10, workers: 1 })
+ * const svg = Sensitivity.tornadoSvg(s, { width: 640 })
+ * ```
+ *
  * @since 0.2.0
  */
 export const tornadoSvg = (
@@ -308,6 +325,14 @@ export const tornadoSvg = (
 
 /**
  * The analysis as a plain-text table (one row per parameter, by decreasing swing).
+ *
+ * @example
+ * ```ts
+ * import { Scenarios, Sensitivity } from "@homeward/simulate"
+ *
+ * const s = await Sensitivity.analyse(Scenarios.siemReap2017, { runs: 10, workers: 1 })
+ * console.table(Sensitivity.toTable(s))
+ * ```
  *
  * @since 0.2.0
  */

@@ -263,6 +263,14 @@ export interface ResolvedTarget {
  * The plain kernel configuration of a scenario, with the policy facts the
  * core rules produced. Exposed for benchmarks and research code.
  *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const prepared = Simulate.prepare({ ...Scenarios.siemReap2017, runs: 20 })
+ * prepared.dates.length // month boundaries of the horizon
+ * ```
+ *
  * @since 0.1.0
  */
 export const prepare = (
@@ -384,12 +392,22 @@ export interface Runner {
     chunkSize?: number,
     from?: number
   ): Promise<void>
+  /** Stop the worker threads (a runner is not usable afterwards). */
   close(): Promise<void>
 }
 
 /**
  * Start a {@link Runner} with `workers` threads (default
  * `os.availableParallelism()`).
+ *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const runner = Simulate.makeRunner({ workers: 1 })
+ * const result = await Simulate.simulate({ ...Scenarios.siemReap2017, runs: 20 }, { runner })
+ * await runner.close()
+ * ```
  *
  * @since 0.2.0
  */
@@ -472,6 +490,15 @@ const round = (x: number): number => Math.round(x * 1e6) / 1e6
  * Mean, Monte Carlo standard error and percentiles of per-run values, where
  * runs `[k·g, (k+1)·g)` share a parameter draw (`g = 1` in joint sampling).
  *
+ * @example
+ * ```ts
+ * import { Simulate } from "@homeward/simulate"
+ *
+ * const b = Simulate.bandOf([0.61, 0.64, 0.66, 0.7, 0.72])
+ * b.mean // 0.666
+ * b.p50 // 0.66
+ * ```
+ *
  * @since 0.2.0
  */
 export const bandOf = (values: ArrayLike<number>, group = 1, nested = false): Band => {
@@ -532,6 +559,14 @@ const pts = (x: number) => `${(Math.round(x * 1000) / 10).toFixed(1)} points`
  * that would bring it to about one point); a probability estimated as 0 or 1
  * (only bounded by the rule of three); unlabelled parameters.
  *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const result = Simulate.simulateSync({ ...Scenarios.siemReap2017, runs: 20 })
+ * Simulate.precisionWarnings(result).map((w) => w.message) // fewer than 200 runs for P5/P95, …
+ * ```
+ *
  * @since 0.2.0
  */
 export const precisionWarnings = (
@@ -584,6 +619,26 @@ export const precisionWarnings = (
 
 /**
  * Summarise per-run output vectors (in run order) into a result.
+ *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const scenario = { ...Scenarios.siemReap2017, runs: 20 }
+ * const prepared = Simulate.prepare(scenario)
+ * const runner = Simulate.makeRunner({ workers: 1 })
+ * const chunks: Array<readonly [number, Float64Array]> = []
+ * await runner.run(prepared.config, scenario.runs, (from, buf) => chunks.push([from, buf]))
+ * await runner.close()
+ * chunks.sort((a, b) => a[0] - b[0])
+ * const data = new Float64Array(chunks.reduce((n, [, b]) => n + b.length, 0))
+ * let at = 0
+ * for (const [, b] of chunks) {
+ *   data.set(b, at)
+ *   at += b.length
+ * }
+ * Simulate.summarise(scenario, prepared, data).target.probabilityReached
+ * ```
  *
  * @since 0.1.0
  */
@@ -774,6 +829,13 @@ export const summarise = (
  * A decoded scenario as is, or a scenario in JSON form decoded (throws an
  * `Error` naming every invalid field, never echoing values).
  *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * Simulate.asScenario(Scenarios.siemReap2017Encoded).startDate // decoded: a Date (possibly labelled)
+ * ```
+ *
  * @since 0.1.0
  */
 export const asScenario = (input: Scenario | ScenarioEncoded): Scenario =>
@@ -788,7 +850,7 @@ export const asScenario = (input: Scenario | ScenarioEncoded): Scenario =>
  * ```ts
  * import { Scenarios, simulate } from "@homeward/simulate"
  *
- * const result = await simulate({ ...Scenarios.siemReap2017, runs: 100 }, { workers: 2 })
+ * const result = await simulate({ ...Scenarios.siemReap2017, runs: 40 }, { workers: 2 })
  * result.target.probabilityReached
  * ```
  *
@@ -880,6 +942,14 @@ export async function* simulateStream(
 /**
  * Simulate a scenario in this thread, synchronously (no workers).
  *
+ * @example
+ * ```ts
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const result = Simulate.simulateSync({ ...Scenarios.siemReap2017, runs: 20 })
+ * result.target.probabilityReached
+ * ```
+ *
  * @since 0.1.0
  */
 export const simulateSync = (
@@ -893,6 +963,14 @@ export const simulateSync = (
 
 /**
  * Effect variant of {@link simulate}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Scenarios, Simulate } from "@homeward/simulate"
+ *
+ * const result = await Effect.runPromise(Simulate.simulateEffect({ ...Scenarios.siemReap2017, runs: 20 }, { workers: 1 }))
+ * ```
  *
  * @since 0.1.0
  */

@@ -132,7 +132,7 @@ const central = (q: Quantity | undefined, fallback: number) => (q === undefined 
  * ```ts
  * import { Scenarios, Solve } from "@homeward/simulate"
  *
- * const r = await Solve.solve(Scenarios.siemReap2017, { lever: "workers", probability: 0.8, searchRuns: 100 })
+ * const r = await Solve.solve(Scenarios.siemReap2017, { lever: "workers", probability: 0.8, searchRuns: 20, runs: 40, workers: 1 })
  * r.answer // the smallest number of social workers, or null
  * r.summary
  * ```

@@ -91,6 +91,13 @@ const LOCK_APPEND = 7_204_002
 /**
  * Migrations, applied in order and recorded in `<schema>.schema_migrations`.
  *
+ * @example
+ * ```ts
+ * import { migrations } from "@homeward/store-postgres"
+ *
+ * for (const m of migrations("homeward")) console.log(`-- migration ${m.version}\n${m.sql}`)
+ * ```
+ *
  * @since 0.1.0
  */
 export const migrations = (schema: string): ReadonlyArray<{ readonly version: number; readonly sql: string }> => [
@@ -189,8 +196,10 @@ const positiveMs = (name: string, value: number | undefined, fallback: number): 
  * Connecting and every statement are bounded by `connectTimeoutMs` and
  * `statementTimeoutMs`.
  *
+ * The example needs a PostgreSQL server: it is typechecked, not run.
+ *
  * @example
- * ```ts
+ * ```ts no-run
  * import { openPostgresStore } from "@homeward/store-postgres"
  *
  * const store = await openPostgresStore({
@@ -382,6 +391,22 @@ export const openPostgresStore = async (options: PostgresStoreOptions): Promise<
 
 /**
  * The PostgreSQL store as an Effect Layer (`EventStore.Store`).
+ *
+ * The example needs a PostgreSQL server: it is typechecked, not run.
+ *
+ * @example
+ * ```ts no-run
+ * import { Effect } from "effect"
+ * import { EventStore } from "@homeward/core"
+ * import { layer } from "@homeward/store-postgres"
+ *
+ * const StoreLive = layer({ connectionString: process.env.DATABASE_URL ?? "" })
+ * const program = Effect.gen(function* () {
+ *   const store = yield* EventStore.Store
+ *   return yield* store.version("case-1")
+ * })
+ * await Effect.runPromise(Effect.provide(program, StoreLive))
+ * ```
  *
  * @since 0.1.0
  */

@@ -34,7 +34,7 @@ export interface SqliteStoreOptions {
    * Open read-only: nothing is ever written (no migration, no journal-mode
    * switch, no append), the file may be read-only, and a file that is not a
    * Homeward event store is refused with a `StoreError` (see
-   * {@link assertHomewardStore}).
+   * `assertHomewardStore` of `@homeward/store-sqlite/SqliteStore`).
    */
   readonly readonly?: boolean
 }
@@ -106,6 +106,17 @@ const migrate = (db: Database.Database): void => {
  * `schema_migrations` table recording every known migration. Throws an
  * `EventStore.StoreError` (operation `open`) saying what is wrong: not an
  * SQLite database, not a Homeward event store, or migrations missing.
+ *
+ * @example
+ * ```ts
+ * import Database from "better-sqlite3"
+ * import { assertHomewardStore, openSqliteStore } from "@homeward/store-sqlite/SqliteStore"
+ *
+ * await (await openSqliteStore("checked.sqlite")).close()
+ * const db = new Database("checked.sqlite", { readonly: true })
+ * assertHomewardStore(db) // no error: a Homeward event store
+ * db.close()
+ * ```
  *
  * @since 0.1.0
  */

@@ -56,6 +56,14 @@ const incompleteTail = (b: Uint8Array): number => {
  * sequence (overlong forms, surrogates and code points above U+10FFFF
  * included), or -1. An incomplete sequence at the very end counts as valid.
  *
+ * @example
+ * ```ts
+ * import { Bytes } from "@homeward/validate"
+ *
+ * Bytes.firstInvalidUtf8(new TextEncoder().encode("Phnom Penh")) // -1: valid UTF-8
+ * Bytes.firstInvalidUtf8(new Uint8Array([0x41, 0xff, 0x42])) // 1: 0xff never occurs in UTF-8
+ * ```
+ *
  * @since 0.1.0
  */
 export const firstInvalidUtf8 = (b: Uint8Array): number => {
@@ -177,6 +185,13 @@ export const decoder = (): Decoder => {
 
 /**
  * Decode a whole buffer (for JSON and mapping files) with the same checks.
+ *
+ * @example
+ * ```ts
+ * import { Bytes } from "@homeward/validate"
+ *
+ * Bytes.decodeAll(new TextEncoder().encode('{ "columns": {} }')) // '{ "columns": {} }'
+ * ```
  *
  * @since 0.1.0
  */

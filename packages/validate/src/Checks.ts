@@ -131,6 +131,14 @@ export const adultAge = (
 /**
  * A source as one line (`UN Convention on the Rights of the Child 1989, art. 1`).
  *
+ * @example
+ * ```ts
+ * import { Checks } from "@homeward/validate"
+ *
+ * Checks.sourceLine({ document: "UN Convention on the Rights of the Child", year: 1989, section: "art. 1" })
+ * // "UN Convention on the Rights of the Child 1989, art. 1"
+ * ```
+ *
  * @since 0.1.0
  */
 export const sourceLine = (s: Source): string =>

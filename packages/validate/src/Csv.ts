@@ -80,12 +80,27 @@ export const sniffDelimiter = (sample: string): string => {
 /**
  * Remove a UTF-8 byte-order mark.
  *
+ * @example
+ * ```ts
+ * import { Csv } from "@homeward/validate"
+ *
+ * Csv.stripBom("\ufeffid,sex") // "id,sex"
+ * ```
+ *
  * @since 0.1.0
  */
 export const stripBom = (s: string): string => (s.charCodeAt(0) === 0xfeff ? s.slice(1) : s)
 
 /**
  * A printable name of a delimiter (`tab` for `\t`).
+ *
+ * @example
+ * ```ts
+ * import { Csv } from "@homeward/validate"
+ *
+ * Csv.delimiterName("\t") // "tab"
+ * Csv.delimiterName(";") // ";"
+ * ```
  *
  * @since 0.1.0
  */

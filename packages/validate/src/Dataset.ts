@@ -103,6 +103,7 @@ export interface RecordSource {
 export interface FlatFile {
   /** One row: its number as the spreadsheet shows it and its cells. An empty row is skipped. */
   readonly row: (row: number, cells: ReadonlyArray<unknown>) => void
+  /** The file is complete. */
   readonly close: () => void
 }
 
@@ -112,9 +113,11 @@ export interface FlatFile {
  * @since 0.1.0
  */
 export interface RecordFile {
+  /** One item: its number (line or array index) and its value. */
   readonly record: (row: number, record: unknown) => void
   /** A JSON Lines line that is not JSON. */
   readonly malformed: (row: number) => void
+  /** The file is complete. */
   readonly close: () => void
 }
 
@@ -126,6 +129,7 @@ export interface RecordFile {
 export interface Session {
   /** Start a flat file. Throws {@link UnusableInput} (`no-header`) when no header names a field or a column of the mapping. */
   readonly flat: (source: FlatSource) => FlatFile
+  /** Start a JSON or JSON Lines file. */
   readonly records: (source: RecordSource) => RecordFile
   /** A file that could not be read at all, reported as one problem (in a folder, the others are still checked). */
   readonly unusable: (name: string, format: Report.Format, reason: string) => void
@@ -1484,6 +1488,15 @@ export const validateTable = (
 /**
  * Validate CSV text (a whole file already read, e.g. a browser `File` read
  * as text). The delimiter is guessed unless given.
+ *
+ * @example
+ * ```ts
+ * import { Dataset, Mapping } from "@homeward/validate"
+ *
+ * const csv = "id;birth.date;birth.estimated;sex;school\nCH-1;2010-05-01;no;female;enrolled\n"
+ * const report = Dataset.validateCsvText(csv, { name: "children.csv", mapping: Mapping.single("child"), asOf: new Date("2024-01-31") })
+ * report.ok // true (the ; delimiter is guessed)
+ * ```
  *
  * @since 0.1.0
  */

@@ -254,6 +254,14 @@ export const describe = (type: Registry.RecordType): Field => {
  * numbers step into list items; unions are searched in order. `undefined`
  * when the path names no field.
  *
+ * @example
+ * ```ts
+ * import { Fields } from "@homeward/validate"
+ *
+ * Fields.at(Fields.describe("child"), ["birth", "date"])?.format // "date"
+ * Fields.at(Fields.describe("child"), ["nickname"]) // undefined
+ * ```
+ *
  * @since 0.1.0
  */
 export const at = (root: Field, path: ReadonlyArray<string | number>): Field | undefined => {
@@ -286,6 +294,15 @@ const step = (f: Field, seg: string | number): Field | undefined => {
  * date: a name typed into the wrong cell of a list is still a name).
  * Unknown paths are treated as sensitive.
  *
+ * @example
+ * ```ts
+ * import { Fields } from "@homeward/validate"
+ *
+ * const child = Fields.describe("child")
+ * Fields.isShowable(child, ["sex"]) // true
+ * Fields.isShowable(child, ["givenName"]) // false: a name is sensitive
+ * ```
+ *
  * @since 0.1.0
  */
 export const isShowable = (root: Field, path: ReadonlyArray<string | number>): boolean => {
@@ -308,6 +325,13 @@ export const isShowable = (root: Field, path: ReadonlyArray<string | number>): b
  * Dotted paths of the leaves that every record must have (required fields
  * reached through required groups), e.g. `["id", "birth.date", "birth.estimated", "sex", "school"]`.
  *
+ * @example
+ * ```ts
+ * import { Fields } from "@homeward/validate"
+ *
+ * Fields.requiredLeaves(Fields.describe("child")) // ["id", "birth.date", "birth.estimated", "sex", "school"]
+ * ```
+ *
  * @since 0.1.0
  */
 export const requiredLeaves = (root: Field): ReadonlyArray<string> => {
@@ -326,6 +350,14 @@ export const requiredLeaves = (root: Field): ReadonlyArray<string> => {
 
 /**
  * A short human name of a field's kind, for help and data dictionaries.
+ *
+ * @example
+ * ```ts
+ * import { Fields } from "@homeward/validate"
+ *
+ * const date = Fields.at(Fields.describe("child"), ["birth", "date"])
+ * if (date !== undefined) Fields.kindLabel(date) // "date (YYYY-MM-DD)"
+ * ```
  *
  * @since 0.1.0
  */

@@ -66,11 +66,22 @@ export type DateOrder = "iso" | "dmy" | "mdy"
 /**
  * Kinds of an extra column.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Schema.is(Mapping.ExtraKind)("yes-no") // true
+ * Schema.is(Mapping.ExtraKind)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const ExtraKind = Schema.Literals(["yes-no", "choice", "date", "integer", "number", "text", "id"])
 
 /**
+ * Kinds of an extra column (the type of the `ExtraKind` Schema).
+ *
  * @since 0.1.0
  */
 export type ExtraKind = typeof ExtraKind.Type
@@ -79,11 +90,22 @@ export type ExtraKind = typeof ExtraKind.Type
  * Where a date stands in a child's history, for the dates-in-order check:
  * born ≤ admitted ≤ opened ≤ visit; an `event` only has to come after birth.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Schema.is(Mapping.Stage)("born") // true
+ * Schema.is(Mapping.Stage)("something else") // false
+ * ```
+ *
  * @since 0.1.0
  */
 export const Stage = Schema.Literals(["born", "admitted", "opened", "visit", "event"])
 
 /**
+ * Where a date stands in a child's history, for the dates-in-order check (the type of the `Stage` Schema).
+ *
  * @since 0.1.0
  */
 export type Stage = typeof Stage.Type
@@ -117,6 +139,16 @@ const RecordFile = Schema.Struct({
 /**
  * The shape of a mapping file (both forms).
  *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Validation } from "@homeward/core"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * const r = Validation.decodeUnknown(Mapping.MappingFile, {})
+ * if (Result.isFailure(r)) console.log(r.failure.map((i) => `${i.pathString}: ${i.message}`)) // the required fields, by path
+ * ```
+ *
  * @since 0.1.0
  */
 export const MappingFile = Schema.Struct({
@@ -134,6 +166,8 @@ export const MappingFile = Schema.Struct({
 })
 
 /**
+ * The shape of a mapping file (both forms; the type of the `MappingFile` Schema).
+ *
  * @since 0.1.0
  */
 export type MappingFile = typeof MappingFile.Type
@@ -225,6 +259,14 @@ export interface DatasetMapping {
  * Split a header or field path into segments: `members.0.relationship` →
  * `["members", 0, "relationship"]`; `siblingIds[1]` is accepted too.
  *
+ * @example
+ * ```ts
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Mapping.parsePath("members.0.relationship") // ["members", 0, "relationship"]
+ * Mapping.parsePath("siblingIds[1]") // ["siblingIds", 1]
+ * ```
+ *
  * @since 0.1.0
  */
 export const parsePath = (p: string): Array<string | number> =>
@@ -237,6 +279,13 @@ export const parsePath = (p: string): Array<string | number> =>
 
 /**
  * A field path without list indices (`members.relationship`), the key of `values`.
+ *
+ * @example
+ * ```ts
+ * import { Mapping } from "@homeward/validate"
+ *
+ * Mapping.valueKey(["members", 0, "relationship"]) // "members.relationship"
+ * ```
  *
  * @since 0.1.0
  */
@@ -302,6 +351,16 @@ const checkValues = (
 /**
  * Check a parsed mapping file (the first form) against a record type.
  * Fails with plain sentences, one per mistake.
+ *
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Mapping } from "@homeward/validate"
+ *
+ * const r = Mapping.fromJson({ columns: { "Child code": "id", Gender: "gender" } }, "child")
+ * if (Result.isFailure(r)) console.log(r.failure.join("\n"))
+ * // column "Gender" maps to "gender", which is not a field of child
+ * ```
  *
  * @since 0.1.0
  */
@@ -486,6 +545,13 @@ export const datasetFromJson = (
 
 /**
  * The dataset mapping of one record type with a first-form mapping (or none).
+ *
+ * @example
+ * ```ts
+ * import { Dataset, Mapping } from "@homeward/validate"
+ *
+ * const session = Dataset.make({ mapping: Mapping.single("child"), asOf: new Date("2024-01-31") })
+ * ```
  *
  * @since 0.1.0
  */

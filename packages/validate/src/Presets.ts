@@ -21,6 +21,8 @@ import primero from "./presets/primero.json" with { type: "json" }
 export const names = ["oscar", "primero"] as const
 
 /**
+ * The name of a preset mapping (`"oscar"` or `"primero"`).
+ *
  * @since 0.1.0
  */
 export type Name = (typeof names)[number]
@@ -34,6 +36,14 @@ export const files: Readonly<Record<Name, unknown>> = { oscar, primero }
 
 /**
  * Whether a string names a preset.
+ *
+ * @example
+ * ```ts
+ * import { Presets } from "@homeward/validate"
+ *
+ * Presets.isName("oscar") // true
+ * Presets.isName("excel") // false
+ * ```
  *
  * @since 0.1.0
  */

@@ -157,6 +157,16 @@ export const maxProblemsLimit = 100_000
 /**
  * Order summary lines: errors first, then by count, column and rule.
  *
+ * @example
+ * ```ts
+ * import { Report } from "@homeward/validate"
+ *
+ * Report.sortSummary([
+ *   { column: "sex", rule: "literal", severity: "warning", count: 9 },
+ *   { column: "birth.date", rule: "date", severity: "error", count: 2 }
+ * ])[0]?.severity // "error": errors first
+ * ```
+ *
  * @since 0.1.0
  */
 export const sortSummary = (lines: Iterable<SummaryLine>): Array<SummaryLine> =>

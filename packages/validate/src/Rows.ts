@@ -81,6 +81,13 @@ export type DateOrder = Mapping.DateOrder
 /**
  * `a.b[2].c` from a path.
  *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.pathString(["members", 2, "relationship"]) // "members[2].relationship"
+ * ```
+ *
  * @since 0.1.0
  */
 export const pathString = (path: ReadonlyArray<string | number>): string =>
@@ -88,6 +95,14 @@ export const pathString = (path: ReadonlyArray<string | number>): string =>
 
 /**
  * The spreadsheet letter of a column (0 → `A`, 26 → `AA`).
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.columnLetter(0) // "A"
+ * Rows.columnLetter(26) // "AA"
+ * ```
  *
  * @since 0.1.0
  */
@@ -105,6 +120,13 @@ export const columnLetter = (index: number): string => {
 /**
  * How a column whose header may be data is named in problems: by its
  * position (`column C`), never by its text.
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.columnLabel(2) // "column C"
+ * ```
  *
  * @since 0.1.0
  */
@@ -141,6 +163,14 @@ const missingLeaves = (root: Fields.Field, provided: ReadonlyArray<string>): Arr
 
 /**
  * Plan the columns of a header row for one record type.
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * const p = Rows.plan(["id", "birth.date", "sex"], "child")
+ * p.missing // the required fields no column fills, e.g. "birth.estimated" and "school"
+ * ```
  *
  * @since 0.1.0
  */
@@ -208,6 +238,14 @@ const monthNumber = (name: string): number => {
  * A date written with an English month name (`14 March 2010`, `14-Mar-2010`,
  * `March 14, 2010`) as `YYYY-MM-DD`; `undefined` for anything else.
  *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.textDate("14 March 2010") // "2010-03-14"
+ * Rows.textDate("14/03/2010") // undefined: not an English month name
+ * ```
+ *
  * @since 0.1.0
  */
 export const textDate = (s: string): string | undefined => {
@@ -231,6 +269,14 @@ const dateText = (d: Date): string =>
 
 /**
  * Normalise a spreadsheet cell (exceljs value) to text, number, boolean or undefined.
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.cellValue({ richText: [{ text: "CH-" }, { text: "1" }] }) // "CH-1"
+ * Rows.cellValue(null) // undefined
+ * ```
  *
  * @since 0.1.0
  */
@@ -384,6 +430,15 @@ const fill = (
 /**
  * Build the record of one row. Cells are strings (CSV) or spreadsheet values.
  *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * const p = Rows.plan(["id", "birth.date", "birth.estimated", "sex", "school"], "child")
+ * Rows.toRecord(p, ["CH-1", "2010-05-01", "no", "female", "enrolled"]).record
+ * // { id: "CH-1", birth: { date: "2010-05-01", estimated: false }, sex: "female", school: "enrolled" }
+ * ```
+ *
  * @since 0.1.0
  */
 export const toRecord = (
@@ -400,6 +455,14 @@ export const toRecord = (
  * The column that holds the value at an issue's path: the column whose
  * target is the path or the closest enclosing one (a list column split
  * on `;` holds `siblingIds[1]`).
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * const p = Rows.plan(["id", "birth.date", "birth.estimated", "sex", "school"], "child")
+ * Rows.columnFor(p, ["birth", "date"])?.header // "birth.date"
+ * ```
  *
  * @since 0.1.0
  */
@@ -617,12 +680,27 @@ const scratch: Array<CellHint> = []
 /**
  * The id generated for a record without an id column: `<name>-<file>-<row>`.
  *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.generatedId("household", 1, 7) // "household-1-7"
+ * ```
+ *
  * @since 0.1.0
  */
 export const generatedId = (name: string, file: number, row: number): string => `${name}-${file}-${row}`
 
 /**
  * Build the records of one row.
+ *
+ * @example
+ * ```ts
+ * import { Mapping, Rows } from "@homeward/validate"
+ *
+ * const p = Rows.planFile(["id", "birth.date", "birth.estimated", "sex", "school"], Mapping.single("child"))
+ * Rows.toRecords(p, ["CH-1", "2010-05-01", "no", "female", "enrolled"], 2, 0).length // 1
+ * ```
  *
  * @since 0.1.0
  */
@@ -660,6 +738,14 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/
 
 /**
  * Read and check an extra column's cell against its declared kind and choices.
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * const spec = { header: "Disability", kind: "yes-no", values: new Map(), required: false, sensitive: false } as const
+ * Rows.readExtra(spec, "yes", "iso") // { ok: true, value: true }
+ * ```
  *
  * @since 0.1.0
  */
@@ -744,6 +830,14 @@ const ISO = /^(\d{4})-(\d{2})-(\d{2})$/
 /**
  * Whether a text is a real calendar date `YYYY-MM-DD` between 1900 and 2200
  * (the rule of `Common.IsoDate`).
+ *
+ * @example
+ * ```ts
+ * import { Rows } from "@homeward/validate"
+ *
+ * Rows.isIsoDate("2012-02-29") // true
+ * Rows.isIsoDate("2011-02-29") // false: not a leap year
+ * ```
  *
  * @since 0.1.0
  */

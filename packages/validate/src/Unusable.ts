@@ -52,6 +52,17 @@ export class UnusableInput extends Error {
 /**
  * Whether a value is an {@link UnusableInput} (also across copies of this package).
  *
+ * @example
+ * ```ts
+ * import { Unusable } from "@homeward/validate"
+ *
+ * try {
+ *   JSON.parse("{")
+ * } catch (e) {
+ *   Unusable.isUnusableInput(e) // false: a SyntaxError
+ * }
+ * ```
+ *
  * @since 0.1.0
  */
 export const isUnusableInput = (u: unknown): u is UnusableInput =>

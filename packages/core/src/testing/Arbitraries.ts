@@ -112,6 +112,14 @@ const admissionReasons: fc.Arbitrary<ReadonlyArray<AdmissionReason>> = fc.unique
 /**
  * A placement of a given type (or any residential or family type) since a day.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.placement(new Date("2018-03-01"), ["kinship", "foster"]), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.1.0
  */
 export const placement = (since: Date, types?: ReadonlyArray<PlacementType>): fc.Arbitrary<Placement> =>
@@ -125,6 +133,14 @@ const goodScore = fc.oneof({ weight: 1, arbitrary: score }, { weight: 4, arbitra
 
 /**
  * An assessment dated `on`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.assessment(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -165,6 +181,14 @@ export const assessment = (on: Date, n: number): fc.Arbitrary<Assessment> =>
 /**
  * A household (the birth family, id `HH-1` by default).
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.household("HH-2"), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.1.0
  */
 export const household = (hhId = "HH-1"): fc.Arbitrary<Household> =>
@@ -180,6 +204,14 @@ export const household = (hhId = "HH-1"): fc.Arbitrary<Household> =>
 /**
  * The child's views heard on `on`.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.views(new Date("2018-03-01")), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.1.0
  */
 export const views = (on: Date): fc.Arbitrary<ChildViews> =>
@@ -193,6 +225,14 @@ export const views = (on: Date): fc.Arbitrary<ChildViews> =>
 
 /**
  * A best-interest determination on `on`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.determination(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -215,6 +255,14 @@ export const determination = (on: Date, n: number): fc.Arbitrary<BestInterestDet
 /**
  * A consent given on `on` (id from a small pool so withdrawals can refer to it).
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.consent(new Date("2018-03-01")), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.1.0
  */
 export const consent = (on: Date): fc.Arbitrary<Consent> =>
@@ -229,6 +277,14 @@ export const consent = (on: Date): fc.Arbitrary<Consent> =>
 
 /**
  * A contact on `on`, mostly positive.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.contact(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -278,6 +334,14 @@ export const criteria: fc.Arbitrary<FollowUpCriteria> = fc.oneof(
 /**
  * A follow-up visit on `on`.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.followUpVisit(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.1.0
  */
 export const followUpVisit = (on: Date, n: number): fc.Arbitrary<FollowUpVisit> =>
@@ -294,6 +358,14 @@ export const followUpVisit = (on: Date, n: number): fc.Arbitrary<FollowUpVisit> 
 /**
  * A Form 6 final assessment on `on` (scores mostly 3–4), approved by a
  * manager most of the time.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.closureAssessment(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -344,6 +416,14 @@ export const closureAssessment = (
 /**
  * A support plan starting on `startsOn` (id from a small pool).
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.supportPlan(new Date("2018-03-01")), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.1.0
  */
 export const supportPlan = (startsOn: Date): fc.Arbitrary<SupportPlan> =>
@@ -369,6 +449,14 @@ export const supportPlan = (startsOn: Date): fc.Arbitrary<SupportPlan> =>
 
 /**
  * A support payment on `on`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.supportPayment(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -403,6 +491,15 @@ const closureReason: fc.Arbitrary<CaseClosureReason> = fc.oneof(
 /**
  * A phase ref of a profile's pathway (any position).
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Profiles } from "@homeward/core"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.phaseRef(Profiles.azizasPlace), 3) // positions of the profile's pathway
+ * ```
+ *
  * @since 0.1.0
  */
 export const phaseRef = (p: PolicyProfile): fc.Arbitrary<PhaseRef> =>
@@ -419,6 +516,14 @@ type Env = { readonly actor: Actor; readonly recordedAt: Date; readonly occurred
 /**
  * One command (any type except `OpenCase`) happening on `on`, the `n`-th of
  * its scenario. Weighted towards the commands that move a case forward.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.command(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -512,6 +617,14 @@ export const command = (on: Date, n: number, p: PolicyProfile = Profiles.azizasP
 /**
  * A safety plan on `on` for household HH-1, covering a few domains.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.safetyPlan(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.2.0
  */
 export const safetyPlan = (on: Date, n: number): fc.Arbitrary<SafetyPlan> =>
@@ -526,6 +639,14 @@ export const safetyPlan = (on: Date, n: number): fc.Arbitrary<SafetyPlan> =>
 /**
  * A reunification agreement signed on `on` for household HH-1 (sometimes
  * missing a signature or a witness).
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.agreement(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.2.0
  */
@@ -549,6 +670,14 @@ export const agreement = (on: Date, n: number): fc.Arbitrary<ReunificationAgreem
 /**
  * A case conference on `on` for one or two reasons.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.conference(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.2.0
  */
 export const conference = (on: Date, n: number): fc.Arbitrary<CaseConference> =>
@@ -570,6 +699,14 @@ export const conference = (on: Date, n: number): fc.Arbitrary<CaseConference> =>
 /**
  * An exception for a young child in residential care, from `on` for 1–180 days.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.careException(new Date("2018-03-01"), 1), 3) // three random values, e.g. for a property test
+ * ```
+ *
  * @since 0.2.0
  */
 export const careException = (on: Date, n: number): fc.Arbitrary<CareException> =>
@@ -584,6 +721,14 @@ export const careException = (on: Date, n: number): fc.Arbitrary<CareException> 
 
 /**
  * A youth's work and study recorded on `on`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.youthActivity(new Date("2018-03-01")), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.2.0
  */
@@ -610,6 +755,15 @@ export interface Scenario {
 
 /**
  * Generate a {@link Scenario}.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * const [s] = fc.sample(Arbitraries.scenario({ maxLength: 10 }), 1)
+ * s?.commands.length // up to 10 commands after opening the case
+ * ```
  *
  * @since 0.1.0
  */
@@ -658,6 +812,14 @@ export const scenario = (options?: {
 /**
  * Raw case events of any type in any order (valid one by one, not
  * necessarily as a history), for the totality of `evolve`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.anyEvents("case-1", 20), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -710,6 +872,14 @@ const eventTypes = [
 
 /**
  * One event of a given type on `on` with id `${caseId}#${n}`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.eventOf("ContactRecorded", new Date("2018-03-01"), 3), 3) // three random values, e.g. for a property test
+ * ```
  *
  * @since 0.1.0
  */
@@ -844,6 +1014,15 @@ export const eventOf = (type: string, on: Date, n: number, caseId = "case-1"): f
  * with a few random commands mixed in (which may derail the case: a
  * breakdown, another closure reason, an incident…). Useful to reach the late
  * phases that random command sequences rarely reach.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * const [s] = fc.sample(Arbitraries.lifecycle(), 1)
+ * s?.commands.map((c) => c.type) // from OpenCase towards closure
+ * ```
  *
  * @since 0.1.0
  */

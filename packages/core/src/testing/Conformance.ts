@@ -44,6 +44,16 @@ export interface Adapter {
  * A valid event for `caseId` at `version` (cheap, deterministic): `CaseOpened`
  * at version 1, then `WorkerAssigned` events. Event ids are `caseId#version`.
  *
+ * @example
+ * ```ts
+ * import { EventStore } from "@homeward/core"
+ * import { Conformance } from "@homeward/core/testing"
+ *
+ * const store = EventStore.makeMemoryStore()
+ * await store.append("case-1", 0, [Conformance.sampleEvent("case-1", 1)])
+ * await store.version("case-1") // 1
+ * ```
+ *
  * @since 0.1.0
  */
 export const sampleEvent = (caseId: string, version: number, tag = ""): CaseEvent => {
@@ -80,6 +90,16 @@ export const sampleEvent = (caseId: string, version: number, tag = ""): CaseEven
  * source export condition) for the crash test; resolves once the script
  * prints `ready` (after its first committed batch).
  *
+ * The example needs a writer script of a store's test suite: it is typechecked, not run.
+ *
+ * @example
+ * ```ts no-run
+ * import { Conformance } from "@homeward/core/testing"
+ *
+ * const writer = await Conformance.spawnWriterScript("test/writer.ts", ["store.sqlite"], process.cwd())
+ * writer.kill() // crash it mid-write, then check the store
+ * ```
+ *
  * @since 0.1.0
  */
 export const spawnWriterScript = async (
@@ -114,10 +134,12 @@ interface Model {
 }
 
 /**
- * Register the conformance suite for one store adapter.
+ * Register the conformance suite for one store adapter. Call it at the top
+ * level of a vitest test file (the example is typechecked, not run: it needs
+ * vitest's runner).
  *
  * @example
- * ```ts
+ * ```ts no-run
  * import { EventStore } from "@homeward/core"
  * import { Conformance } from "@homeward/core/testing"
  *
