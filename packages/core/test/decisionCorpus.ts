@@ -47,14 +47,16 @@ export interface Evaluation {
  * command of each scenario (lifecycle scenarios, then random command
  * sequences), until `MIN_STATES` is reached.
  */
-export const corpusStates = (): ReadonlyArray<{
+export const corpusStates = (
+  count: number = MIN_STATES
+): ReadonlyArray<{
   readonly state: CaseState.CaseState
   readonly profile: PolicyProfile.PolicyProfile
   readonly on: Date
 }> => {
   const out: Array<{ state: CaseState.CaseState; profile: PolicyProfile.PolicyProfile; on: Date }> = []
   let seed = 20261202
-  while (out.length < MIN_STATES) {
+  while (out.length < count) {
     const scenarios = [
       ...fc.sample(Arbitraries.lifecycle({ noise: 6 }), { numRuns: 300, seed }),
       ...fc.sample(Arbitraries.scenario({ minLength: 10, maxLength: 80 }), { numRuns: 100, seed: seed + 1 })
@@ -67,7 +69,7 @@ export const corpusStates = (): ReadonlyArray<{
         if (!r.ok) continue
         for (const e of r.events) s = Decider.evolve(s, e)
         out.push({ state: s, profile: sc.profile, on: c.occurredOn })
-        if (out.length >= MIN_STATES) return out
+        if (out.length >= count) return out
       }
     }
   }
@@ -182,9 +184,9 @@ export interface Snapshot {
 /** Every `SAMPLE_EVERY`-th state is kept in full in the sample. */
 const SAMPLE_EVERY = 5_003
 
-/** Compute the snapshot of the whole corpus. */
-export const computeSnapshot = (): Snapshot => {
-  const states = corpusStates()
+/** Compute the snapshot of the whole corpus (or of its first `count` states, to check quickly while working). */
+export const computeSnapshot = (count: number = MIN_STATES): Snapshot => {
+  const states = corpusStates(count)
   const digests: Array<string> = []
   const sample: Array<{ state: number; decisions: string }> = []
   let hash: Hash = createHash("sha256")
