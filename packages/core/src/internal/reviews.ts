@@ -8,7 +8,7 @@ import type { CaseState } from "../CaseState.js"
 import type { Reason } from "../Decision.js"
 import type { ReviewKind } from "../Monitoring.js"
 import { cite, type PolicyProfile } from "../PolicyProfile.js"
-import { addMonths, dayNumber, dayOf, isoDay } from "./dates.js"
+import { addMonthsMs, dayNumber, dayOf, isoDay, MS_PER_DAY } from "./dates.js"
 
 /** The review status of an open case: the latest review in the episode, and when the next is due. */
 export interface ReviewDue {
@@ -18,40 +18,50 @@ export interface ReviewDue {
   readonly status: "not-yet-due" | "due" | "overdue"
 }
 
-/** Review status on `asOf` (undefined when the case is not open or has no start). */
-export const reviewDue = (state: CaseState, months: number, asOf: Date): ReviewDue | undefined => {
+/** Review status in day numbers and milliseconds (no dates made). */
+interface ReviewDays {
+  /** Day number of the latest review, -1 when none. */
+  readonly lastDay: number
+  readonly lastKind: ReviewKind
+  /** Start of the interval (ms, 00:00 UTC) and the due time (ms). */
+  readonly sinceMs: number
+  readonly dueMs: number
+  readonly status: "not-yet-due" | "due" | "overdue"
+}
+
+const reviewDays = (state: CaseState, months: number, asOf: Date): ReviewDays | undefined => {
   const start = state.reunifiedOn ?? state.episodeSince ?? state.openedOn
   if (state.status !== "open" || start === undefined) return undefined
   const lo = dayNumber(start)
   const hi = dayNumber(asOf)
   // The latest review day in [lo, hi]; on equal days the first one considered (assessments, determinations, conferences, visits).
   let lastDay = -1
-  let lastOn: Date | undefined
+  let found = false
   let lastKind: ReviewKind = "assessment"
   const as = state.assessments
   for (let i = 0; i < as.length; i++) {
     const d = dayNumber(as[i]!.date)
-    if (d >= lo && d <= hi && (lastOn === undefined || d > lastDay)) {
+    if (d >= lo && d <= hi && (!found || d > lastDay)) {
       lastDay = d
-      lastOn = as[i]!.date
+      found = true
       lastKind = "assessment"
     }
   }
   const bs = state.determinations
   for (let i = 0; i < bs.length; i++) {
     const d = dayNumber(bs[i]!.date)
-    if (d >= lo && d <= hi && (lastOn === undefined || d > lastDay)) {
+    if (d >= lo && d <= hi && (!found || d > lastDay)) {
       lastDay = d
-      lastOn = bs[i]!.date
+      found = true
       lastKind = "best-interest-determination"
     }
   }
   const cs = state.conferences
   for (let i = 0; i < cs.length; i++) {
     const d = dayNumber(cs[i]!.date)
-    if (d >= lo && d <= hi && (lastOn === undefined || d > lastDay)) {
+    if (d >= lo && d <= hi && (!found || d > lastDay)) {
       lastDay = d
-      lastOn = cs[i]!.date
+      found = true
       lastKind = "case-conference"
     }
   }
@@ -59,19 +69,36 @@ export const reviewDue = (state: CaseState, months: number, asOf: Date): ReviewD
     const vs = state.monitoringVisits
     for (let i = 0; i < vs.length; i++) {
       const d = dayNumber(vs[i]!.date)
-      if (d >= lo && d <= hi && (lastOn === undefined || d > lastDay)) {
+      if (d >= lo && d <= hi && (!found || d > lastDay)) {
         lastDay = d
-        lastOn = vs[i]!.date
+        found = true
         lastKind = "follow-up-visit"
       }
     }
   }
-  const last = lastOn === undefined ? undefined : { on: dayOf(lastOn), kind: lastKind }
-  const since = last?.on ?? dayOf(start)
-  const dueOn = addMonths(since, months)
-  const today = dayNumber(asOf)
-  const due = dayNumber(dueOn)
-  return { last, since, dueOn, status: today < due ? "not-yet-due" : today === due ? "due" : "overdue" }
+  const sinceMs = (found ? lastDay : lo) * MS_PER_DAY
+  const dueMs = addMonthsMs(sinceMs, months)
+  const due = Math.floor(dueMs / MS_PER_DAY)
+  return {
+    lastDay: found ? lastDay : -1,
+    lastKind,
+    sinceMs,
+    dueMs,
+    status: hi < due ? "not-yet-due" : hi === due ? "due" : "overdue"
+  }
+}
+
+/** Review status on `asOf` (undefined when the case is not open or has no start). */
+export const reviewDue = (state: CaseState, months: number, asOf: Date): ReviewDue | undefined => {
+  const r = reviewDays(state, months, asOf)
+  if (r === undefined) return undefined
+  const since = new Date(r.sinceMs)
+  return {
+    last: r.lastDay < 0 ? undefined : { on: since, kind: r.lastKind },
+    since,
+    dueOn: new Date(r.dueMs),
+    status: r.status
+  }
 }
 
 /** The `review-overdue` warning of `Monitoring.reviewStatus`, when a review is overdue. */
@@ -82,7 +109,7 @@ export const reviewWarning = (
   asOf: Date,
   rule: string
 ): Reason | undefined => {
-  const r = reviewDue(state, months, asOf)
+  const r = reviewDays(state, months, asOf)
   if (r === undefined || r.status !== "overdue") return undefined
   return {
     code: "review-overdue",
@@ -90,7 +117,7 @@ export const reviewWarning = (
     source: cite(profile, "monitoring", "reviewIntervalMonths"),
     severity: "warning",
     message: `No review (assessment, determination, case conference or follow-up visit) in the last ${months} calendar month(s): a review is overdue.`,
-    details: { since: isoDay(r.since), dueOn: isoDay(r.dueOn), intervalMonths: months }
+    details: { since: isoDay(new Date(r.sinceMs)), dueOn: isoDay(new Date(r.dueMs)), intervalMonths: months }
   }
 }
 
