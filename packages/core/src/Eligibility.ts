@@ -918,6 +918,8 @@ const bidChecks = (
 
 const siblingChecks = (state: CaseState, hid: string, asOf: Date, context: Context, profile: PolicyProfile, c: C) => {
   const child = state.child!
+  // Nothing to check (and nothing to report) without sibling ids or sibling cases.
+  if ((child.siblingIds === undefined || child.siblingIds.length === 0) && (context.siblings?.length ?? 0) === 0) return
   const src = cite(profile, "eligibility", "keepSiblingsTogether")
   const ids = new Set(child.siblingIds ?? [])
   const siblings = (context.siblings ?? []).filter(

@@ -41,5 +41,11 @@ export const addMonthsMs = (t: number, n: number): number => {
   return Date.UTC(y, m, Math.min(d.getUTCDate(), last)) + (t - dayStart)
 }
 
-/** The ISO day `YYYY-MM-DD` of a date. */
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10)
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
+
+/** The ISO day `YYYY-MM-DD` of a date (as `toISOString().slice(0, 10)`, without formatting the time). */
+export const isoDay = (d: Date): string => {
+  const y = d.getUTCFullYear()
+  if (y < 1000 || y > 9999) return d.toISOString().slice(0, 10)
+  return `${y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+}
