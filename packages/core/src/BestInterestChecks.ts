@@ -371,7 +371,7 @@ export const bestInterestChecks = (
       )
     if (risk.materialOnly) continue
     const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
-    if (safetyPlanCovers(state, a, hid, domains, asOf) === undefined)
+    if (safetyPlanCovers(state, asOf, a, hid, domains) === undefined)
       c.add(
         "blocker",
         "family-high-risk",

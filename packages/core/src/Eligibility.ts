@@ -212,8 +212,8 @@ const placementPathway = (t: PlacementType): Pathway | undefined => {
  */
 export const riskFindings = (
   state: CaseState,
-  householdId: string | undefined,
-  asOf: Date
+  asOf: Date,
+  householdId: string | undefined
 ): ReadonlyArray<{ readonly factor: RiskFactor; readonly mitigation: string; readonly assessmentId: string }> => {
   requireValidDate(asOf)
   return findingsOf(state, householdId, asOf.getTime())
@@ -635,10 +635,10 @@ const NONE: ReadonlyArray<never> = []
  */
 export const safetyPlanCovers = (
   state: CaseState,
+  asOf: Date,
   a: Assessment,
   hid: string | undefined,
-  domains: ReadonlyArray<string>,
-  asOf: Date
+  domains: ReadonlyArray<string>
 ) =>
   state.safetyPlans.find(
     (p) =>
@@ -677,7 +677,7 @@ const riskChecks = (
         if (risk.materialOnly) material = true
         else {
           const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
-          const plan = safetyPlanCovers(state, a, hid, domains, asOf)
+          const plan = safetyPlanCovers(state, asOf, a, hid, domains)
           const details = {
             assessmentId: a.id,
             kind,
@@ -720,7 +720,7 @@ const riskChecks = (
     }
     const outcome = a.riskOutcome
     if (outcome === "significant-harm") {
-      const plan = safetyPlanCovers(state, a, hid, [], asOf)
+      const plan = safetyPlanCovers(state, asOf, a, hid, [])
       if (plan === undefined) {
         c.add(
           "blocker",
