@@ -16,6 +16,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import {
   BestInterestChecks,
+  Blockers,
   type CaseEvent,
   CaseState,
   Decider,
@@ -182,7 +183,9 @@ const parts: Record<string, (it: Item) => number> = {
     BestInterestChecks.bestInterestChecks(it.state, it.profile, it.asOf).reasons.length,
   "Phase.canAdvance (eligibility given)": (it) =>
     Phase.canAdvance(it.state, it.profile, it.asOf, { eligibility: eligibilityOf(it) }).reasons.length,
-  "Monitoring.monitoringStatus": (it) => Monitoring.monitoringStatus(it.state, it.profile, it.asOf).reasons.length
+  "Monitoring.monitoringStatus": (it) => Monitoring.monitoringStatus(it.state, it.profile, it.asOf).reasons.length,
+  "Blockers.whatBlocks (eligibility, best-interest checks and next step in one call)": (it) =>
+    Blockers.whatBlocks(it.state, it.profile, it.asOf).reasons.length
 }
 const eligibilityCache = new Map<Item, ReturnType<typeof Eligibility.assessReintegration>>()
 const eligibilityOf = (it: Item) => {
