@@ -18,19 +18,21 @@
  *
  * @since 0.1.0
  */
-import { ChildWellbeingDomains, FamilyCapacityDomains } from "./Assessment.js"
+import { type Assessment, ChildWellbeingDomains, FamilyCapacityDomains } from "./Assessment.js"
 import { isFamilyBased, type Placement } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
-import { collector, type Decision, make, type Reason } from "./Decision.js"
-import { riskFindings, safetyPlanCovers, targetHousehold } from "./Eligibility.js"
+import { type Decision, make, type Reason } from "./Decision.js"
+import { safetyPlanCovers } from "./Eligibility.js"
 import { workOrStudy } from "./IndependentLiving.js"
 import { type Institution, meetsMinimumStandards } from "./Institution.js"
+import { factsOf, latestAssessment } from "./internal/caseFacts.js"
+import { Collect } from "./internal/collect.js"
 import { dayNumber, isoDay } from "./internal/dates.js"
-import { daysFrom, latestOnOrBefore, prim, subDecree119, ungl, unhcr } from "./internal/ruleSources.js"
-import { activityStatus, reviewStatus } from "./Monitoring.js"
+import { activityWarning, reviewWarning } from "./internal/reviews.js"
+import { daysFrom, prim, subDecree119, ungl, unhcr } from "./internal/ruleSources.js"
 import { cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
-import { assessmentRisk, materialDomains } from "./Scoring.js"
+import { materialDomains } from "./Scoring.js"
 import type { SupportCategory } from "./Support.js"
 
 /**
@@ -115,18 +117,20 @@ export const bestInterestChecks = (
 ): Decision<Findings> => {
   const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.eligibility
-  const { reasons: findings, add } = collector("best-interest")
+  const c = new Collect("best-interest")
+  const findings = c.reasons
+  const facts = factsOf(state, asOf)
   const age = state.child === undefined ? undefined : ageOn(state.child.birth.date, asOf)
   const inCare = state.placement !== undefined && !isFamilyBased(state.placement.type)
 
   // The child's views.
-  const views = latestOnOrBefore(state.views, asOf, (x) => x.date)
+  const views = facts.views()
   if (views === undefined) {
-    add("blocker", "views-not-heard", "child-views", ungl("¶49"), "The child's views have not been heard.")
+    c.add("blocker", "views-not-heard", "child-views", ungl("¶49"), "The child's views have not been heard.")
   } else {
     const days = daysFrom(views.date, asOf)
     if (days > v.viewsMaxAgeDays)
-      add(
+      c.add(
         "warning",
         "views-stale",
         "child-views",
@@ -140,7 +144,7 @@ export const bestInterestChecks = (
       views.howHeard !== "direct-conversation" &&
       views.howHeard !== "written"
     )
-      add(
+      c.add(
         "warning",
         "views-not-heard-directly",
         "child-views",
@@ -149,7 +153,7 @@ export const bestInterestChecks = (
         { age, fromAge: v.viewsDirectFromAge }
       )
     if (views.wish === "no")
-      add(
+      c.add(
         "warning",
         "child-does-not-wish-to-return",
         "child-views",
@@ -159,14 +163,14 @@ export const bestInterestChecks = (
   }
 
   // Best-interest determination.
-  const bid = latestOnOrBefore(state.determinations, asOf, (d) => d.date)
+  const bid = facts.bid()
   const bidSrc = unhcr("Formal best-interest determination")
   if (bid === undefined) {
-    add("blocker", "bid-missing", "determination", bidSrc, "No best-interest determination has been made.")
+    c.add("blocker", "bid-missing", "determination", bidSrc, "No best-interest determination has been made.")
   } else {
     const days = daysFrom(bid.date, asOf)
     if (days > v.bidMaxAgeDays)
-      add(
+      c.add(
         "warning",
         "bid-stale",
         "determination",
@@ -175,7 +179,7 @@ export const bestInterestChecks = (
         { ageDays: days, maxAgeDays: v.bidMaxAgeDays }
       )
     if (!bid.childViewsConsidered)
-      add(
+      c.add(
         "blocker",
         "bid-child-views-not-considered",
         "determination",
@@ -184,7 +188,7 @@ export const bestInterestChecks = (
         { bidId: bid.id }
       )
     if (!bid.familyViewsConsidered)
-      add(
+      c.add(
         "blocker",
         "bid-family-views-not-considered",
         "determination",
@@ -198,11 +202,12 @@ export const bestInterestChecks = (
   const hid =
     state.placement !== undefined && isFamilyBased(state.placement.type) && state.placement.householdId !== undefined
       ? state.placement.householdId
-      : targetHousehold(state, asOf)?.id
-  const risks = riskFindings(state, asOf, hid)
-  for (const f of risks) {
+      : facts.target()?.id
+  const risks = facts.findings(hid)
+  for (let i = 0; i < risks.length; i++) {
+    const f = risks[i]!
     if (f.mitigation === "mitigated") continue
-    add(
+    c.add(
       f.mitigation === "unmitigated" ? "blocker" : "warning",
       f.mitigation === "unmitigated" ? "risk-unmitigated" : "risk-mitigation-in-progress",
       "harm",
@@ -219,9 +224,8 @@ export const bestInterestChecks = (
     state.child !== undefined &&
     (state.child.school === "enrolled" || state.child.school === "vocational-training")
   ) {
-    const planned = state.supportPlans.some((p) => p.items.some((i) => i.category === "school-costs"))
-    if (!planned)
-      add(
+    if (!supportFor(state, SCHOOL))
+      c.add(
         "warning",
         "school-continuity-not-planned",
         "school-continuity",
@@ -234,9 +238,9 @@ export const bestInterestChecks = (
   // Siblings.
   const child = state.child
   const siblings =
-    child === undefined
-      ? []
-      : (context.siblings ?? []).filter(
+    child === undefined || context.siblings === undefined || context.siblings.length === 0
+      ? NO_SIBLINGS
+      : context.siblings.filter(
           (s) =>
             s.child !== undefined &&
             s.child.id !== child.id &&
@@ -247,7 +251,7 @@ export const bestInterestChecks = (
     for (const s of siblings) {
       const there = where(s, s.placement)
       if (here !== undefined && there !== undefined && here !== there)
-        add(
+        c.add(
           "warning",
           "siblings-separated",
           "siblings",
@@ -263,7 +267,7 @@ export const bestInterestChecks = (
     const instId = state.placement!.institutionId ?? state.institutionId
     const inst = instId === undefined ? undefined : context.institutions?.[instId]
     if (inst !== undefined && !meetsMinimumStandards(inst)) {
-      add(
+      c.add(
         "blocker",
         "facility-below-minimum-standards",
         "placement-standards",
@@ -272,7 +276,7 @@ export const bestInterestChecks = (
         { institutionId: inst.id, ranking: inst.inspection?.ranking ?? null }
       )
     } else if (inst === undefined && context.institutions !== undefined && instId !== undefined) {
-      add(
+      c.add(
         "info",
         "facility-standards-unknown",
         "placement-standards",
@@ -289,7 +293,7 @@ export const bestInterestChecks = (
       const exception = inForce[inForce.length - 1]
       if (exception === undefined) {
         const expired = allowed.some((e) => dayNumber(e.endsOn) < today)
-        add(
+        c.add(
           "blocker",
           "under-residential-care-age",
           "young-child-in-residential-care",
@@ -302,7 +306,7 @@ export const bestInterestChecks = (
           { age, fromAge: v.residentialCareFromAge, withSibling, exceptionEnded: expired }
         )
       } else {
-        add(
+        c.add(
           "warning",
           "young-child-care-exception",
           "young-child-in-residential-care",
@@ -311,7 +315,7 @@ export const bestInterestChecks = (
           { age, kind: exception.kind, exceptionId: exception.id, endsOn: isoDay(exception.endsOn) }
         )
         if (exception.kind === "siblings-together" && context.siblings !== undefined && !withSibling)
-          add(
+          c.add(
             "warning",
             "care-exception-siblings-not-together",
             "young-child-in-residential-care",
@@ -322,7 +326,7 @@ export const bestInterestChecks = (
       }
     }
     if (state.povertyOnly)
-      add(
+      c.add(
         "warning",
         "poverty-only-admission",
         "poverty",
@@ -330,7 +334,7 @@ export const bestInterestChecks = (
         "The child was admitted for poverty alone: poverty is never a reason for care; support the family instead."
       )
   } else if (state.povertyOnly) {
-    add(
+    c.add(
       "info",
       "poverty-only-admission",
       "poverty",
@@ -342,57 +346,22 @@ export const bestInterestChecks = (
   // Low-scored items must be in the case plan.
   const at = policy.values.scoring.concernAtOrBelow
   const goals = context.casePlanGoals
-  const addressed = (domain: string) =>
-    goals !== undefined
-      ? goals.includes(domain)
-      : state.supportPlans.some((p) => p.items.some((i) => (domainSupport[domain] ?? []).includes(i.category)))
-  const scored: Array<[string, number, string]> = []
-  const childA = latestOnOrBefore(
-    state.assessments.filter((a) => a.childWellbeing !== undefined),
-    asOf,
-    (a) => a.date
-  )
+  const childA = latestWith(state.assessments, facts.t, "childWellbeing", undefined)
   if (childA?.childWellbeing !== undefined)
-    for (const d of ChildWellbeingDomains) scored.push([d, childA.childWellbeing[d], childA.id])
-  const famA = latestOnOrBefore(
-    state.assessments.filter(
-      (a) =>
-        a.familyCapacity !== undefined && (hid === undefined || a.householdId === undefined || a.householdId === hid)
-    ),
-    asOf,
-    (a) => a.date
-  )
+    for (const d of ChildWellbeingDomains) concern(c, state, profile, goals, at, d, childA.childWellbeing[d], childA.id)
+  const famA = latestWith(state.assessments, facts.t, "familyCapacity", hid)
   if (famA?.familyCapacity !== undefined)
-    for (const d of FamilyCapacityDomains) scored.push([d, famA.familyCapacity[d], famA.id])
-  for (const [domain, score, assessmentId] of scored) {
-    if (score > at) continue
-    const ok = addressed(domain)
-    add(
-      ok ? "info" : "warning",
-      ok ? "concern-in-case-plan" : "concern-not-in-case-plan",
-      "case-plan",
-      cite(profile, "scoring", "concernAtOrBelow"),
-      ok
-        ? "A poor or very poor item is addressed in the case plan."
-        : "A poor or very poor item must be addressed in the case plan and is not.",
-      { domain, score, assessmentId }
-    )
-  }
+    for (const d of FamilyCapacityDomains) concern(c, state, profile, goals, at, d, famA.familyCapacity[d], famA.id)
 
   // High risk: the scores drive the level; a high-risk assessment needs a safety plan.
-  for (const kind of ["family", "home", "readiness"] as const) {
-    const a = latestOnOrBefore(
-      state.assessments.filter(
-        (x) => x.kind === kind && (hid === undefined || x.householdId === undefined || x.householdId === hid)
-      ),
-      asOf,
-      (x) => x.date
-    )
+  for (let k = 0; k < HIGH_RISK_KINDS.length; k++) {
+    const kind = HIGH_RISK_KINDS[k]!
+    const a = latestAssessment(state.assessments, facts.t, kind, hid, true)
     if (a === undefined) continue
-    const risk = assessmentRisk(a, profile, asOf).outcome
+    const risk = facts.risk(a, policy.values.scoring)
     if (risk.level !== "high") continue
     if (risk.mismatch)
-      add(
+      c.add(
         "warning",
         "risk-level-below-scores",
         "high-risk",
@@ -403,7 +372,7 @@ export const bestInterestChecks = (
     if (risk.materialOnly) continue
     const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
     if (safetyPlanCovers(state, asOf, a, hid, domains) === undefined)
-      add(
+      c.add(
         "blocker",
         "family-high-risk",
         "high-risk",
@@ -414,10 +383,22 @@ export const bestInterestChecks = (
   }
 
   // Reviews (UN Guidelines ¶67) and recorded activity.
-  for (const x of reviewStatus(state, profile, asOf).reasons)
-    if (x.severity === "warning") findings.push({ ...x, rule: "best-interest/review-interval" })
-  for (const x of activityStatus(state, profile, asOf).reasons)
-    if (x.severity === "warning") findings.push({ ...x, rule: "best-interest/case-activity" })
+  const review = reviewWarning(
+    state,
+    profile,
+    policy.values.monitoring.reviewIntervalMonths,
+    asOf,
+    "best-interest/review-interval"
+  )
+  if (review !== undefined) findings.push(review)
+  const activity = activityWarning(
+    state,
+    profile,
+    policy.values.monitoring.caseNoteMaxDays,
+    asOf,
+    "best-interest/case-activity"
+  )
+  if (activity !== undefined) findings.push(activity)
 
   // Supported independent living: work or study.
   if (state.placement?.type === "independent-living")
@@ -425,13 +406,80 @@ export const bestInterestChecks = (
       if (x.severity === "blocker")
         findings.push({ ...x, rule: "best-interest/independent-living", severity: "warning" })
 
-  return make(
-    policy,
-    {
-      findings,
-      blockers: findings.filter((f) => f.severity === "blocker").length,
-      warnings: findings.filter((f) => f.severity === "warning").length
-    },
-    findings
+  let blockers = 0
+  let warnings = 0
+  for (let i = 0; i < findings.length; i++) {
+    const severity = findings[i]!.severity
+    if (severity === "blocker") blockers++
+    else if (severity === "warning") warnings++
+  }
+  return make(policy, { findings, blockers, warnings }, findings)
+}
+
+const NO_SIBLINGS: ReadonlyArray<CaseState> = []
+const SCHOOL: ReadonlyArray<SupportCategory> = ["school-costs"]
+const HIGH_RISK_KINDS = ["family", "home", "readiness"] as const
+
+/** Some support plan (any recipient) has an item in one of the categories. */
+const supportFor = (state: CaseState, categories: ReadonlyArray<SupportCategory>): boolean => {
+  const plans = state.supportPlans
+  for (let i = 0; i < plans.length; i++) {
+    const items = plans[i]!.items
+    for (let j = 0; j < items.length; j++) if (categories.includes(items[j]!.category)) return true
+  }
+  return false
+}
+
+/**
+ * The latest assessment on or before `t` with scores of the given group; for
+ * family capacity, one for household `hid` (or any when `hid` is undefined, or
+ * naming none).
+ */
+const latestWith = (
+  xs: ReadonlyArray<Assessment>,
+  t: number,
+  group: "childWellbeing" | "familyCapacity",
+  hid: string | undefined
+): Assessment | undefined => {
+  let best: Assessment | undefined
+  let bestT = 0
+  for (let i = 0; i < xs.length; i++) {
+    const a = xs[i]!
+    if (a[group] === undefined) continue
+    if (group === "familyCapacity" && !(hid === undefined || a.householdId === undefined || a.householdId === hid))
+      continue
+    const d = a.date.getTime()
+    if (d > t) continue
+    if (best === undefined || d >= bestT) {
+      best = a
+      bestT = d
+    }
+  }
+  return best
+}
+
+/** A poor or very poor item: in the case plan (info) or not (warning). */
+const concern = (
+  c: Collect,
+  state: CaseState,
+  profile: PolicyProfile,
+  goals: ReadonlyArray<string> | undefined,
+  at: number,
+  domain: string,
+  score: number,
+  assessmentId: string
+): void => {
+  if (score > at) return
+  const ok = goals !== undefined ? goals.includes(domain) : supportFor(state, domainSupport[domain] ?? NO_CATEGORIES)
+  c.add(
+    ok ? "info" : "warning",
+    ok ? "concern-in-case-plan" : "concern-not-in-case-plan",
+    "case-plan",
+    cite(profile, "scoring", "concernAtOrBelow"),
+    ok
+      ? "A poor or very poor item is addressed in the case plan."
+      : "A poor or very poor item must be addressed in the case plan and is not.",
+    { domain, score, assessmentId }
   )
 }
+const NO_CATEGORIES: ReadonlyArray<SupportCategory> = []

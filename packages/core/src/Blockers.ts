@@ -139,16 +139,20 @@ export const mergeReasons = (
     for (const { reason } of g) if (weight[reason.severity] > weight[main.severity]) main = reason
     const checks: Array<Check> = []
     for (const { check } of g) if (!checks.includes(check)) checks.push(check)
-    const raisedBy = g.map(
-      ({ check, reason }): RaisedBy => ({
-        check,
-        rule: reason.rule,
-        source: reason.source,
-        severity: reason.severity,
-        ...(reason.details === undefined ? {} : { details: reason.details })
-      })
-    )
-    return { ...main, checks, raisedBy }
+    const raisedBy: Array<RaisedBy> = []
+    for (const { check, reason } of g)
+      raisedBy.push(
+        reason.details === undefined
+          ? { check, rule: reason.rule, source: reason.source, severity: reason.severity }
+          : { check, rule: reason.rule, source: reason.source, severity: reason.severity, details: reason.details }
+      )
+    // The main reason's fields in their order, then checks and raisedBy (as a spread would, without its cost
+    // on reasons of many shapes).
+    const merged: Record<string, unknown> = {}
+    for (const k in main) merged[k] = main[k as keyof Reason]
+    merged["checks"] = checks
+    merged["raisedBy"] = raisedBy
+    return merged as unknown as MergedReason
   })
 }
 
@@ -186,9 +190,10 @@ export const whatBlocks = (state: CaseState, profile: PolicyProfile, asOf: Date,
   ])
   const blockers = reasons.filter((r) => r.severity === "blocker").map((r) => r.code)
   const nextStep = step.outcome.next ?? next(state, profile, asOf)
-  const notYetInForce = [
-    ...new Set([...eligibility.notYetInForce, ...checks.notYetInForce, ...step.notYetInForce])
-  ].sort()
+  const notYetInForce =
+    eligibility.notYetInForce.length + checks.notYetInForce.length + step.notYetInForce.length === 0
+      ? []
+      : [...new Set([...eligibility.notYetInForce, ...checks.notYetInForce, ...step.notYetInForce])].sort()
   return {
     outcome: {
       blocked: blockers.length > 0,

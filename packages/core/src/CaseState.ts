@@ -189,12 +189,22 @@ const byDate = <T>(xs: ReadonlyArray<T>, x: T, date: (t: T) => Date): ReadonlyAr
   return out
 }
 
-const enter = (s: CaseState, phase: PhaseRef, on: Date, override?: PhaseSpan["override"]): CaseState => {
-  const history = s.phaseHistory.map((h, i) =>
-    i === s.phaseHistory.length - 1 && h.to === undefined ? { ...h, to: on } : h
-  )
-  const span: PhaseSpan = override === undefined ? { phase, from: on } : { phase, from: on, override }
-  return { ...s, phase, phaseSince: on, phaseHistory: [...history, span] }
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
+/** Enter a phase: `s` is a state made for this event (its fields are set, nothing it shares is changed). */
+const enter = (s: Mutable<CaseState>, phase: PhaseRef, on: Date, override?: PhaseSpan["override"]): CaseState => {
+  const before = s.phaseHistory
+  const n = before.length
+  const history: Array<PhaseSpan> = new Array(n + 1)
+  for (let i = 0; i < n; i++) {
+    const h = before[i]!
+    history[i] = i === n - 1 && h.to === undefined ? { ...h, to: on } : h
+  }
+  history[n] = override === undefined ? { phase, from: on } : { phase, from: on, override }
+  s.phase = phase
+  s.phaseSince = on
+  s.phaseHistory = history
+  return s
 }
 
 const anomaly = (s: CaseState, event: CaseEvent, problem: string): CaseState => ({
@@ -238,100 +248,103 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
       anomalies: [...state.anomalies, { eventId: event.eventId, type: event.type, problem: "event of another case" }]
     }
   const on = event.occurredOn
-  let s: CaseState = { ...state, version: state.version + 1, lastEventOn: on, eventDays: withDay(state.eventDays, on) }
+  // One copy per event: `s` is new, so setting its fields changes nothing anyone else holds.
+  const s: Mutable<CaseState> = {
+    ...state,
+    version: state.version + 1,
+    lastEventOn: on,
+    eventDays: withDay(state.eventDays, on)
+  }
   if (!s.opened && event.type !== "CaseOpened") {
-    s = {
-      ...s,
-      anomalies: [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "event before CaseOpened" }]
-    }
+    s.anomalies = [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "event before CaseOpened" }]
   }
   switch (event.type) {
     case "CaseOpened": {
       if (state.opened) {
-        return {
-          ...s,
-          anomalies: [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "case opened twice" }]
-        }
+        s.anomalies = [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "case opened twice" }]
+        return s
       }
-      s = {
-        ...s,
-        opened: true,
-        status: "open",
-        child: event.child,
-        institutionId: event.institutionId,
-        agencyId: event.agencyId,
-        socialWorkerId: event.socialWorkerId,
-        openedOn: on,
-        admissionReasons: event.admissionReasons,
-        povertyOnly: isPovertyOnly(event.admissionReasons),
-        placement: event.placement,
-        episodeSince: on
-      }
+      s.opened = true
+      s.status = "open"
+      s.child = event.child
+      s.institutionId = event.institutionId
+      s.agencyId = event.agencyId
+      s.socialWorkerId = event.socialWorkerId
+      s.openedOn = on
+      s.admissionReasons = event.admissionReasons
+      s.povertyOnly = isPovertyOnly(event.admissionReasons)
+      s.placement = event.placement
+      s.episodeSince = on
       return enter(s, { phase: "intake" }, on)
     }
     case "WorkerAssigned":
-      return { ...s, socialWorkerId: event.socialWorkerId }
+      s.socialWorkerId = event.socialWorkerId
+      return s
     case "Assessed":
-      return { ...s, assessments: byDate(s.assessments, event.assessment, (a) => a.date) }
+      s.assessments = byDate(s.assessments, event.assessment, (a) => a.date)
+      return s
     case "FamilyTraced":
-      return { ...s, households: { ...s.households, [event.household.id]: event.household } }
+      s.households = { ...s.households, [event.household.id]: event.household }
+      return s
     case "ViewsRecorded":
-      return { ...s, views: byDate(s.views, event.views, (v) => v.date) }
+      s.views = byDate(s.views, event.views, (v) => v.date)
+      return s
     case "BestInterestDetermined":
-      return { ...s, determinations: byDate(s.determinations, event.determination, (d) => d.date) }
+      s.determinations = byDate(s.determinations, event.determination, (d) => d.date)
+      return s
     case "ConsentRecorded":
-      return { ...s, consents: { ...s.consents, [event.consent.id]: event.consent } }
+      s.consents = { ...s.consents, [event.consent.id]: event.consent }
+      return s
     case "ConsentWithdrawn": {
       const c = s.consents[event.consentId]
       if (c === undefined) {
-        return {
-          ...s,
-          anomalies: [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "unknown consent" }]
-        }
+        s.anomalies = [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "unknown consent" }]
+        return s
       }
-      return { ...s, consents: { ...s.consents, [c.id]: { ...c, withdrawnOn: event.withdrawnOn } } }
+      s.consents = { ...s.consents, [c.id]: { ...c, withdrawnOn: event.withdrawnOn } }
+      return s
     }
     case "PhaseAdvanced":
       return enter(s, event.to, on, event.override)
     case "PhaseSteppedBack":
       return enter(s, event.to, on)
     case "ContactRecorded":
-      return { ...s, contacts: byDate(s.contacts, { ...event.contact, phase: s.phase }, (c) => c.date) }
+      s.contacts = byDate(s.contacts, { ...event.contact, phase: s.phase }, (c) => c.date)
+      return s
     case "IncidentReported":
-      return {
-        ...s,
-        incidents: {
-          ...s.incidents,
-          [event.incidentId]: { id: event.incidentId, severity: event.severity, reportedOn: on }
-        }
+      s.incidents = {
+        ...s.incidents,
+        [event.incidentId]: { id: event.incidentId, severity: event.severity, reportedOn: on }
       }
+      return s
     case "IncidentResolved": {
       const i = s.incidents[event.incidentId]
       if (i === undefined) {
-        return {
-          ...s,
-          anomalies: [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "unknown incident" }]
-        }
+        s.anomalies = [...s.anomalies, { eventId: event.eventId, type: event.type, problem: "unknown incident" }]
+        return s
       }
-      return { ...s, incidents: { ...s.incidents, [i.id]: { ...i, resolvedOn: on } } }
+      s.incidents = { ...s.incidents, [i.id]: { ...i, resolvedOn: on } }
+      return s
     }
     case "SupportScheduled":
-      return { ...s, supportPlans: [...s.supportPlans.filter((p) => p.id !== event.plan.id), event.plan] }
+      s.supportPlans = [...s.supportPlans.filter((p) => p.id !== event.plan.id), event.plan]
+      return s
     case "SupportPaid":
-      return { ...s, payments: byDate(s.payments, event.payment, (p) => p.paidOn) }
+      s.payments = byDate(s.payments, event.payment, (p) => p.paidOn)
+      return s
     case "Reunified":
-      return enter(
-        { ...s, placement: event.placement, reunifiedOn: event.placement.since },
-        { phase: "reunified" },
-        on,
-        event.override
-      )
+      s.placement = event.placement
+      s.reunifiedOn = event.placement.since
+      return enter(s, { phase: "reunified" }, on, event.override)
     case "Placed":
-      return { ...s, placement: event.placement }
+      s.placement = event.placement
+      return s
     case "MonitoringVisitRecorded":
-      return { ...s, monitoringVisits: byDate(s.monitoringVisits, event.visit, (v) => v.date) }
+      s.monitoringVisits = byDate(s.monitoringVisits, event.visit, (v) => v.date)
+      return s
     case "ClosureAssessed":
-      return { ...s, closureAssessments: byDate(s.closureAssessments, event.assessment, (a) => a.date) }
+      s.closureAssessments = byDate(s.closureAssessments, event.assessment, (a) => a.date)
+      return s
     case "BrokeDown": {
       const { reunifiedOn: _dropped, ...rest } = s
       return enter(
@@ -341,18 +354,14 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
       )
     }
     case "CaseTransferred":
-      return enter(
-        {
-          ...s,
-          agencyId: event.toAgencyId,
-          ...(event.toSocialWorkerId === undefined ? {} : { socialWorkerId: event.toSocialWorkerId }),
-          transfers: s.transfers + 1
-        },
-        { phase: "transferred" },
-        on
-      )
+      s.agencyId = event.toAgencyId
+      if (event.toSocialWorkerId !== undefined) s.socialWorkerId = event.toSocialWorkerId
+      s.transfers = s.transfers + 1
+      return enter(s, { phase: "transferred" }, on)
     case "CaseClosed":
-      return enter({ ...s, status: "closed", closure: { reason: event.closureReason, on } }, { phase: "closed" }, on)
+      s.status = "closed"
+      s.closure = { reason: event.closureReason, on }
+      return enter(s, { phase: "closed" }, on)
     case "CaseReopened": {
       const { closure: _closed, reunifiedOn: _r, ...rest } = s
       return enter(
@@ -362,15 +371,20 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
       )
     }
     case "SafetyPlanRecorded":
-      return { ...s, safetyPlans: byDate(s.safetyPlans, event.plan, (p) => p.date) }
+      s.safetyPlans = byDate(s.safetyPlans, event.plan, (p) => p.date)
+      return s
     case "AgreementSigned":
-      return { ...s, agreements: byDate(s.agreements, event.agreement, (a) => a.date) }
+      s.agreements = byDate(s.agreements, event.agreement, (a) => a.date)
+      return s
     case "CaseConferenceHeld":
-      return { ...s, conferences: byDate(s.conferences, event.conference, (c) => c.date) }
+      s.conferences = byDate(s.conferences, event.conference, (c) => c.date)
+      return s
     case "CareExceptionRecorded":
-      return { ...s, careExceptions: byDate(s.careExceptions, event.exception, (e) => e.from) }
+      s.careExceptions = byDate(s.careExceptions, event.exception, (e) => e.from)
+      return s
     case "ActivityRecorded":
-      return { ...s, activities: byDate(s.activities, event.activity, (a) => a.date) }
+      s.activities = byDate(s.activities, event.activity, (a) => a.date)
+      return s
     case "Referred":
       return {
         ...s,

@@ -47,13 +47,15 @@ import type { BestInterestDetermination } from "./BestInterest.js"
 import { isFamilyBased, type PlacementType } from "./Case.js"
 import type { CaseState } from "./CaseState.js"
 import { ageOn } from "./Child.js"
-import { collector, type Decision, make, type Reason, requireValidDate } from "./Decision.js"
+import { type Decision, make, requireValidDate } from "./Decision.js"
 import type { Household } from "./Household.js"
 import { hasKinCaregiver } from "./Household.js"
 import type { Institution } from "./Institution.js"
+import { type Facts, factsOf, findingsOf, latestAssessment, latestDated, targetOf } from "./internal/caseFacts.js"
+import { Collect } from "./internal/collect.js"
 import { daysFrom, iag, latestOnOrBefore, oscar, prim, ungl, unhcr, unicefSiemReap } from "./internal/ruleSources.js"
-import { cite, type PolicyProfile, type ResolvedParameters, resolve } from "./PolicyProfile.js"
-import { assessmentRisk, materialDomains } from "./Scoring.js"
+import { cite, type PolicyProfile, type ResolvedParameters, type ResolvedPolicy, resolve } from "./PolicyProfile.js"
+import { materialDomains } from "./Scoring.js"
 import type { SupportCategory } from "./Support.js"
 
 /**
@@ -171,29 +173,19 @@ const byId = <T extends { readonly id: string }>(a: T, b: T) => (a.id < b.id ? -
  */
 export const targetHousehold = (state: CaseState, asOf: Date): Household | undefined => {
   requireValidDate(asOf)
-  const traced = Object.values(state.households)
-    .filter((h) => h.tracing === "traced")
-    .sort(byId)
-  const bid = latestOnOrBefore(state.determinations, asOf, (d) => d.date)
-  if (bid?.householdId !== undefined) {
-    const named = traced.find((h) => h.id === bid.householdId)
-    if (named !== undefined) return named
-  }
-  return (
-    traced.find((h) => h.kind === undefined || h.kind === "birth-family") ??
-    traced.find((h) => h.kind === "kinship") ??
-    traced.find((h) => h.kind !== "foster")
-  )
+  return targetOf(state, latestDated(state.determinations, asOf.getTime()))
 }
 
 /** A household support plan (scheduled, whatever its start) covering one of the categories. */
-const supportCovers = (state: CaseState, householdId: string, categories: ReadonlyArray<SupportCategory>): boolean =>
-  state.supportPlans.some(
-    (p) =>
-      p.recipient === "household" &&
-      (p.householdId === undefined || p.householdId === householdId) &&
-      p.items.some((i) => categories.includes(i.category))
-  )
+const supportCovers = (state: CaseState, householdId: string, categories: ReadonlyArray<SupportCategory>): boolean => {
+  const plans = state.supportPlans
+  for (let i = 0; i < plans.length; i++) {
+    const p = plans[i]!
+    if (p.recipient !== "household" || (p.householdId !== undefined && p.householdId !== householdId)) continue
+    for (let j = 0; j < p.items.length; j++) if (categories.includes(p.items[j]!.category)) return true
+  }
+  return false
+}
 
 const placementPathway = (t: PlacementType): Pathway | undefined => {
   switch (t) {
@@ -231,20 +223,7 @@ export const riskFindings = (
   householdId: string | undefined
 ): ReadonlyArray<{ readonly factor: RiskFactor; readonly mitigation: string; readonly assessmentId: string }> => {
   requireValidDate(asOf)
-  const out: Array<{ factor: RiskFactor; mitigation: string; assessmentId: string }> = []
-  for (const kind of ["child", "family", "home", "readiness"] as const) {
-    const latest = latestOnOrBefore(
-      state.assessments.filter(
-        (a) => a.kind === kind && (a.householdId === undefined || a.householdId === householdId)
-      ),
-      asOf,
-      (a) => a.date
-    )
-    if (latest === undefined) continue
-    for (const f of latest.riskFactors)
-      out.push({ factor: f.factor, mitigation: f.mitigation, assessmentId: latest.id })
-  }
-  return out
+  return findingsOf(state, householdId, asOf.getTime())
 }
 
 /**
@@ -273,42 +252,33 @@ export const assessReintegration = (
 ): Decision<Outcome> => {
   const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.eligibility
-  const { reasons, add } = collector(RULE)
-  const actions: Array<Action> = []
-  const act = (code: ActionCode, householdId?: string, categories?: ReadonlyArray<SupportCategory>) => {
-    if (!actions.some((a) => a.code === code && a.householdId === householdId))
-      actions.push({
-        code,
-        ...(householdId === undefined ? {} : { householdId }),
-        ...(categories === undefined ? {} : { categories })
-      })
-  }
-  const blockers = () => reasons.filter((r) => r.severity === "blocker").map((r) => r.code)
+  const c: C = new Collect(RULE)
+  const facts = factsOf(state, asOf)
 
   // UN Guidelines ¶15: poverty alone is never a reason to keep a child in care.
   if (state.povertyOnly) {
-    add(
+    c.add(
       "warning",
       "poverty-only-support-family",
       "poverty-not-a-reason",
       ungl("¶15"),
       "The child was admitted for poverty alone: poverty is never a reason to keep a child in care. Support the family so the child can go home."
     )
-    act("schedule-family-support")
+    c.act("schedule-family-support")
   }
 
   const age = state.child === undefined ? undefined : ageOn(state.child.birth.date, asOf)
   if (age === undefined) {
-    add(
+    c.add(
       "blocker",
       "child-record-missing",
       "child-record",
       iag("Tracing, assessment and planning: child assessment"),
       "The child's record (with date of birth) is missing, so age-dependent rules cannot be applied."
     )
-    act("record-child")
+    c.act("record-child")
   } else if (age >= v.adultAge) {
-    add(
+    c.add(
       "warning",
       "young-person-is-adult",
       "child-record",
@@ -318,59 +288,8 @@ export const assessReintegration = (
     )
   }
 
-  const bid = latestOnOrBefore(state.determinations, asOf, (d) => d.date)
+  const bid = facts.bid()
   const bidFresh = bid !== undefined && daysFrom(bid.date, asOf) <= v.bidMaxAgeDays
-
-  const alternativeFrom = (pathway: Pathway, householdId?: string): Decision<Outcome> => {
-    let p = pathway
-    if (p === "independent-living" && age !== undefined && age < v.independentLivingFromAge) {
-      add(
-        "warning",
-        "too-young-for-independent-living",
-        "pathway",
-        cite(profile, "eligibility", "independentLivingFromAge"),
-        "Supported independent living is for older youths; family-based care is proposed instead.",
-        { age, fromAge: v.independentLivingFromAge }
-      )
-      p = "foster-care"
-    }
-    if (p === "residential-last-resort") {
-      if (age !== undefined && age < v.residentialCareFromAge) {
-        add(
-          "warning",
-          "under-residential-care-age",
-          "pathway",
-          cite(profile, "eligibility", "residentialCareFromAge"),
-          "Young children are placed in family-based care, not residential care; family-based care is proposed instead.",
-          { age, fromAge: v.residentialCareFromAge }
-        )
-        p = "foster-care"
-      } else {
-        add(
-          "warning",
-          "residential-last-resort",
-          "pathway",
-          ungl("¶123 (residential care small, temporary, working for reintegration)"),
-          "Residential care only as a temporary last resort, working towards reintegration."
-        )
-        add(
-          "info",
-          "facility-must-meet-minimum-standards",
-          "pathway",
-          unicefSiemReap("Temporary placement to another residential facility that meets acceptable standards of care"),
-          "A temporary residential placement must be in a facility that meets minimum standards."
-        )
-      }
-    }
-    act("plan-alternative-care", householdId)
-    return make(
-      policy,
-      householdId === undefined
-        ? { kind: "alternative", pathway: p, actions }
-        : { kind: "alternative", pathway: p, householdId, actions },
-      reasons
-    )
-  }
 
   // A current best-interest determination for another arrangement, which heard the child and the
   // family, decides the pathway; one that did not is reported below as blocking (convene it again).
@@ -384,7 +303,7 @@ export const assessReintegration = (
   ) {
     const pathway = placementPathway(bid.placementType)
     if (pathway !== undefined) {
-      add(
+      c.add(
         "info",
         "bid-recommends-alternative",
         "best-interest-determination",
@@ -392,16 +311,16 @@ export const assessReintegration = (
         "The current best-interest determination recommends an arrangement other than return to the family.",
         { bidId: bid.id, placementType: bid.placementType }
       )
-      return alternativeFrom(pathway, bid.householdId)
+      return alternativeFrom(c, policy, profile, v, age, pathway, bid.householdId)
     }
   }
 
-  const target = targetHousehold(state, asOf)
+  const target = facts.target()
   if (target === undefined) {
     const households = Object.values(state.households)
     const pending = households.filter((h) => h.tracing === "not-started" || h.tracing === "in-progress")
     if (households.length === 0 || pending.length > 0) {
-      add(
+      c.add(
         "blocker",
         "family-not-traced",
         "family-traced",
@@ -409,12 +328,12 @@ export const assessReintegration = (
         "No family has been traced yet.",
         { householdsPending: pending.length }
       )
-      act("trace-family")
-      viewsChecks(state, age, undefined, v, asOf, profile, add, act)
-      bidChecks(bid, bidFresh, undefined, v.bidMaxAgeDays, asOf, profile, add, act)
-      return make(policy, { kind: "not-yet", blockers: blockers(), actions }, reasons)
+      c.act("trace-family")
+      viewsChecks(state, age, undefined, v, asOf, profile, c)
+      bidChecks(bid, bidFresh, undefined, v.bidMaxAgeDays, asOf, profile, c)
+      return make(policy, { kind: "not-yet", blockers: c.blockers(), actions: c.actions }, c.reasons)
     }
-    add(
+    c.add(
       "warning",
       "family-not-found",
       "family-traced",
@@ -422,16 +341,28 @@ export const assessReintegration = (
       "No family could be found or the known family members are deceased: plan an alternative family-based pathway."
     )
     return alternativeFrom(
+      c,
+      policy,
+      profile,
+      v,
+      age,
       age !== undefined && age >= v.independentLivingFromAge ? "independent-living" : "foster-care"
     )
   }
   const hid = target.id
 
   // Harm: risk factors (MoSVY Form 2) and open incidents.
-  const findings = riskFindings(state, asOf, hid)
-  const unmitigated = [...new Set(findings.filter((f) => f.mitigation === "unmitigated").map((f) => f.factor))]
+  const findings = facts.findings(hid)
+  const unmitigated: Array<RiskFactor> = []
+  const inProgress: Array<RiskFactor> = []
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!
+    if (f.mitigation === "unmitigated") {
+      if (!unmitigated.includes(f.factor)) unmitigated.push(f.factor)
+    } else if (f.mitigation === "mitigation-in-progress" && !inProgress.includes(f.factor)) inProgress.push(f.factor)
+  }
   for (const factor of unmitigated) {
-    add(
+    c.add(
       "blocker",
       "risk-unmitigated",
       "no-unmitigated-risk",
@@ -440,10 +371,8 @@ export const assessReintegration = (
       { factor, householdId: hid }
     )
   }
-  for (const factor of new Set(
-    findings.filter((f) => f.mitigation === "mitigation-in-progress").map((f) => f.factor)
-  )) {
-    add(
+  for (const factor of inProgress) {
+    c.add(
       "blocker",
       "risk-mitigation-in-progress",
       "no-unmitigated-risk",
@@ -451,11 +380,10 @@ export const assessReintegration = (
       "A risk factor is being mitigated; wait until mitigation is complete.",
       { factor, householdId: hid }
     )
-    act("mitigate-risk", hid)
+    c.act("mitigate-risk", hid)
   }
-  for (const i of Object.values(state.incidents).sort(byId)) {
-    if (i.resolvedOn !== undefined || i.reportedOn.getTime() > asOf.getTime()) continue
-    add(
+  for (const i of openIncidents(state, asOf.getTime())) {
+    c.add(
       i.severity === "high" ? "blocker" : "warning",
       "incident-open",
       "no-unmitigated-risk",
@@ -463,17 +391,13 @@ export const assessReintegration = (
       "An incident is reported and not yet resolved.",
       { incidentId: i.id, severity: i.severity }
     )
-    act("resolve-incident")
+    c.act("resolve-incident")
   }
 
   // Family assessment (recent enough) and its Form 2 conclusion.
-  const famAssessment = latestOnOrBefore(
-    state.assessments.filter((a) => a.kind === "family" && (a.householdId === undefined || a.householdId === hid)),
-    asOf,
-    (a) => a.date
-  )
+  const famAssessment = latestAssessment(state.assessments, facts.t, "family", hid, false)
   if (famAssessment === undefined) {
-    add(
+    c.add(
       "blocker",
       "family-assessment-missing",
       "family-assessment",
@@ -481,11 +405,11 @@ export const assessReintegration = (
       "The family has not been assessed.",
       { householdId: hid }
     )
-    act("assess-family", hid)
+    c.act("assess-family", hid)
   } else {
     const days = daysFrom(famAssessment.date, asOf)
     if (days > v.familyAssessmentMaxAgeDays) {
-      add(
+      c.add(
         "blocker",
         "family-assessment-stale",
         "family-assessment",
@@ -493,7 +417,7 @@ export const assessReintegration = (
         "The family assessment is older than the profile allows; assess the family again.",
         { ageDays: days, maxAgeDays: v.familyAssessmentMaxAgeDays }
       )
-      act("assess-family", hid)
+      c.act("assess-family", hid)
     }
     const conclusion = famAssessment.conclusion
     if (conclusion !== "can-reintegrate") {
@@ -521,7 +445,7 @@ export const assessReintegration = (
                   "The latest family assessment has no Form 2 conclusion: it has not concluded that the child can reintegrate.",
                   "assess-family"
                 ]
-      add(
+      c.add(
         "blocker",
         code,
         "family-assessment",
@@ -529,10 +453,10 @@ export const assessReintegration = (
         message,
         { assessmentId: famAssessment.id }
       )
-      act(next as ActionCode, next === "plan-alternative-care" ? undefined : hid)
+      c.act(next as ActionCode, next === "plan-alternative-care" ? undefined : hid)
     }
     if (famAssessment.familyAcceptsServices === false) {
-      add(
+      c.add(
         "warning",
         "family-refuses-services",
         "family-assessment",
@@ -544,83 +468,72 @@ export const assessReintegration = (
   }
 
   // High risk (scores drive the level) and the risk assessment's outcome, per latest assessment of each kind.
-  const materialRisk = riskChecks(state, hid, asOf, profile, add, act)
+  const materialRisk = riskChecks(state, facts, policy.values.scoring, hid, asOf, profile, c)
 
   // Conditions first (Aziza's Place): a suitable place to live, a stable livelihood. Material conditions
   // never block (UN Guidelines ¶15): an unmet one is a "support the family" action with the plan it needs.
-  const conditions = [
-    {
-      required: v.requireSuitableHousing,
-      met: target.housing === "suitable",
-      param: "requireSuitableHousing",
-      categories: ["rent"],
-      codes: ["housing-supported", "housing-support-needed"],
-      action: "support-housing",
-      details: { housing: target.housing },
-      messages: [
-        "Housing is not yet suitable; a support plan for the household covers rent.",
-        "Housing is not yet suitable: support the family to find a suitable place to live with a support plan covering rent (poverty is never a reason to keep a child in care)."
-      ]
-    },
-    {
-      required: v.requireStableLivelihood || materialRisk,
-      met: target.livelihood === "stable" && !materialRisk,
-      param: "requireStableLivelihood",
-      categories: ["livelihood", "cash", "food"],
-      codes: ["livelihood-supported", "livelihood-support-needed"],
-      action: "support-livelihood",
-      details: { livelihood: target.livelihood, incomeHighRisk: materialRisk },
-      messages: [
-        "The family's livelihood or income is not yet stable; a support plan for the household covers it.",
-        "The family's livelihood or income is not yet stable: schedule livelihood, cash or food support (poverty is never a reason to keep a child in care)."
-      ]
-    }
-  ] as const
-  for (const c of conditions) {
-    if (!c.required || c.met) continue
-    const supported = supportCovers(state, hid, c.categories)
-    add(
+  if (v.requireSuitableHousing && target.housing !== "suitable") {
+    const supported = supportCovers(state, hid, HOUSING)
+    c.add(
       supported ? "info" : "warning",
-      supported ? c.codes[0] : c.codes[1],
+      supported ? "housing-supported" : "housing-support-needed",
       "conditions",
-      supported ? cite(profile, "eligibility", c.param) : ungl("¶15"),
-      supported ? c.messages[0] : c.messages[1],
-      { ...c.details, categories: c.categories.join(",") }
+      supported ? cite(profile, "eligibility", "requireSuitableHousing") : UNGL_15,
+      supported
+        ? "Housing is not yet suitable; a support plan for the household covers rent."
+        : "Housing is not yet suitable: support the family to find a suitable place to live with a support plan covering rent (poverty is never a reason to keep a child in care).",
+      { housing: target.housing, categories: HOUSING_TEXT }
     )
-    if (!supported) act(c.action, hid, c.categories)
+    if (!supported) c.act("support-housing", hid, HOUSING)
+  }
+  if ((v.requireStableLivelihood || materialRisk) && !(target.livelihood === "stable" && !materialRisk)) {
+    const supported = supportCovers(state, hid, LIVELIHOOD)
+    c.add(
+      supported ? "info" : "warning",
+      supported ? "livelihood-supported" : "livelihood-support-needed",
+      "conditions",
+      supported ? cite(profile, "eligibility", "requireStableLivelihood") : UNGL_15,
+      supported
+        ? "The family's livelihood or income is not yet stable; a support plan for the household covers it."
+        : "The family's livelihood or income is not yet stable: schedule livelihood, cash or food support (poverty is never a reason to keep a child in care).",
+      { livelihood: target.livelihood, incomeHighRisk: materialRisk, categories: LIVELIHOOD_TEXT }
+    )
+    if (!supported) c.act("support-livelihood", hid, LIVELIHOOD)
   }
 
-  viewsChecks(state, age, target, v, asOf, profile, add, act)
+  viewsChecks(state, age, target, v, asOf, profile, c)
 
   // Best-interest determination for this option.
-  bidChecks(bid, bidFresh, hid, v.bidMaxAgeDays, asOf, profile, add, act)
+  bidChecks(bid, bidFresh, hid, v.bidMaxAgeDays, asOf, profile, c)
 
   // Siblings considered together (UN Guidelines ¶17).
   if (v.keepSiblingsTogether && state.child !== undefined) {
-    siblingChecks(state, hid, asOf, context, profile, add, act)
+    siblingChecks(state, hid, asOf, context, profile, c)
   }
 
   if (unmitigated.length > 0) {
-    act("safety-plan", hid)
-    act("plan-alternative-care")
+    c.act("safety-plan", hid)
+    c.act("plan-alternative-care")
     const others = Object.values(state.households)
       .filter((h) => h.tracing === "traced" && h.id !== hid && hasKinCaregiver(h))
-      .filter((h) => riskFindings(state, asOf, h.id).every((f) => f.mitigation !== "unmitigated"))
+      .filter((h) => facts.findings(h.id).every((f) => f.mitigation !== "unmitigated"))
     const alternatives: Array<Pathway> = []
     if (others.length > 0) alternatives.push("kinship-care")
     alternatives.push("foster-care", "community-based-care")
     if (age !== undefined && age >= v.independentLivingFromAge) alternatives.push("independent-living")
     return make(
       policy,
-      { kind: "contraindicated", householdId: hid, factors: unmitigated, alternatives, actions },
-      reasons
+      { kind: "contraindicated", householdId: hid, factors: unmitigated, alternatives, actions: c.actions },
+      c.reasons
     )
   }
-  const b = blockers()
-  if (b.length > 0) return make(policy, { kind: "not-yet", householdId: hid, blockers: b, actions }, reasons)
-  act("prepare-child-and-family", hid)
-  if (state.povertyOnly) act("schedule-family-support", hid)
-  add(
+  if (c.blockerCount > 0) {
+    const b = c.blockers()
+    return make(policy, { kind: "not-yet", householdId: hid, blockers: b, actions: c.actions }, c.reasons)
+  }
+  c.act("prepare-child-and-family", hid)
+  if (state.povertyOnly) c.act("schedule-family-support", hid)
+  c.add(
     "info",
     "ready-to-begin-reintegration",
     "ready",
@@ -637,18 +550,88 @@ export const assessReintegration = (
       hasKinCaregiver(target))
       ? "kinship"
       : "parents"
-  return make(policy, { kind: "ready", householdId: hid, placementType, actions }, reasons)
+  return make(policy, { kind: "ready", householdId: hid, placementType, actions: c.actions }, c.reasons)
+}
+const alternativeFrom = (
+  c: C,
+  policy: ResolvedPolicy,
+  profile: PolicyProfile,
+  v: ResolvedParameters["eligibility"],
+  age: number | undefined,
+  pathway: Pathway,
+  householdId?: string
+): Decision<Outcome> => {
+  let p = pathway
+  if (p === "independent-living" && age !== undefined && age < v.independentLivingFromAge) {
+    c.add(
+      "warning",
+      "too-young-for-independent-living",
+      "pathway",
+      cite(profile, "eligibility", "independentLivingFromAge"),
+      "Supported independent living is for older youths; family-based care is proposed instead.",
+      { age, fromAge: v.independentLivingFromAge }
+    )
+    p = "foster-care"
+  }
+  if (p === "residential-last-resort") {
+    if (age !== undefined && age < v.residentialCareFromAge) {
+      c.add(
+        "warning",
+        "under-residential-care-age",
+        "pathway",
+        cite(profile, "eligibility", "residentialCareFromAge"),
+        "Young children are placed in family-based care, not residential care; family-based care is proposed instead.",
+        { age, fromAge: v.residentialCareFromAge }
+      )
+      p = "foster-care"
+    } else {
+      c.add(
+        "warning",
+        "residential-last-resort",
+        "pathway",
+        ungl("¶123 (residential care small, temporary, working for reintegration)"),
+        "Residential care only as a temporary last resort, working towards reintegration."
+      )
+      c.add(
+        "info",
+        "facility-must-meet-minimum-standards",
+        "pathway",
+        unicefSiemReap("Temporary placement to another residential facility that meets acceptable standards of care"),
+        "A temporary residential placement must be in a facility that meets minimum standards."
+      )
+    }
+  }
+  c.act("plan-alternative-care", householdId)
+  return make(
+    policy,
+    householdId === undefined
+      ? { kind: "alternative", pathway: p, actions: c.actions }
+      : { kind: "alternative", pathway: p, householdId, actions: c.actions },
+    c.reasons
+  )
 }
 
-type Add = (
-  severity: Reason["severity"],
-  code: string,
-  rule: string,
-  source: Reason["source"],
-  message: string,
-  details?: Reason["details"]
-) => void
-type Act = (code: ActionCode, householdId?: string, categories?: ReadonlyArray<SupportCategory>) => void
+type C = Collect<ActionCode, SupportCategory>
+
+const UNGL_15 = ungl("¶15")
+const HOUSING: ReadonlyArray<SupportCategory> = ["rent"]
+const HOUSING_TEXT = HOUSING.join(",")
+const LIVELIHOOD: ReadonlyArray<SupportCategory> = ["livelihood", "cash", "food"]
+const LIVELIHOOD_TEXT = LIVELIHOOD.join(",")
+
+/** Open incidents reported on or before `t`, by id (no array when there is none). */
+const openIncidents = (state: CaseState, t: number): ReadonlyArray<CaseState["incidents"][string]> => {
+  let out: Array<CaseState["incidents"][string]> | undefined
+  const xs = state.incidents
+  for (const id in xs) {
+    const i = xs[id]!
+    if (i.resolvedOn !== undefined || i.reportedOn.getTime() > t) continue
+    if (out === undefined) out = []
+    out.push(i)
+  }
+  return out === undefined ? NONE : out.sort(byId)
+}
+const NONE: ReadonlyArray<never> = []
 
 /**
  * The safety plan that covers a high-risk assessment, if any: dated on or
@@ -679,17 +662,24 @@ export const safetyPlanCovers = (
  * for the outcome). Returns whether some assessment is high risk only from
  * material domains (income), which becomes a support action.
  */
-const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyProfile, add: Add, act: Act): boolean => {
+const RISK_KINDS = ["child", "family", "home", "readiness"] as const
+
+const riskChecks = (
+  state: CaseState,
+  facts: Facts,
+  scoring: ResolvedParameters["scoring"],
+  hid: string,
+  asOf: Date,
+  profile: PolicyProfile,
+  c: C
+): boolean => {
   let material = false
-  for (const kind of ["child", "family", "home", "readiness"] as const) {
-    const a = latestOnOrBefore(
-      state.assessments.filter((x) => x.kind === kind && (x.householdId === undefined || x.householdId === hid)),
-      asOf,
-      (x) => x.date
-    )
+  for (let k = 0; k < RISK_KINDS.length; k++) {
+    const kind = RISK_KINDS[k]!
+    const a = latestAssessment(state.assessments, facts.t, kind, hid, false)
     if (a === undefined) continue
     if (kind !== "child") {
-      const risk = assessmentRisk(a, profile, asOf).outcome
+      const risk = facts.risk(a, scoring)
       if (risk.level === "high") {
         if (risk.materialOnly) material = true
         else {
@@ -703,7 +693,7 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
             domains: domains.join(",")
           }
           if (plan === undefined) {
-            add(
+            c.add(
               "blocker",
               "family-high-risk",
               "high-risk",
@@ -713,9 +703,9 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
               "The family is assessed as high risk and no safety plan made since covers it: make a safety plan before any return.",
               details
             )
-            act("safety-plan", hid)
+            c.act("safety-plan", hid)
           } else
-            add(
+            c.add(
               "info",
               "high-risk-safety-plan",
               "high-risk",
@@ -724,7 +714,7 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
               { ...details, safetyPlanId: plan.id }
             )
           if (risk.mismatch)
-            add(
+            c.add(
               "warning",
               "risk-level-below-scores",
               "high-risk",
@@ -739,7 +729,7 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
     if (outcome === "significant-harm") {
       const plan = safetyPlanCovers(state, asOf, a, hid, [])
       if (plan === undefined) {
-        add(
+        c.add(
           "blocker",
           "risk-significant-harm",
           "risk-outcome",
@@ -747,10 +737,10 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
           "The risk assessment found the child at risk of significant harm: complete the case plan (with a safety plan) before any return.",
           { assessmentId: a.id, kind }
         )
-        act("case-plan", hid)
-        act("safety-plan", hid)
+        c.act("case-plan", hid)
+        c.act("safety-plan", hid)
       } else
-        add(
+        c.add(
           "info",
           "risk-significant-harm-planned",
           "risk-outcome",
@@ -759,7 +749,7 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
           { assessmentId: a.id, safetyPlanId: plan.id }
         )
     } else if (outcome === "needs-met-with-support") {
-      add(
+      c.add(
         "info",
         "risk-needs-referral",
         "risk-outcome",
@@ -767,9 +757,9 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
         "The child's needs can be met by the caregivers with support or by local services: refer the family.",
         { assessmentId: a.id, kind }
       )
-      act("refer-to-services", hid)
+      c.act("refer-to-services", hid)
     } else if (outcome === "no-risk-no-needs") {
-      add(
+      c.add(
         "info",
         "risk-no-needs",
         "risk-outcome",
@@ -792,23 +782,22 @@ const viewsChecks = (
   v: ResolvedParameters["eligibility"],
   asOf: Date,
   profile: PolicyProfile,
-  add: Add,
-  act: Act
+  c: C
 ) => {
-  const views = latestOnOrBefore(state.views, asOf, (x) => x.date)
+  const views = factsOf(state, asOf).views()
   if (views === undefined) {
-    add(
+    c.add(
       "blocker",
       "views-not-heard",
       "child-views",
       ungl("¶49 (the reintegration assessment consults the child)"),
       "The child's views on returning home have not been heard."
     )
-    act("hear-child")
+    c.act("hear-child")
   } else {
     const days = daysFrom(views.date, asOf)
     if (days > v.viewsMaxAgeDays) {
-      add(
+      c.add(
         "blocker",
         "views-stale",
         "child-views",
@@ -816,7 +805,7 @@ const viewsChecks = (
         "The child's views were heard too long ago; hear the child again.",
         { ageDays: days, maxAgeDays: v.viewsMaxAgeDays }
       )
-      act("hear-child")
+      c.act("hear-child")
     }
     if (
       age !== undefined &&
@@ -824,7 +813,7 @@ const viewsChecks = (
       views.howHeard !== "direct-conversation" &&
       views.howHeard !== "written"
     ) {
-      add(
+      c.add(
         "blocker",
         "views-not-heard-directly",
         "child-views",
@@ -832,30 +821,30 @@ const viewsChecks = (
         "At this age the child's views must be heard directly (in conversation or in writing).",
         { age, fromAge: v.viewsDirectFromAge, howHeard: views.howHeard }
       )
-      act("hear-child")
+      c.act("hear-child")
     }
     if (views.wish === "no") {
-      add(
+      c.add(
         "blocker",
         "child-does-not-wish-to-return",
         "child-views",
         ungl("¶49 (the reintegration assessment consults the child)"),
         "The child said they do not wish to return: explore the child's reasons; the child's wish is not overridden."
       )
-      act("explore-child-wishes")
+      c.act("explore-child-wishes")
     } else if (views.wish === "not-sure") {
-      add(
+      c.add(
         "warning",
         "child-unsure",
         "child-views",
         ungl("¶49 (the reintegration assessment consults the child)"),
         "The child is not sure about returning: explore the child's wishes during preparation."
       )
-      act("explore-child-wishes")
+      c.act("explore-child-wishes")
     }
     const named = views.preferredPeople.flatMap((p) => (p.memberId === undefined ? [] : [p.memberId]))
     if (target !== undefined && named.length > 0 && !target.members.some((m) => named.includes(m.id))) {
-      add(
+      c.add(
         "warning",
         "target-not-child-preferred",
         "child-views",
@@ -873,17 +862,16 @@ const bidChecks = (
   maxAgeDays: number,
   asOf: Date,
   profile: PolicyProfile,
-  add: Add,
-  act: Act
+  c: C
 ) => {
   const src = unhcr("Formal best-interest determination: gather and analyse, then balance by a panel")
   if (bid === undefined) {
-    add("blocker", "bid-missing", "best-interest-determination", src, "No best-interest determination has been made.")
-    act("convene-bid", hid)
+    c.add("blocker", "bid-missing", "best-interest-determination", src, "No best-interest determination has been made.")
+    c.act("convene-bid", hid)
     return
   }
   if (!fresh) {
-    add(
+    c.add(
       "blocker",
       "bid-stale",
       "best-interest-determination",
@@ -891,10 +879,10 @@ const bidChecks = (
       "The best-interest determination is older than the profile allows; convene the panel again.",
       { ageDays: daysFrom(bid.date, asOf), maxAgeDays: maxAgeDays }
     )
-    act("convene-bid", hid)
+    c.act("convene-bid", hid)
   }
   if (bid.recommendation !== "reunification") {
-    add(
+    c.add(
       "blocker",
       "bid-not-for-reunification",
       "best-interest-determination",
@@ -902,49 +890,43 @@ const bidChecks = (
       "The best-interest determination does not recommend reunification.",
       { recommendation: bid.recommendation }
     )
-    act("convene-bid", hid)
+    c.act("convene-bid", hid)
   } else if (hid !== undefined && bid.householdId !== undefined && bid.householdId !== hid) {
-    add(
+    c.add(
       "blocker",
       "bid-for-other-household",
       "best-interest-determination",
       src,
       "The best-interest determination recommends reunification with another household."
     )
-    act("convene-bid", hid)
+    c.act("convene-bid", hid)
   }
   if (!bid.childViewsConsidered) {
-    add(
+    c.add(
       "blocker",
       "bid-child-views-not-considered",
       "best-interest-determination",
       unhcr("Elements of a best-interest determination: the child's views"),
       "The best-interest determination did not consider the child's views."
     )
-    act("convene-bid", hid)
+    c.act("convene-bid", hid)
   }
   if (!bid.familyViewsConsidered) {
-    add(
+    c.add(
       "blocker",
       "bid-family-views-not-considered",
       "best-interest-determination",
       ungl("¶49 (the reintegration assessment consults child, family and current carer)"),
       "The best-interest determination did not consider the family's views."
     )
-    act("convene-bid", hid)
+    c.act("convene-bid", hid)
   }
 }
 
-const siblingChecks = (
-  state: CaseState,
-  hid: string,
-  asOf: Date,
-  context: Context,
-  profile: PolicyProfile,
-  add: Add,
-  act: Act
-) => {
+const siblingChecks = (state: CaseState, hid: string, asOf: Date, context: Context, profile: PolicyProfile, c: C) => {
   const child = state.child!
+  // Nothing to check (and nothing to report) without sibling ids or sibling cases.
+  if ((child.siblingIds === undefined || child.siblingIds.length === 0) && (context.siblings?.length ?? 0) === 0) return
   const src = cite(profile, "eligibility", "keepSiblingsTogether")
   const ids = new Set(child.siblingIds ?? [])
   const siblings = (context.siblings ?? []).filter(
@@ -956,7 +938,7 @@ const siblingChecks = (
   const supplied = new Set(siblings.map((s) => s.child!.id))
   for (const id of [...ids].sort()) {
     if (!supplied.has(id)) {
-      add(
+      c.add(
         "info",
         "sibling-record-not-supplied",
         "siblings-together",
@@ -970,7 +952,7 @@ const siblingChecks = (
     const sid = s.child!.id
     if (s.placement !== undefined && isFamilyBased(s.placement.type)) {
       if (s.placement.householdId !== undefined && s.placement.householdId !== hid) {
-        add(
+        c.add(
           "warning",
           "sibling-living-elsewhere",
           "siblings-together",
@@ -983,7 +965,7 @@ const siblingChecks = (
     }
     const sbid = latestOnOrBefore(s.determinations, asOf, (d) => d.date)
     if (sbid === undefined) {
-      add(
+      c.add(
         "blocker",
         "siblings-not-considered-together",
         "siblings-together",
@@ -991,12 +973,12 @@ const siblingChecks = (
         "A sibling is still in care and has no best-interest determination: consider the siblings together.",
         { siblingId: sid }
       )
-      act("consider-siblings-together", hid)
+      c.act("consider-siblings-together", hid)
     } else if (
       sbid.recommendation !== "reunification" ||
       (sbid.householdId !== undefined && sbid.householdId !== hid)
     ) {
-      add(
+      c.add(
         "warning",
         "siblings-separated-by-decision",
         "siblings-together",

@@ -15,6 +15,7 @@ import type { CaseState } from "./CaseState.js"
 import { type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import type { FollowUpVisit } from "./FollowUp.js"
 import { addDays, addMonths, dayNumber, dayOf, isoDay, MS_PER_DAY } from "./internal/dates.js"
+import { lastActivity, reviewDue } from "./internal/reviews.js"
 import { cite, type PolicyProfile, resolve, type VisitBand } from "./PolicyProfile.js"
 import { responseDeadline, visitRating } from "./Scoring.js"
 
@@ -437,23 +438,7 @@ export const reviewStatus = (state: CaseState, profile: PolicyProfile, asOf: Dat
         message: "The case is not open: no review is due."
       }
     ])
-  const lo = dayNumber(start)
-  const hi = dayNumber(asOf)
-  let last: { on: Date; kind: ReviewKind } | undefined
-  const consider = (on: Date, kind: ReviewKind) => {
-    const d = dayNumber(on)
-    if (d < lo || d > hi) return
-    if (last === undefined || d > dayNumber(last.on)) last = { on: dayOf(on), kind }
-  }
-  for (const a of state.assessments) consider(a.date, "assessment")
-  for (const b of state.determinations) consider(b.date, "best-interest-determination")
-  for (const c of state.conferences) consider(c.date, "case-conference")
-  if (state.reunifiedOn !== undefined) for (const v of state.monitoringVisits) consider(v.date, "follow-up-visit")
-  const since = last?.on ?? dayOf(start)
-  const dueOn = addMonths(since, months)
-  const today = dayNumber(asOf)
-  const due = dayNumber(dueOn)
-  const status = today < due ? "not-yet-due" : today === due ? "due" : "overdue"
+  const { last, since, dueOn, status } = reviewDue(state, months, asOf)!
   const details = { since: isoDay(since), dueOn: isoDay(dueOn), intervalMonths: months }
   const reason: Reason =
     status === "overdue"
@@ -531,13 +516,7 @@ export const activityStatus = (state: CaseState, profile: PolicyProfile, asOf: D
   const policy = { ...resolve(profile, asOf), asOf }
   const maxDays = policy.values.monitoring.caseNoteMaxDays
   const source = cite(profile, "monitoring", "caseNoteMaxDays")
-  const t = dayOf(asOf).getTime()
-  let last: Date | undefined
-  for (let i = state.eventDays.length - 1; i >= 0; i--)
-    if (state.eventDays[i]!.getTime() <= t) {
-      last = state.eventDays[i]
-      break
-    }
+  const last = lastActivity(state, asOf)
   if (state.status !== "open" || last === undefined)
     return make(policy, { applies: false, maxDays, inactive: false }, [
       {

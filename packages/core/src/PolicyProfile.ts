@@ -613,16 +613,61 @@ export const entries = (profile: PolicyProfile): ReadonlyArray<readonly [string,
   return out
 }
 
-const cache = new WeakMap<PolicyProfile, Map<number, ResolvedPolicy>>()
+/**
+ * A profile compiled once: the instants at which some parameter takes
+ * effect, sorted, and the resolved values of each period between them
+ * (`periods[0]` before the first, when no value is in force yet).
+ */
+interface Compiled {
+  readonly starts: ReadonlyArray<number>
+  readonly periods: ReadonlyArray<ResolvedPolicy>
+}
+
+const compiled = new WeakMap<PolicyProfile, Compiled>()
 let lastProfile: PolicyProfile | undefined
-let lastDay = Number.NaN
+let lastFrom = Number.NaN
+let lastUntil = Number.NaN
 let lastResolved: ResolvedPolicy | undefined
 
+const resolveAt = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
+  const values: Record<string, Record<string, unknown>> = {}
+  const notYetInForce: Array<string> = []
+  for (const [group, key, param] of entries(profile)) {
+    const v = valueAt(param, asOf)
+    const g = values[group] ?? {}
+    g[key] = v.value
+    values[group] = g
+    if (!v.inForce) notYetInForce.push(`${group}.${key}`)
+  }
+  return {
+    profile: { id: profile.id, version: profile.version },
+    asOf,
+    values: values as unknown as ResolvedParameters,
+    notYetInForce
+  }
+}
+
+const compile = (profile: PolicyProfile): Compiled => {
+  const set = new Set<number>()
+  for (const [, , param] of entries(profile)) {
+    set.add(param.effectiveFrom.getTime())
+    for (const h of param.history ?? []) set.add(h.effectiveFrom.getTime())
+  }
+  const starts = [...set].filter((t) => !Number.isNaN(t)).sort((a, b) => a - b)
+  const periods: Array<ResolvedPolicy> = [
+    resolveAt(profile, new Date(starts.length === 0 ? 0 : starts[0]! - 1)),
+    ...starts.map((t) => resolveAt(profile, new Date(t)))
+  ]
+  return { starts, periods }
+}
+
 /**
- * Resolve every parameter of a profile on `asOf` (pure; memoised per profile
- * object and day). Throws `Decision.InvalidDate` when `asOf` is not a real
- * day: every rule resolves its profile first, so every rule refuses an
- * Invalid Date rather than answering.
+ * Resolve every parameter of a profile on `asOf` (pure; the profile is
+ * compiled once into the periods between the dates its values take effect,
+ * so a call finds its period by binary search). Throws
+ * `Decision.InvalidDate` when `asOf` is not a real day: every rule resolves
+ * its profile first, so every rule refuses an Invalid Date rather than
+ * answering.
  *
  * @example
  * ```ts
@@ -636,43 +681,30 @@ let lastResolved: ResolvedPolicy | undefined
  */
 export const resolve = (profile: PolicyProfile, asOf: Date): ResolvedPolicy => {
   requireValidDate(asOf)
-  const day = Math.floor(asOf.getTime() / 86_400_000)
-  // Front cache: the rules of one decision resolve the same profile and day many times in a row.
-  if (profile === lastProfile && day === lastDay && lastResolved !== undefined)
-    return lastResolved.asOf.getTime() === asOf.getTime() ? lastResolved : { ...lastResolved, asOf }
-  let byDay = cache.get(profile)
-  if (byDay === undefined) {
-    byDay = new Map()
-    cache.set(profile, byDay)
+  const t = asOf.getTime()
+  // Front cache: the rules of one decision resolve the same profile in the same period many times in a row.
+  if (profile === lastProfile && t >= lastFrom && t < lastUntil && lastResolved !== undefined)
+    return lastResolved.asOf.getTime() === t ? lastResolved : { ...lastResolved, asOf }
+  let c = compiled.get(profile)
+  if (c === undefined) {
+    c = compile(profile)
+    compiled.set(profile, c)
   }
-  const hit = byDay.get(day)
-  if (hit !== undefined) {
-    lastProfile = profile
-    lastDay = day
-    lastResolved = hit
-    return hit.asOf.getTime() === asOf.getTime() ? hit : { ...hit, asOf }
+  // The last start on or before t: period index = number of starts <= t.
+  const starts = c.starts
+  let lo = 0
+  let hi = starts.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (starts[mid]! <= t) lo = mid + 1
+    else hi = mid
   }
-  const values: Record<string, Record<string, unknown>> = {}
-  const notYetInForce: Array<string> = []
-  for (const [group, key, param] of entries(profile)) {
-    const v = valueAt(param, asOf)
-    const g = values[group] ?? {}
-    g[key] = v.value
-    values[group] = g
-    if (!v.inForce) notYetInForce.push(`${group}.${key}`)
-  }
-  const resolved: ResolvedPolicy = {
-    profile: { id: profile.id, version: profile.version },
-    asOf,
-    values: values as unknown as ResolvedParameters,
-    notYetInForce
-  }
-  if (byDay.size > 4096) byDay.clear()
-  byDay.set(day, resolved)
+  const hit = c.periods[lo]!
   lastProfile = profile
-  lastDay = day
-  lastResolved = resolved
-  return resolved
+  lastFrom = lo === 0 ? Number.NEGATIVE_INFINITY : starts[lo - 1]!
+  lastUntil = lo === starts.length ? Number.POSITIVE_INFINITY : starts[lo]!
+  lastResolved = hit
+  return hit.asOf.getTime() === t ? hit : { ...hit, asOf }
 }
 
 /**

@@ -22,6 +22,7 @@
 import type { Assessment, Domain, RiskLevel } from "./Assessment.js"
 import { type Decision, make, type Reason, requireValidDate } from "./Decision.js"
 import type { FollowUpCriteria, Rating } from "./FollowUp.js"
+import { materialDomainList, riskOf } from "./internal/caseFacts.js"
 import { prim, ungl } from "./internal/ruleSources.js"
 import { type ConferenceTrigger, cite, type PolicyProfile, resolve } from "./PolicyProfile.js"
 
@@ -355,7 +356,7 @@ export const conferenceRequired = (
  *
  * @since 0.2.0
  */
-export const materialDomains: ReadonlyArray<Domain> = ["economicCapacity"]
+export const materialDomains: ReadonlyArray<Domain> = materialDomainList
 
 /**
  * The risk of one assessment, driven by its scores.
@@ -375,16 +376,6 @@ export interface AssessmentRisk {
   readonly triggerDomains: ReadonlyArray<Domain>
   /** The scores are high risk only because of material domains ({@link materialDomains}) and no higher level was recorded. */
   readonly materialOnly: boolean
-}
-
-const highRiskOf = (
-  scores: ReadonlyArray<readonly [Domain, number]>,
-  v: { highRiskAnyDomainAtOrBelow: number; highRiskPoorScore: number; highRiskPoorDomainsMoreThan: number }
-): { high: boolean; triggers: Array<Domain> } => {
-  const veryPoor = scores.filter(([, x]) => x <= v.highRiskAnyDomainAtOrBelow).map(([d]) => d)
-  const poor = scores.filter(([, x]) => x === v.highRiskPoorScore).map(([d]) => d)
-  const manyPoor = poor.length > v.highRiskPoorDomainsMoreThan
-  return { high: veryPoor.length > 0 || manyPoor, triggers: [...veryPoor, ...(manyPoor ? poor : [])] }
 }
 
 /**
@@ -416,30 +407,10 @@ export const assessmentRisk = (
 ): Decision<AssessmentRisk> => {
   const policy = { ...resolve(profile, asOf), asOf }
   const v = policy.values.scoring
-  const sets: Array<ReadonlyArray<readonly [Domain, number]>> = []
-  if (assessment.childWellbeing !== undefined) sets.push(Object.entries(assessment.childWellbeing) as never)
-  if (assessment.familyCapacity !== undefined) sets.push(Object.entries(assessment.familyCapacity) as never)
-  let scoredHighRisk = false
-  let nonMaterialHigh = false
-  const triggers: Array<Domain> = []
-  for (const set of sets) {
-    const all = highRiskOf(set, v)
-    if (all.high) {
-      scoredHighRisk = true
-      for (const d of all.triggers) if (!triggers.includes(d)) triggers.push(d)
-    }
-    if (
-      highRiskOf(
-        set.filter(([d]) => !materialDomains.includes(d)),
-        v
-      ).high
-    )
-      nonMaterialHigh = true
-  }
+  const risk = riskOf(assessment, v)
+  const { scoredHighRisk, mismatch, materialOnly } = risk
+  const triggers = risk.triggerDomains
   const recorded = assessment.riskLevel
-  const level: RiskLevel | undefined = scoredHighRisk ? "high" : recorded
-  const mismatch = scoredHighRisk && recorded !== "high"
-  const materialOnly = scoredHighRisk && !nonMaterialHigh && recorded !== "high"
   const reasons: Array<Reason> = []
   if (scoredHighRisk)
     reasons.push({
@@ -470,16 +441,5 @@ export const assessmentRisk = (
         "The assessment is high risk only because of the family's material conditions: support the family; poverty is never a reason to keep a child in care.",
       details: { assessmentId: assessment.id }
     })
-  return make(
-    policy,
-    {
-      scoredHighRisk,
-      ...(recorded === undefined ? {} : { recordedLevel: recorded }),
-      ...(level === undefined ? {} : { level }),
-      mismatch,
-      triggerDomains: triggers,
-      materialOnly
-    },
-    reasons
-  )
+  return make(policy, risk, reasons)
 }

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { Effect, Exit, Result, Schema } from "effect"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import {
   CaseEvent,
   CaseState,
@@ -15,6 +15,10 @@ import {
 } from "../src/index.js"
 import { Arbitraries } from "../src/testing/index.js"
 import { assertDeterministic } from "./helpers.js"
+
+// These properties replay whole generated case lives: each is sized by its run count (numRuns), and
+// the timeout is a generous safety net so a loaded machine slows them down without failing them.
+vi.setConfig({ testTimeout: 600_000 })
 
 type Cmd = Decider.Command
 

@@ -1,7 +1,11 @@
 import { fc, test } from "@fast-check/vitest"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { type CaseEvent, CaseState, Decider, EventStore, Monitoring, Profiles, Projection } from "../src/index.js"
 import { Arbitraries, Conformance } from "../src/testing/index.js"
+
+// These properties replay whole generated case lives: each is sized by its run count (numRuns), and
+// the timeout is a generous safety net so a loaded machine slows them down without failing them.
+vi.setConfig({ testTimeout: 600_000 })
 
 const profile = Profiles.azizasPlace
 

@@ -7,9 +7,13 @@ import { execFileSync } from "node:child_process"
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 import { fc } from "@fast-check/vitest"
-import { describe, expect, it } from "vitest"
+import { describe, expect, it, vi } from "vitest"
 import { BestInterestChecks, CaseState, Closure, Decider, Eligibility, Monitoring, Phase } from "../src/index.js"
 import { Arbitraries } from "../src/testing/index.js"
+
+// These properties replay whole generated case lives: each is sized by its run count (numRuns), and
+// the timeout is a generous safety net so a loaded machine slows them down without failing them.
+vi.setConfig({ testTimeout: 600_000 })
 
 const root = join(import.meta.dirname, "..", "..", "..")
 /** Not part of the repository's own text: version control, installed packages, build and test outputs (gitignored). */

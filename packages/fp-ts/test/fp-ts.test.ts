@@ -17,8 +17,12 @@ import { Arbitraries } from "@homeward/core/testing"
 import * as E from "fp-ts/lib/Either.js"
 import * as O from "fp-ts/lib/Option.js"
 import type * as TE from "fp-ts/lib/TaskEither.js"
-import { describe, expect, expectTypeOf, it } from "vitest"
+import { describe, expect, expectTypeOf, it, vi } from "vitest"
 import { Decider, Decode, Rules, Store } from "../src/index.js"
+
+// These properties replay whole generated case lives: each is sized by its run count (numRuns), and
+// the timeout is a generous safety net so a loaded machine slows them down without failing them.
+vi.setConfig({ testTimeout: 600_000 })
 
 /** Replay a generated scenario through the core decider, keeping accepted commands. */
 const run = (s: Arbitraries.Scenario) => {

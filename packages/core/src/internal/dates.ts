@@ -27,5 +27,25 @@ export const addMonths = (d: Date, n: number): Date => {
   )
 }
 
-/** The ISO day `YYYY-MM-DD` of a date. */
-export const isoDay = (d: Date): string => d.toISOString().slice(0, 10)
+/**
+ * {@link addMonths} on a time in milliseconds, without making dates: the
+ * same result, `addMonthsMs(t, n) === addMonths(new Date(t), n).getTime()`.
+ */
+export const addMonthsMs = (t: number, n: number): number => {
+  const dayStart = Math.floor(t / MS_PER_DAY) * MS_PER_DAY
+  const d = new Date(t)
+  const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + n
+  const y = Math.floor(total / 12)
+  const m = total - y * 12
+  const last = (Date.UTC(y, m + 1, 1) - Date.UTC(y, m, 1)) / MS_PER_DAY
+  return Date.UTC(y, m, Math.min(d.getUTCDate(), last)) + (t - dayStart)
+}
+
+const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
+
+/** The ISO day `YYYY-MM-DD` of a date (as `toISOString().slice(0, 10)`, without formatting the time). */
+export const isoDay = (d: Date): string => {
+  const y = d.getUTCFullYear()
+  if (y < 1000 || y > 9999) return d.toISOString().slice(0, 10)
+  return `${y}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`
+}
