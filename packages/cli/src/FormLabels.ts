@@ -92,6 +92,11 @@ export const titles: Readonly<Record<string, Label>> = {
   consent: l("Consent", "ការយល់ព្រម"),
   "support-plan": l("Support plan", "ផែនការជំនួយ"),
   "support-payment": l("Support payment", "ការទូទាត់ជំនួយ"),
+  "safety-plan": l("Safety plan", "ផែនការសុវត្ថិភាព"),
+  "reunification-agreement": l("Reunification agreement", "កិច្ចព្រមព្រៀងបង្រួបបង្រួមគ្រួសារ"),
+  "case-conference": l("Case conference", "សន្និសីទករណី"),
+  "care-exception": l("Residential care exception (young child)", "ករណីលើកលែងការថែទាំក្នុងមណ្ឌល (កុមារតូច)"),
+  "youth-activity": l("Youth activity (work and study)", "សកម្មភាពយុវជន (ការងារ និងការសិក្សា)"),
   "case-event": l("Case event", "ព្រឹត្តិការណ៍ករណី"),
   "policy-profile": l("Policy profile", "ទម្រង់គោលនយោបាយ")
 }
@@ -229,7 +234,25 @@ export const fields: Readonly<Record<string, Label>> = {
   currency: l("Currency", "រូបិយប័ណ្ណ"),
   period: l("How often", "ភាពញឹកញាប់"),
   planId: l("Plan ID", "លេខសម្គាល់ផែនការ"),
-  paidOn: l("Date paid", "កាលបរិច្ឆេទទូទាត់")
+  paidOn: l("Date paid", "កាលបរិច្ឆេទទូទាត់"),
+  // assessment outcome, safety plan, agreement, conference, care exception, youth activity
+  riskOutcome: l("Outcome of the risk assessment", "លទ្ធផលនៃការវាយតម្លៃហានិភ័យ"),
+  assessmentId: l("Assessment ID", "លេខសម្គាល់ការវាយតម្លៃ"),
+  domains: l("Domains the plan covers", "វិស័យដែលផែនការគ្របដណ្តប់"),
+  approvedBy: l("Approved by (ID)", "អនុម័តដោយ (លេខសម្គាល់)"),
+  caregiverId: l("Caregiver ID", "លេខសម្គាល់អ្នកថែទាំ"),
+  caseworkerId: l("Case worker ID", "លេខសម្គាល់បុគ្គលិកសង្គមកិច្ច"),
+  childSigned: l("Did the child sign?", "តើកុមារបានចុះហត្ថលេខាឬទេ?"),
+  witnesses: l("Witnesses", "សាក្សី"),
+  signedCopyAttached: l("Is the signed copy attached?", "តើច្បាប់ចម្លងដែលបានចុះហត្ថលេខាត្រូវបានភ្ជាប់ឬទេ?"),
+  reasons: l("Reasons for the conference", "មូលហេតុនៃសន្និសីទករណី"),
+  participantIds: l("Participant IDs", "លេខសម្គាល់អ្នកចូលរួម"),
+  justification: l("Justification", "យុត្តិកម្ម"),
+  from: l("First day", "ថ្ងៃចាប់ផ្តើម"),
+  endsOn: l("Last day", "ថ្ងៃចុងក្រោយ"),
+  work: l("Work", "ការងារ"),
+  study: l("Study", "ការសិក្សា"),
+  finishedSecondarySchool: l("Has the youth finished secondary school?", "តើយុវជនបានបញ្ចប់មធ្យមសិក្សាទុតិយភូមិឬទេ?")
 }
 
 /**
@@ -288,7 +311,20 @@ export const fieldsInContext: Readonly<Record<string, Label>> = {
   "support-plan:items.category": l("Kind of support", "ប្រភេទជំនួយ"),
   "support-payment:id": l("Payment ID", "លេខសម្គាល់ការទូទាត់"),
   "support-payment:category": l("Kind of support", "ប្រភេទជំនួយ"),
-  "amount.amount": l("Amount", "ចំនួនទឹកប្រាក់")
+  "amount.amount": l("Amount", "ចំនួនទឹកប្រាក់"),
+  "safety-plan:id": l("Safety plan ID", "លេខសម្គាល់ផែនការសុវត្ថិភាព"),
+  "safety-plan:date": l("Date of the plan", "កាលបរិច្ឆេទនៃផែនការ"),
+  "reunification-agreement:id": l("Agreement ID", "លេខសម្គាល់កិច្ចព្រមព្រៀង"),
+  "reunification-agreement:date": l("Date signed", "កាលបរិច្ឆេទចុះហត្ថលេខា"),
+  "witnesses.role": l("Witness", "សាក្សី"),
+  "witnesses.id": l("Witness ID", "លេខសម្គាល់សាក្សី"),
+  "case-conference:id": l("Conference ID", "លេខសម្គាល់សន្និសីទករណី"),
+  "case-conference:date": l("Date of the conference", "កាលបរិច្ឆេទសន្និសីទករណី"),
+  "case-conference:outcome": l("Recommendations", "អនុសាសន៍"),
+  "case-conference:participantIds.item": l("Participant ID", "លេខសម្គាល់អ្នកចូលរួម"),
+  "care-exception:id": l("Exception ID", "លេខសម្គាល់ករណីលើកលែង"),
+  "care-exception:kind": l("Why the young child stays in residential care", "មូលហេតុដែលកុមារតូចស្នាក់នៅក្នុងមណ្ឌលថែទាំ"),
+  "youth-activity:date": l("Date recorded", "កាលបរិច្ឆេទកត់ត្រា")
 }
 
 /**
@@ -468,7 +504,38 @@ export const choices: Readonly<Record<string, Label>> = {
   quarterly: l("Every three months", "ប្រចាំត្រីមាស"),
   yearly: l("Yearly", "ប្រចាំឆ្នាំ"),
   KHR: l("Riel (KHR)", "រៀល (KHR)"),
-  USD: l("US dollar (USD)", "ដុល្លារអាមេរិក (USD)")
+  USD: l("US dollar (USD)", "ដុល្លារអាមេរិក (USD)"),
+  // risk outcome (Primero Cambodia)
+  "significant-harm": l("Significant harm", "គ្រោះថ្នាក់ធ្ងន់ធ្ងរ"),
+  "needs-met-with-support": l("Needs can be met with support", "តម្រូវការអាចបំពេញបានដោយមានជំនួយ"),
+  "no-risk-no-needs": l("No risk and no needs", "គ្មានហានិភ័យ និងគ្មានតម្រូវការ"),
+  // scored domains
+  emotionalSocial: l("Emotional and social", "ផ្លូវចិត្ត និងសង្គម"),
+  safetyEnvironment: l("Safety of the environment", "សុវត្ថិភាពនៃបរិស្ថាន"),
+  nutrition: l("Nutrition", "អាហារូបត្ថម្ភ"),
+  basicCare: l("Basic care", "ការថែទាំជាមូលដ្ឋាន"),
+  safetyStability: l("Safety and stability", "សុវត្ថិភាព និងស្ថិរភាព"),
+  emotionalBonding: l("Emotional bonding", "ចំណងស្នេហាផ្លូវចិត្ត"),
+  economicCapacity: l("Economic capacity", "សមត្ថភាពសេដ្ឋកិច្ច"),
+  familyFunctioning: l("Family functioning", "ដំណើរការគ្រួសារ"),
+  // witnesses
+  "commune-chief": l("Commune or sangkat chief", "មេឃុំ ឬចៅសង្កាត់"),
+  "village-chief": l("Village chief", "មេភូមិ"),
+  // case-conference triggers
+  "removal-from-carer": l("Removal from the caregiver", "ការដកកុមារចេញពីអ្នកថែទាំ"),
+  "placement-in-alternative-care": l("Placement in alternative care", "ការដាក់ក្នុងការថែទាំជំនួស"),
+  "complex-protection-case": l("Complex protection case", "ករណីការពារស្មុគស្មាញ"),
+  "family-reunification": l("Family reunification", "ការបង្រួបបង្រួមគ្រួសារ"),
+  "relocation-or-transfer": l("Relocation or transfer", "ការផ្លាស់ទីលំនៅ ឬការផ្ទេរ"),
+  // residential care exceptions (UN Guidelines ¶22)
+  emergency: l("Emergency", "ករណីបន្ទាន់"),
+  "short-predetermined-time": l("For a short, set time", "សម្រាប់រយៈពេលខ្លីដែលបានកំណត់"),
+  "siblings-together": l("To keep siblings together", "ដើម្បីរក្សាបងប្អូនបង្កើតនៅជាមួយគ្នា"),
+  // youth activity
+  "part-time": l("Part-time", "ក្រៅម៉ោង"),
+  "full-time": l("Full-time", "ពេញម៉ោង"),
+  "secondary-school": l("Secondary school", "មធ្យមសិក្សា"),
+  "higher-education": l("Higher education", "ឧត្តមសិក្សា")
 }
 
 /**
@@ -479,7 +546,9 @@ export const choices: Readonly<Record<string, Label>> = {
 export const choicesInContext: Readonly<Record<string, Label>> = {
   "recommendation.medical": l("Medical care", "ការថែទាំវេជ្ជសាស្ត្រ"),
   "optionsConsidered.medical": l("Medical care", "ការថែទាំវេជ្ជសាស្ត្រ"),
-  "kind.residential-care": l("Residential care institution", "មណ្ឌលថែទាំកុមារ")
+  "kind.residential-care": l("Residential care institution", "មណ្ឌលថែទាំកុមារ"),
+  "domains.health": l("Health", "សុខភាព"),
+  "domains.education": l("Education", "ការអប់រំ")
 }
 
 /**
@@ -524,7 +593,8 @@ export const messages = {
   date: (from: string, to: string): Label =>
     l(`A real date from ${from} to ${to}.`, `ត្រូវតែជាកាលបរិច្ឆេទពិតប្រាកដ ពី ${km(from)} ដល់ ${km(to)}។`),
   selectedAtMost: (max: number): Label => l(`Choose at most ${max}.`, `ជ្រើសរើសមិនលើសពី ${km(max)}។`),
-  countOf: (list: Label): Label => l(`Number of: ${list.en}`, `ចំនួន៖ ${list.km}`)
+  countOf: (list: Label): Label => l(`Number of: ${list.en}`, `ចំនួន៖ ${list.km}`),
+  onOrAfter: (other: Label): Label => l(`Must be on or after “${other.en}”.`, `ត្រូវតែនៅថ្ងៃ ឬក្រោយ «${other.km}»។`)
 } as const
 
 const lookup = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>

@@ -29,7 +29,8 @@ const allLabels = (): ReadonlyArray<readonly [string, FormLabels.Label]> => {
     ["atMost", m.atMost(3)],
     ["date", m.date("1900-01-01", "2200-12-31")],
     ["selectedAtMost", m.selectedAtMost(2)],
-    ["countOf", m.countOf(g)]
+    ["countOf", m.countOf(g)],
+    ["onOrAfter", m.onOrAfter(g)]
   ] as const)
     out.push([`message ${k}`, v])
   return out
