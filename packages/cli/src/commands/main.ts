@@ -6,6 +6,7 @@
  */
 import { Command } from "effect/cli"
 import * as Demo from "./demo.js"
+import * as ImportSubmissions from "./importSubmissions.js"
 import * as Report from "./report.js"
 import * as Schema from "./schema.js"
 import * as Simulate from "./simulate.js"
@@ -16,7 +17,14 @@ import * as Validate from "./validate.js"
  *
  * @since 0.1.0
  */
-export const subcommands = [Demo.command, Validate.command, Schema.command, Simulate.command, Report.command] as const
+export const subcommands = [
+  Demo.command,
+  Validate.command,
+  ImportSubmissions.command,
+  Schema.command,
+  Simulate.command,
+  Report.command
+] as const
 
 /**
  * The root command.
@@ -25,7 +33,7 @@ export const subcommands = [Demo.command, Validate.command, Schema.command, Simu
  */
 export const command = Command.make("homeward").pipe(
   Command.withDescription(
-    "Homeward: rules for safely returning children from residential care to their families. Run the demo, validate NGO data, export schemas, simulate scenarios and build reports."
+    "Homeward: rules for safely returning children from residential care to their families. Run the demo, validate NGO data, import form submissions, export schemas, simulate scenarios and build reports."
   ),
   Command.withSubcommands(subcommands)
 )
