@@ -18,7 +18,7 @@
  * @since 0.2.0
  */
 import { readFile } from "node:fs/promises"
-import { dirname, extname, join } from "node:path"
+import { basename, dirname, extname, join } from "node:path"
 import { type PolicyProfile, Profiles, Registry, Validation } from "@homeward/core"
 import { Bytes, Dataset, Mapping, Report, Rows, Unusable } from "@homeward/validate"
 import { Result } from "effect"
@@ -221,7 +221,13 @@ export const importText = (
       Object.entries(repeats).map(([k, v]) => [k, Submissions.readCsv(v, options.delimiter).table])
     )
     read = Submissions.fromTables(type, table, repeatTables, rows)
-    if (table.length > 0 && Object.keys(read.columns).length === 0) {
+    // with no row, the header alone says whether the file is an export of this form
+    const named =
+      table.length > 0
+        ? read.columns
+        : Submissions.fromTables(type, [Object.fromEntries(headers.filter((h) => h !== "").map((h) => [h, ""]))])
+            .columns
+    if (headers.some((h) => h !== "") && Object.keys(named).length === 0) {
       throw new Input.UnusableInput(
         `no header of ${name} names a question of the ${type} form: export the submissions with XML names (not labels) and group names in the headers`,
         "no-header"
@@ -294,7 +300,8 @@ const readText = async (path: string): Promise<string> => {
  * Import submissions from an export file. For a CSV export of a form with
  * repeats, the CSV of each repeat is read from the same folder under the
  * name ODK Central gives it (`homeward_household-members.csv`, see
- * `Submissions.repeatFileName`), when it is there. Rejects with
+ * `Submissions.repeatFileName`) or the file's own name followed by the
+ * repeat's (`visits-members.csv` beside `visits.csv`), when it is there. Rejects with
  * `UnusableInput` when the file cannot be read or used at all.
  *
  * @example
@@ -314,15 +321,19 @@ export const importFile = async (path: string, options: ImportOptions): Promise<
   const repeats: Record<string, string> = {}
   if (format === "csv") {
     const form = CollectionForm.make(type)
+    const stem = basename(path).replace(/\.[^.]*$/, "")
     for (const q of CollectionForm.questions(form)) {
       if (q.kind !== "repeat") continue
-      const candidate = join(dirname(path), Submissions.repeatFileName(form, q))
-      if (candidate === path) continue
-      try {
-        repeats[Submissions.repeatFileName(form, q)] = Bytes.decodeAll(await readFile(candidate))
-      } catch (e) {
-        if (Unusable.isUnusableInput(e)) throw e
-        // no file for this repeat: its lists stay empty
+      const names = [Submissions.repeatFileName(form, q), `${stem}-${q.path.join("-")}.csv`]
+      for (const name of names) {
+        const candidate = join(dirname(path), name)
+        if (candidate === path || repeats[q.path.join("-")] !== undefined) continue
+        try {
+          repeats[q.path.join("-")] = Bytes.decodeAll(await readFile(candidate))
+        } catch (e) {
+          if (Unusable.isUnusableInput(e)) throw e
+          // no file for this repeat under this name
+        }
       }
     }
   }

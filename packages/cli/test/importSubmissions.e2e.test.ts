@@ -275,9 +275,9 @@ describe("homeward import-submissions: the attacker (sensitive values never prin
       dir,
       "attack_household.csv",
       crlf([
-        "id,location-province,location-address,contact-phone,housing,livelihood,tracing,notes,Sreymom 012999888",
-        `HH-9,Siem Reap,${long("Phum Kandal")},${long("012999888")},suitable,stable,traced,"${long("beaten")}",x`,
-        `HH-10,${long("Sreymom")},,,suitable,stable,traced,,`
+        "id,location-province,location-address,contact-phone,housing,livelihood,tracing,notes,KEY,Sreymom 012999888",
+        `HH-9,Siem Reap,${long("Phum Kandal")},${long("012999888")},suitable,stable,traced,"${long("beaten")}",uuid:hh-9,x`,
+        `HH-10,Siem Reap,,,suitable,stable,traced,"\t${long("Sreymom")}",uuid:hh-10,`
       ])
     )
     write(
@@ -285,7 +285,7 @@ describe("homeward import-submissions: the attacker (sensitive values never prin
       "attack_household-members.csv",
       crlf([
         "id,name,relationship,primaryCaregiver,PARENT_KEY,KEY",
-        `HH-9-m1,${long("Sreymom")},parent,true,HH-9,HH-9/members[1]`
+        `HH-9-m1,${long("Sreymom")},parent,true,uuid:hh-9,uuid:hh-9/members[1]`
       ])
     )
     write(
@@ -347,9 +347,7 @@ describe("homeward import-submissions: the attacker (sensitive values never prin
       )
     )
     const columns = report.problems.map((p) => p.column)
-    expect(columns).toEqual(
-      expect.arrayContaining(["location-address", "contact-phone", "notes", "location-province", "column I"])
-    )
+    expect(columns).toEqual(expect.arrayContaining(["location-address", "contact-phone", "notes", "column J"]))
     expect(report.problems.some((p) => p.path.startsWith("members"))).toBe(true)
     for (const p of report.problems) expect(p.value).toBeUndefined()
   })
