@@ -201,7 +201,7 @@ export const complete: Readonly<Partial<Record<Registry.RecordType, Record<strin
   "case-conference": {
     id: "conf-1",
     date: "2019-02-15",
-    reasons: ["family-reunification", "placement-in-alternative-care"],
+    reasons: ["placement-in-alternative-care", "family-reunification"],
     participantIds: ["sw-1", "mgr-1"],
     outcome: "Visit the grandmother twice before the return"
   },
