@@ -299,9 +299,9 @@ const readText = async (path: string): Promise<string> => {
 /**
  * Import submissions from an export file. For a CSV export of a form with
  * repeats, the CSV of each repeat is read from the same folder under the
- * name ODK Central gives it (`homeward_household-members.csv`, see
- * `Submissions.repeatFileName`) or the file's own name followed by the
- * repeat's (`visits-members.csv` beside `visits.csv`), when it is there. Rejects with
+ * file's own name followed by the repeat's (`visits-members.csv` beside
+ * `visits.csv`), or else under the name ODK Central gives it
+ * (`homeward_household-members.csv`, see `Submissions.repeatFileName`). Rejects with
  * `UnusableInput` when the file cannot be read or used at all.
  *
  * @example
@@ -324,7 +324,8 @@ export const importFile = async (path: string, options: ImportOptions): Promise<
     const stem = basename(path).replace(/\.[^.]*$/, "")
     for (const q of CollectionForm.questions(form)) {
       if (q.kind !== "repeat") continue
-      const names = [Submissions.repeatFileName(form, q), `${stem}-${q.path.join("-")}.csv`]
+      // the file's own name first (`visits-members.csv` beside `visits.csv`), then ODK Central's
+      const names = [`${stem}-${q.path.join("-")}.csv`, Submissions.repeatFileName(form, q)]
       for (const name of names) {
         const candidate = join(dirname(path), name)
         if (candidate === path || repeats[q.path.join("-")] !== undefined) continue
