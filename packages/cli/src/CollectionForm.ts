@@ -22,6 +22,10 @@
  *   well-being scores) has no question of its own: its required questions
  *   become required as soon as any answer in the group is given, which is
  *   exactly Homeward's rule (an optional group, when present, is complete);
+ * - a union of groups (a policy profile's visit band: `{ fromDay,
+ *   intervalDays }` or `{ fromDay, intervalMonths }`): one group; a field of
+ *   a later alternative is asked only while the earlier alternatives' own
+ *   fields are blank, and is then required;
  * - lists of groups or values: `repeat` (a list of values repeats one
  *   question named `item`). A list with a minimum or maximum number of items
  *   is preceded by a "Number of …" question (`<list>_count`) that sets how
