@@ -23,7 +23,8 @@ Input: CSV (ODK Central "CSV file"; KoboToolbox "CSV" with XML values and header
 headers"): a column is a question's name with its groups, joined by / or - (birth/date, birth-date).
 Columns the servers add (meta/instanceID, meta-instanceID, KEY, SubmissionDate, __version__, _id, _uuid,
 _submission_time, _index …) are ignored. For a form with repeats, the CSV of each repeat is read from
-the same folder under ODK Central's name (homeward_household-members.csv), linked by KEY/PARENT_KEY.
+the same folder, as FILE-<repeat>.csv or under ODK Central's name (homeward_household-members.csv),
+linked by KEY/PARENT_KEY.
 Or JSON: a list of submissions, ODK Central's OData {"value": [...]} or KoboToolbox's {"results": [...]},
 with repeats inline.
 Output: the records that pass their record type's checks, as JSON Lines (one record a line, default) or
