@@ -11,6 +11,7 @@ import * as Report from "./report.js"
 import * as Schema from "./schema.js"
 import * as Simulate from "./simulate.js"
 import * as Validate from "./validate.js"
+import * as Validator from "./validator.js"
 
 /**
  * Subcommands, in the order help lists them.
@@ -21,6 +22,7 @@ export const subcommands = [
   Demo.command,
   Validate.command,
   ImportSubmissions.command,
+  Validator.command,
   Schema.command,
   Simulate.command,
   Report.command
