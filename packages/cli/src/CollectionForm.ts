@@ -22,6 +22,10 @@
  *   well-being scores) has no question of its own: its required questions
  *   become required as soon as any answer in the group is given, which is
  *   exactly Homeward's rule (an optional group, when present, is complete);
+ * - a union of groups (a policy profile's visit band: `{ fromDay,
+ *   intervalDays }` or `{ fromDay, intervalMonths }`): one group; a field of
+ *   a later alternative is asked only while the earlier alternatives' own
+ *   fields are blank, and is then required;
  * - lists of groups or values: `repeat` (a list of values repeats one
  *   question named `item`). A list with a minimum or maximum number of items
  *   is preceded by a "Number of …" question (`<list>_count`) that sets how
@@ -85,6 +89,8 @@ export interface Required {
 export interface Constraint {
   readonly expr: string
   readonly message: Label
+  /** A further condition that refers to other questions, joined with `and` (a rule between fields). */
+  readonly and?: Expr
 }
 
 interface QuestionBase {
@@ -130,6 +136,8 @@ export interface Select extends QuestionBase {
   readonly constraint?: Constraint
   /** A required field that may be `null`: left blank, it is written `null`. */
   readonly nullable?: true
+  /** A list of choices the record requires but that may be empty: left blank, it is written `[]`. */
+  readonly blankIsEmpty?: true
 }
 
 /**
@@ -233,6 +241,33 @@ export const notBlankRegex =
 
 /**
  * Rules between fields that Homeward's record Schemas check (the record's
+ * own `.check(...)`) that compare two answers, as a further constraint of a
+ * question (skipped while the other answer is blank):
+ *
+ * - care exception: the last day is on or after the first day
+ *   (`Case.CareException`).
+ *
+ * @since 0.2.0
+ */
+export const crossFieldConstraints: Readonly<
+  Partial<
+    Record<
+      Registry.RecordType,
+      ReadonlyArray<{ readonly path: ReadonlyArray<string>; readonly and: Expr; readonly message: Label }>
+    >
+  >
+> = {
+  "care-exception": [
+    {
+      path: ["endsOn"],
+      and: ["(", { ref: ["from"] }, " = '' or date(.) >= date(", { ref: ["from"] }, "))"],
+      message: FormLabels.messages.onOrAfter(FormLabels.field("care-exception", ["from"]))
+    }
+  ]
+}
+
+/**
+ * Rules between fields that Homeward's record Schemas check (the record's
  * own `.check(...)`), as form rules: the question is asked only when
  * `relevant` holds, and then must be answered.
  *
@@ -293,7 +328,12 @@ const schemaFacts = (
   for (const seg of path) {
     let n = nonNull(raw, defs)
     if (n["type"] === "array" && seg !== "item") n = nonNull(resolve(n["items"], defs), defs)
-    raw = resolve(seg === "item" ? n["items"] : (n["properties"] as Json | undefined)?.[seg], defs)
+    // inside a union of objects (a policy profile's visit band), the first alternative with the property
+    const props = (o: Json) => o["properties"] as Json | undefined
+    const holder = Array.isArray(n["anyOf"])
+      ? (n["anyOf"] as Array<unknown>).map((m) => resolve(m, defs)).find((m) => props(m)?.[seg] !== undefined)
+      : n
+    raw = resolve(seg === "item" ? n["items"] : props(holder ?? n)?.[seg], defs)
   }
   const n = nonNull(raw, defs)
   const nullable = Array.isArray(raw["anyOf"]) && raw["anyOf"].some((m) => resolve(m, defs)["type"] === "null")
@@ -443,7 +483,43 @@ export const make = (type: Registry.RecordType): Form => {
     throw new Error(`${type} has several forms (a union); a form needs a record type with fixed fields`)
   }
   const lists: Array<ChoiceList> = []
-  const rules = crossFieldRules[type] ?? []
+  const rules: Array<{ readonly path: ReadonlyArray<string>; readonly relevant: Expr }> = [
+    ...(crossFieldRules[type] ?? [])
+  ]
+  /**
+   * A union of groups (a policy profile's visit band: `{ fromDay, intervalDays }`
+   * or `{ fromDay, intervalMonths }`) asked as one group: the fields every
+   * alternative requires are required; a field of one alternative only is
+   * asked only while no field of an earlier alternative is answered, and is
+   * then required, so that exactly one alternative is answered.
+   */
+  const merged = (f: Fields.Field, path: ReadonlyArray<string>): Fields.Field => {
+    if (f.kind !== "union") return f
+    const variants = (f.variants ?? []).filter((v) => v.kind !== "null")
+    if (variants.length < 2 || !variants.every((v) => v.kind === "group")) return f
+    const names: Array<string> = []
+    for (const v of variants) for (const c of v.fields ?? []) if (!names.includes(c.name)) names.push(c.name)
+    const inAll = (n: string) => variants.every((v) => (v.fields ?? []).some((c) => c.name === n))
+    const own = variants.map((v) => (v.fields ?? []).filter((c) => !inAll(c.name)).map((c) => c.name))
+    const fields = names.map((n) => {
+      const first = variants.flatMap((v) => v.fields ?? []).find((c) => c.name === n) as Fields.Field
+      const i = own.findIndex((o) => o.includes(n))
+      if (i < 0)
+        return { ...first, required: variants.every((v) => (v.fields ?? []).some((c) => c.name === n && c.required)) }
+      const earlier = own.slice(0, i).flat()
+      if (i > 0 && first.required) {
+        const relevant: Expr = earlier.flatMap((e, k) => [
+          ...(k === 0 ? [] : [" and "]),
+          { ref: [...path, e] },
+          " = ''"
+        ])
+        if (!rules.some((r) => r.path.join("/") === [...path, n].join("/")))
+          rules.push({ path: [...path, n], relevant })
+      }
+      return { ...first, required: false }
+    })
+    return { ...f, kind: "group", fields }
+  }
   const listFor = (f: Fields.Field, fieldName: string, path: ReadonlyArray<string>): string => {
     const values = f.kind === "boolean" ? ["true", "false"] : (f.choices ?? [])
     const name = f.kind === "boolean" ? "yes_no" : path.join("_")
@@ -459,13 +535,14 @@ export const make = (type: Registry.RecordType): Form => {
     return unique
   }
   const build = (
-    f: Fields.Field,
+    field: Fields.Field,
     path: ReadonlyArray<string>,
     fieldPath: ReadonlyArray<string>,
     isRequired: boolean,
     present: Expr | true,
     presentLabel: Label | undefined
   ): Array<Question> => {
+    const f = merged(field, path)
     let required = isRequired
     const name = path[path.length - 1] ?? ""
     const facts = schemaFacts(type, fieldPath)
@@ -515,7 +592,7 @@ export const make = (type: Registry.RecordType): Form => {
         return [{ kind: "group", ...base, optional, children: final }]
       }
       case "list": {
-        const item = f.items
+        const item = f.items === undefined ? undefined : merged(f.items, path)
         if (item === undefined) throw new Error(`${type}: the list ${fieldPath.join(".")} has no item type`)
         const max = facts.maxItems
         const min = f.minItems ?? 0
@@ -531,6 +608,7 @@ export const make = (type: Registry.RecordType): Form => {
               list: listFor(item, name, path),
               yesNo: false,
               ...(required && min >= 1 ? req : {}),
+              ...(required && min === 0 ? { blankIsEmpty: true as const } : {}),
               ...(constraint === undefined ? {} : { constraint })
             }
           ]
@@ -589,7 +667,16 @@ export const make = (type: Registry.RecordType): Form => {
       case "text":
       case "integer":
       case "number": {
-        const constraint = constraintOf(f)
+        const own = constraintOf(f)
+        const cross = (crossFieldConstraints[type] ?? []).find((r) => r.path.join("/") === path.join("/"))
+        const constraint: Constraint | undefined =
+          cross === undefined
+            ? own
+            : {
+                expr: own?.expr ?? "true()",
+                and: cross.and,
+                message: own === undefined ? cross.message : join(own.message, cross.message)
+              }
         return [
           {
             kind: "input",
@@ -771,10 +858,14 @@ export const toRecord = (form: Form, answers: Answers): Record<string, unknown> 
           if (q.kind === "input" && q.role === "count") break
           if (typeof v !== "string" || v === "") {
             if (q.kind !== "select" && q.nullable === true) out[q.name] = null
+            if (q.kind === "select" && q.blankIsEmpty === true) out[q.name] = []
             break
           }
           const value = leafValue(q, v)
-          if (Array.isArray(value) && value.length === 0) break
+          if (Array.isArray(value) && value.length === 0) {
+            if (q.kind === "select" && q.blankIsEmpty === true) out[q.name] = []
+            break
+          }
           out[q.name] = value
         }
       }

@@ -231,7 +231,13 @@ export const xlsFormRows = (
           }),
       ...(q.constraint === undefined
         ? {}
-        : { constraint: q.constraint.expr, ...labelled("constraint_message", q.constraint.message) })
+        : {
+            constraint:
+              q.constraint.and === undefined
+                ? q.constraint.expr
+                : `${q.constraint.expr} and ${expr(q.path, q.constraint.and)}`,
+            ...labelled("constraint_message", q.constraint.message)
+          })
     })
   }
   for (const q of form.questions) row(q)

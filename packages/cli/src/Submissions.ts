@@ -26,7 +26,7 @@
  * @since 0.1.0
  */
 import { Registry, Validation } from "@homeward/core"
-import { parse } from "csv-parse/sync"
+import { Csv } from "@homeward/validate"
 import { Result } from "effect"
 import * as CollectionForm from "./CollectionForm.js"
 
@@ -269,7 +269,7 @@ export const fromTables = (
   type: Registry.RecordType,
   main: Table,
   repeats: Readonly<Record<string, Table>> = {},
-  firstRow = 2
+  firstRow: number | ReadonlyArray<number> = 2
 ): Read => {
   const form = CollectionForm.make(type)
   const columns: Record<string, string> = {}
@@ -325,7 +325,7 @@ export const fromTables = (
     attach(r.answers, r.key ?? r.instanceId, form.questions)
     const instanceId = r.instanceId ?? (r.key?.startsWith("uuid:") ? r.key : undefined)
     return {
-      row: firstRow + i,
+      row: typeof firstRow === "number" ? firstRow + i : (firstRow[i] ?? i + 2),
       ...(instanceId === undefined ? {} : { instanceId }),
       record: CollectionForm.toRecord(form, r.answers as CollectionForm.Answers)
     }
@@ -353,23 +353,52 @@ const insideRepeatOrOptional = (form: CollectionForm.Form, path: ReadonlyArray<s
   return false
 }
 
-const delimiterOf = (text: string): string => {
-  const head = text.split(/\r?\n/, 1)[0] ?? ""
-  let best = ","
-  let most = 0
-  for (const d of [",", ";", "\t"]) {
-    const n = head.split(d).length - 1
-    if (n > most) {
-      best = d
-      most = n
-    }
+/**
+ * A CSV text read into a table, with the row number of each row as a
+ * spreadsheet shows it (header = 1; a line break inside quotes does not
+ * count). UTF-8 with or without a byte-order mark, CRLF or LF line ends, `,`
+ * `;` tab or `|` (guessed, unless given). Rows with no cell filled are
+ * skipped; columns with an empty header (the empty trailing columns a
+ * spreadsheet may save) are left out. Throws `UnusableInput` of
+ * `@homeward/validate` for a quoted cell that never closes, a cell over
+ * 1 MiB or a row of more than 5,000 cells.
+ *
+ * @example
+ * ```ts
+ * import { Submissions } from "@homeward/cli"
+ *
+ * const { table, rows } = Submissions.readCsv("\uFEFFbirth/date,sex,\r\n2012-02-29,female,\r\n")
+ * table // [{ "birth/date": "2012-02-29", sex: "female" }]
+ * rows // [2]
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const readCsv = (
+  text: string,
+  delimiter?: string
+): { readonly table: Table; readonly rows: ReadonlyArray<number>; readonly headers: ReadonlyArray<string> } => {
+  const body = Csv.stripBom(text)
+  const p = Csv.parser(delimiter ?? Csv.sniffDelimiter(body.slice(0, 65_536)))
+  const parsed = [...p.push(body), ...p.end()]
+  const [head, ...data] = parsed
+  const headers = (head?.cells ?? []).map((h) => h.trim())
+  const table: Array<Record<string, string>> = []
+  const rows: Array<number> = []
+  for (const r of data) {
+    if (r.cells.every((c) => c.trim() === "")) continue
+    const row: Record<string, string> = {}
+    headers.forEach((h, i) => {
+      if (h !== "" && !Object.hasOwn(row, h)) row[h] = r.cells[i] ?? ""
+    })
+    table.push(row)
+    rows.push(r.record)
   }
-  return best
+  return { table, rows, headers }
 }
 
 /**
- * The rows of a CSV text with a header line (UTF-8, with or without a
- * byte-order mark; `,` `;` or tab, guessed from the header line).
+ * The rows of a CSV text with a header line (see {@link readCsv}).
  *
  * @example
  * ```ts
@@ -380,14 +409,7 @@ const delimiterOf = (text: string): string => {
  *
  * @since 0.1.0
  */
-export const parseCsv = (text: string): Table =>
-  parse(text, {
-    bom: true,
-    columns: true,
-    delimiter: delimiterOf(text.replace(/^\uFEFF/, "")),
-    skip_empty_lines: true,
-    relax_column_count: true
-  }) as Table
+export const parseCsv = (text: string): Table => readCsv(text).table
 
 /**
  * Submissions from CSV exports: the main CSV, and for forms with repeats
@@ -407,8 +429,10 @@ export const fromCsv = (
   type: Registry.RecordType,
   main: string,
   repeats: Readonly<Record<string, string>> = {}
-): Read =>
-  fromTables(type, parseCsv(main), Object.fromEntries(Object.entries(repeats).map(([k, v]) => [k, parseCsv(v)])))
+): Read => {
+  const { table, rows } = readCsv(main)
+  return fromTables(type, table, Object.fromEntries(Object.entries(repeats).map(([k, v]) => [k, parseCsv(v)])), rows)
+}
 
 /** JSON values as answers: numbers and booleans as text, flat `a/b` keys nested, repeat items' keys relative. */
 const jsonAnswers = (value: unknown, prefix: ReadonlyArray<string>): CollectionForm.Answers => {

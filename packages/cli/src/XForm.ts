@@ -130,7 +130,12 @@ export const fromForm = (form: CollectionForm.Form): string => {
         required,
         "jr:requiredMsg": q.required === undefined ? undefined : itext(`${ref}:requiredMsg`, q.required.message),
         relevant: rel,
-        constraint: q.constraint?.expr,
+        constraint:
+          q.constraint === undefined
+            ? undefined
+            : q.constraint.and === undefined
+              ? q.constraint.expr
+              : `${q.constraint.expr} and ${xpath(q.path)(q.constraint.and)}`,
         "jr:constraintMsg": q.constraint === undefined ? undefined : itext(`${ref}:constraintMsg`, q.constraint.message)
       })}/>`
     )

@@ -37,6 +37,7 @@ export * as FormLabels from "./FormLabels.js"
 /**
  * @since 0.1.0
  */
+export * as ImportSubmissions from "./ImportSubmissions.js"
 export * as Input from "./Input.js"
 /**
  * @since 0.1.0

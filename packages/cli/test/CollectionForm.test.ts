@@ -73,6 +73,48 @@ describe("CollectionForm: the form model", () => {
     })
   })
 
+  it("a union of groups is one group: one alternative's own field is asked only while the earlier one is blank (policy profile visit bands)", () => {
+    const form = CollectionForm.make("policy-profile")
+    const band = "parameters/monitoring/schedule/value"
+    expect(q(form, band)).toMatchObject({ kind: "repeat", items: "group" })
+    expect(q(form, `${band}/fromDay`)).toMatchObject({ required: { when: true } })
+    expect(q(form, `${band}/intervalDays`)).not.toHaveProperty("required")
+    expect(q(form, `${band}/intervalMonths`)).toMatchObject({
+      required: { when: true },
+      relevant: [{ ref: ["parameters", "monitoring", "schedule", "value", "intervalDays"] }, " = ''"]
+    })
+    for (const item of [
+      { fromDay: 0, intervalDays: 7 },
+      { fromDay: 56, intervalMonths: 1 }
+    ]) {
+      const record = { ...(complete["policy-profile"] ?? {}) } as Record<string, unknown>
+      const p = structuredClone(record) as {
+        parameters: { monitoring: { schedule: { value: Array<unknown> } } }
+      }
+      p.parameters.monitoring.schedule.value = [item]
+      expect(CollectionForm.toRecord(form, CollectionForm.fromRecord(form, p))).toEqual(p)
+    }
+  })
+
+  it("a rule comparing two answers is a further constraint (Case.CareException: the last day on or after the first)", () => {
+    const endsOn = q(CollectionForm.make("care-exception"), "endsOn") as CollectionForm.Input
+    expect(endsOn.constraint?.and).toEqual([
+      "(",
+      { ref: ["from"] },
+      " = '' or date(.) >= date(",
+      { ref: ["from"] },
+      "))"
+    ])
+    expect(endsOn.constraint?.message.en).toContain("on or after “First day”")
+  })
+
+  it("a required list of choices that may be empty is written [] when left blank (Assessment.SafetyPlan domains)", () => {
+    const form = CollectionForm.make("safety-plan")
+    expect(q(form, "domains")).toMatchObject({ kind: "select", blankIsEmpty: true })
+    expect(q(form, "domains")).not.toHaveProperty("required")
+    expect(CollectionForm.toRecord(form, { id: "sp-1", domains: "" })).toMatchObject({ domains: [] })
+  })
+
   it("a required field that may be null is not required in the form; blank means null (policy profile deadlines)", () => {
     const form = CollectionForm.make("policy-profile")
     const deadline = q(form, "parameters/phases/deadlineDays/value")
@@ -152,6 +194,11 @@ describe("CollectionForm: answers ↔ records", () => {
     ["closure-assessment", fc.tuple(Arbitraries.day, fc.nat(9)).chain(([d, n]) => Arbitraries.closureAssessment(d, n))],
     ["support-plan", Arbitraries.day.chain((d) => Arbitraries.supportPlan(d))],
     ["support-payment", Arbitraries.day.chain((d) => Arbitraries.supportPayment(d, 1))],
+    ["safety-plan", Arbitraries.day.chain((d) => Arbitraries.safetyPlan(d, 1))],
+    ["reunification-agreement", Arbitraries.day.chain((d) => Arbitraries.agreement(d, 1))],
+    ["case-conference", Arbitraries.day.chain((d) => Arbitraries.conference(d, 1))],
+    ["care-exception", Arbitraries.day.chain((d) => Arbitraries.careException(d, 1))],
+    ["youth-activity", Arbitraries.day.chain((d) => Arbitraries.youthActivity(d))],
     ["policy-profile", Arbitraries.profile]
   ]
   for (const [type, arb] of arbs) {

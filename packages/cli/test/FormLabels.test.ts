@@ -1,6 +1,8 @@
 import { fc, test } from "@fast-check/vitest"
+import { Registry } from "@homeward/core"
 import { describe, expect, it } from "vitest"
 import * as CollectionForm from "../src/CollectionForm.js"
+import * as Fields from "../src/Fields.js"
 import * as FormLabels from "../src/FormLabels.js"
 
 const KHMER = /[\u1780-\u17FF]/
@@ -29,7 +31,8 @@ const allLabels = (): ReadonlyArray<readonly [string, FormLabels.Label]> => {
     ["atMost", m.atMost(3)],
     ["date", m.date("1900-01-01", "2200-12-31")],
     ["selectedAtMost", m.selectedAtMost(2)],
-    ["countOf", m.countOf(g)]
+    ["countOf", m.countOf(g)],
+    ["onOrAfter", m.onOrAfter(g)]
   ] as const)
     out.push([`message ${k}`, v])
   return out
@@ -56,6 +59,26 @@ describe("FormLabels", () => {
       }
     }
     expect(missing).toEqual([])
+  })
+
+  it("every field and choice of every registered record type (case events and policy profiles too) has English and Khmer wording", () => {
+    const missing: Array<string> = []
+    const walk = (type: string, f: Fields.Field, path: ReadonlyArray<string>, question: string): void => {
+      if (f.kind === "union") for (const v of f.variants ?? []) walk(type, v, path, question)
+      if (f.kind === "list" && f.items !== undefined) walk(type, f.items, path, question)
+      if (path.length > 0 && f.name !== "" && !FormLabels.hasFieldLabel(type, path))
+        missing.push(`${type}: ${path.join(".")}`)
+      if (f.kind === "group") for (const c of f.fields ?? []) walk(type, c, [...path, c.name], c.name)
+      if (f.kind === "choice")
+        for (const c of f.choices ?? [])
+          if (!FormLabels.hasChoiceLabel(question, c)) missing.push(`${type}: ${question} = ${c}`)
+    }
+    for (const type of Registry.recordTypes) {
+      walk(type, Fields.describe(type), [], "")
+      expect(FormLabels.titles[type], `title of ${type}`).toBeDefined()
+    }
+    // fails loudly, listing every field without wording
+    expect([...new Set(missing)]).toEqual([])
   })
 
   it("every Khmer wording is written in Khmer script, differs from the English, and is in Unicode normal form C", () => {

@@ -80,7 +80,12 @@ const generators: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   contact: fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.contact(d, n)),
   consent: on.chain((d) => Arbitraries.consent(d)),
   "support-plan": on.chain((d) => Arbitraries.supportPlan(d)),
-  "support-payment": fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.supportPayment(d, n))
+  "support-payment": fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.supportPayment(d, n)),
+  "safety-plan": fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.safetyPlan(d, n)),
+  "reunification-agreement": fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.agreement(d, n)),
+  "case-conference": fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.conference(d, n)),
+  "care-exception": fc.tuple(on, fc.nat(9)).chain(([d, n]) => Arbitraries.careException(d, n)),
+  "youth-activity": on.chain((d) => Arbitraries.youthActivity(d))
 }
 type DataType = keyof typeof generators & Registry.RecordType
 const dataTypes = Object.keys(generators) as ReadonlyArray<DataType>

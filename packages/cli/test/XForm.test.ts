@@ -53,7 +53,14 @@ describe("XForm: the document follows the ODK XForms specification", () => {
       if (q.kind === "group" || q.kind === "repeat") continue
       expect(bind?.getAttribute("type")).toBe(q.kind === "input" ? q.type : "string")
       expect(bind?.hasAttribute("required")).toBe(q.required !== undefined)
-      expect(bind?.getAttribute("constraint") ?? undefined).toBe(q.constraint?.expr)
+      // a rule between fields adds its condition, with paths relative to the question
+      const and =
+        q.constraint?.and === undefined
+          ? ""
+          : ` and ${CollectionForm.renderExpr(q.constraint.and, (to) => CollectionForm.relativePath(q.path, to))}`
+      expect(bind?.getAttribute("constraint") ?? undefined).toBe(
+        q.constraint === undefined ? undefined : `${q.constraint.expr}${and}`
+      )
       if (q.constraint !== undefined) {
         expect(bind?.getAttributeNS(NS.jr, "constraintMsg")).toBe(
           `jr:itext('${XForm.absolutePath(q.path)}:constraintMsg')`

@@ -153,7 +153,7 @@ const describeForm = (xml: string) => {
       type: b.getAttribute("type"),
       required: absolute(path, b.getAttribute("required")),
       relevant: absolute(path, b.getAttribute("relevant")),
-      constraint: b.getAttribute("constraint"),
+      constraint: absolute(path, b.getAttribute("constraint")),
       constraintMsg: textOf(b.getAttributeNS(NS.jr, "constraintMsg")),
       requiredMsg: textOf(b.getAttributeNS(NS.jr, "requiredMsg")),
       readonly: b.getAttribute("readonly"),

@@ -175,6 +175,50 @@ export const complete: Readonly<Partial<Record<Registry.RecordType, Record<strin
     category: "rent",
     amount: { amount: 0, currency: "USD" }
   },
+  "safety-plan": {
+    id: "sp-1",
+    date: "2019-03-01",
+    householdId: "HH-1",
+    assessmentId: "asm-1",
+    domains: ["health", "safetyStability"],
+    riskFactors: ["alcohol-use"],
+    approvedBy: "mgr-1",
+    summary: "Grandmother checks in with the neighbour every evening"
+  },
+  "reunification-agreement": {
+    id: "ag-1",
+    date: "2019-04-01",
+    householdId: "HH-1",
+    caregiverId: "HH-1-m1",
+    caseworkerId: "sw-1",
+    childSigned: true,
+    witnesses: [
+      { role: "government-official", id: "go-1" },
+      { role: "commune-chief", id: "cc-1" }
+    ],
+    signedCopyAttached: true
+  },
+  "case-conference": {
+    id: "conf-1",
+    date: "2019-02-15",
+    reasons: ["placement-in-alternative-care", "family-reunification"],
+    participantIds: ["sw-1", "mgr-1"],
+    outcome: "Visit the grandmother twice before the return"
+  },
+  "care-exception": {
+    id: "exc-1",
+    kind: "siblings-together",
+    justification: "Her brother stays until the end of the school year",
+    from: "2019-01-10",
+    endsOn: "2019-07-31",
+    approvedBy: "mgr-1"
+  },
+  "youth-activity": {
+    date: "2020-02-29",
+    work: "part-time",
+    study: "vocational-training",
+    finishedSecondarySchool: true
+  },
   "policy-profile": Validation.encode(Registry.records["policy-profile"], Profiles.azizasPlace) as Record<
     string,
     unknown

@@ -22,7 +22,12 @@ const formTypes = [
   "contact",
   "consent",
   "support-plan",
-  "support-payment"
+  "support-payment",
+  "safety-plan",
+  "reunification-agreement",
+  "case-conference",
+  "care-exception",
+  "youth-activity"
 ]
 
 let dir = ""

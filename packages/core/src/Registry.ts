@@ -6,23 +6,29 @@
  * @since 0.1.0
  */
 import * as Schema from "effect/Schema"
-import { Assessment } from "./Assessment.js"
+import { ReunificationAgreement } from "./Agreement.js"
+import { Assessment, SafetyPlan } from "./Assessment.js"
 import { BestInterestDetermination } from "./BestInterest.js"
-import { Case } from "./Case.js"
+import { CareException, Case } from "./Case.js"
 import { CaseEvent } from "./CaseEvent.js"
 import { Child } from "./Child.js"
 import { ChildViews } from "./ChildViews.js"
+import { CaseConference } from "./Conference.js"
 import { Consent } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { Command } from "./Decider.js"
 import { ClosureAssessment, FollowUpVisit } from "./FollowUp.js"
 import { Household } from "./Household.js"
+import { YouthActivity } from "./IndependentLiving.js"
 import { Institution } from "./Institution.js"
 import { PolicyProfile } from "./PolicyProfile.js"
 import { SupportPayment, SupportPlan } from "./Support.js"
 
 /**
- * Record types by name.
+ * Record types by name. Since 0.2.0 also the records of the Primero Cambodia
+ * forms and the supported independent living programme: `safety-plan`,
+ * `reunification-agreement`, `case-conference`, `care-exception` (a young
+ * child's residential care exception) and `youth-activity`.
  *
  * @since 0.1.0
  */
@@ -40,6 +46,11 @@ export const records = {
   consent: Consent,
   "support-plan": SupportPlan,
   "support-payment": SupportPayment,
+  "safety-plan": SafetyPlan,
+  "reunification-agreement": ReunificationAgreement,
+  "case-conference": CaseConference,
+  "care-exception": CareException,
+  "youth-activity": YouthActivity,
   "case-event": CaseEvent,
   "policy-profile": PolicyProfile
 } as const

@@ -212,6 +212,11 @@ const REFERENCES: Readonly<Partial<Record<Registry.RecordType, ReadonlyArray<rea
   "support-plan": [["householdId", "household"]],
   "best-interest-determination": [["householdId", "household"]],
   "support-payment": [["planId", "support-plan"]],
+  "safety-plan": [["householdId", "household"]],
+  "reunification-agreement": [
+    ["householdId", "household"],
+    ["caregiverId", "member"]
+  ],
   consent: [["givenBy", "member-or-child"]],
   "child-views": [["preferredPeople.memberId", "member"]]
 }

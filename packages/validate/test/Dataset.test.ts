@@ -578,3 +578,46 @@ describe("memory grows with ids, not rows", () => {
     expect(s.finish().records).toEqual({ child: 300_000, visit: 300_000 })
   })
 })
+
+describe("references of the records of issue 17's new record types", () => {
+  it("a safety plan's household and an agreement's household and caregiver must be in the dataset (Assessment.SafetyPlan, Agreement.ReunificationAgreement)", () => {
+    const m = mapping({
+      records: {
+        household: { from: ["households.json"], columns: {} },
+        "safety-plan": { from: ["plans.json"], columns: {} },
+        "reunification-agreement": { from: ["agreements.json"], columns: {} }
+      }
+    })
+    const s = Dataset.make({ mapping: m, asOf })
+    const hh = s.records({ name: "households.json", format: "json", record: "household" })
+    hh.record(1, {
+      id: "HH-1",
+      members: [{ id: "HH-1-m1", relationship: "grandparent", primaryCaregiver: true }],
+      location: { province: "Siem Reap" },
+      housing: "suitable",
+      livelihood: "stable",
+      tracing: "traced"
+    })
+    hh.close()
+    const plans = s.records({ name: "plans.json", format: "json", record: "safety-plan" })
+    plans.record(1, { id: "sp-1", date: "2019-03-01", householdId: "HH-1", domains: [], approvedBy: "mgr-1" })
+    plans.record(2, { id: "sp-2", date: "2019-03-01", householdId: "HH-9", domains: [], approvedBy: "mgr-1" })
+    plans.close()
+    const agreements = s.records({ name: "agreements.json", format: "json", record: "reunification-agreement" })
+    agreements.record(1, {
+      id: "ag-1",
+      date: "2019-04-01",
+      householdId: "HH-1",
+      caregiverId: "HH-1-m9",
+      caseworkerId: "sw-1",
+      childSigned: true,
+      witnesses: []
+    })
+    agreements.close()
+    const r = s.finish()
+    expect(r.problems.map((p) => [p.file, p.row, p.path, p.rule])).toEqual([
+      ["plans.json", 2, "householdId", "unresolved-reference"],
+      ["agreements.json", 1, "caregiverId", "unresolved-reference"]
+    ])
+  })
+})

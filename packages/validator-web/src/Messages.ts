@@ -180,6 +180,11 @@ export const recordTypes: Readonly<Record<Registry.RecordType, Text>> = {
   consent: t("Consents", "ការយល់ព្រម"),
   "support-plan": t("Support plans", "ផែនការជំនួយ"),
   "support-payment": t("Support payments", "ការទូទាត់ជំនួយ"),
+  "safety-plan": t("Safety plans", "ផែនការសុវត្ថិភាព"),
+  "reunification-agreement": t("Reunification agreements", "កិច្ចព្រមព្រៀងបង្រួបបង្រួមគ្រួសារ"),
+  "case-conference": t("Case conferences", "សន្និសីទករណី"),
+  "care-exception": t("Residential care exceptions (young children)", "ករណីលើកលែងការថែទាំក្នុងមណ្ឌល (កុមារតូច)"),
+  "youth-activity": t("Youth activities (work and study)", "សកម្មភាពយុវជន (ការងារ និងការសិក្សា)"),
   "case-event": t("Case events", "ព្រឹត្តិការណ៍ករណី"),
   "policy-profile": t("Policy profiles", "ទម្រង់គោលនយោបាយ")
 } as Readonly<Record<Registry.RecordType, Text>>

@@ -6,6 +6,7 @@
  */
 import { Command } from "effect/cli"
 import * as Demo from "./demo.js"
+import * as ImportSubmissions from "./importSubmissions.js"
 import * as Report from "./report.js"
 import * as Schema from "./schema.js"
 import * as Simulate from "./simulate.js"
@@ -20,6 +21,7 @@ import * as Validator from "./validator.js"
 export const subcommands = [
   Demo.command,
   Validate.command,
+  ImportSubmissions.command,
   Validator.command,
   Schema.command,
   Simulate.command,
@@ -33,7 +35,7 @@ export const subcommands = [
  */
 export const command = Command.make("homeward").pipe(
   Command.withDescription(
-    "Homeward: rules for safely returning children from residential care to their families. Run the demo, validate NGO data, export schemas, simulate scenarios and build reports."
+    "Homeward: rules for safely returning children from residential care to their families. Run the demo, validate NGO data, import form submissions, export schemas, simulate scenarios and build reports."
   ),
   Command.withSubcommands(subcommands)
 )
