@@ -666,26 +666,91 @@ export const Referred = event("Referred", {
 })
 /**
  * The receiving agency accepted a referral.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ReferralAccepted, {
+ *   type: "ReferralAccepted", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "partner-1", role: "social-worker" },
+ *   referralId: "ref-1"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ReferralAccepted = event("ReferralAccepted", { referralId: Id })
 /**
  * The receiving agency declined a referral, with a reason.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ReferralDeclined, {
+ *   type: "ReferralDeclined", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "partner-1", role: "social-worker" },
+ *   referralId: "ref-1", declineReason: "no-capacity"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ReferralDeclined = event("ReferralDeclined", { referralId: Id, declineReason: DeclineReason })
 /**
  * The referred service was given.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ReferralCompleted, {
+ *   type: "ReferralCompleted", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "partner-1", role: "social-worker" },
+ *   referralId: "ref-1"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ReferralCompleted = event("ReferralCompleted", { referralId: Id })
 /**
  * A referral no longer needed was closed.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ReferralClosed, {
+ *   type: "ReferralClosed", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   referralId: "ref-1"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ReferralClosed = event("ReferralClosed", { referralId: Id })
 /**
  * A transfer to another agency or social worker was requested (the case stays where it is until accepted).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.TransferRequested, {
+ *   type: "TransferRequested", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   transferId: "tr-1", toAgencyId: "agency-2"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const TransferRequested = event("TransferRequested", {
@@ -695,16 +760,55 @@ export const TransferRequested = event("TransferRequested", {
 })
 /**
  * The receiving side accepted a transfer: the case changes hands.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.TransferAccepted, {
+ *   type: "TransferAccepted", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sw-9", role: "social-worker" },
+ *   transferId: "tr-1"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const TransferAccepted = event("TransferAccepted", { transferId: Id })
 /**
  * The receiving side rejected a transfer, with a reason.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.TransferRejected, {
+ *   type: "TransferRejected", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sw-9", role: "social-worker" },
+ *   transferId: "tr-1", rejectReason: "out-of-area"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const TransferRejected = event("TransferRejected", { transferId: Id, rejectReason: RejectReason })
 /**
  * An approval was requested for a step (`subjectId`: the referral or transfer it is for).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ApprovalRequested, {
+ *   type: "ApprovalRequested", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sw-1", role: "social-worker" },
+ *   approvalId: "ap-1", step: "reunification"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ApprovalRequested = event("ApprovalRequested", {
@@ -714,11 +818,37 @@ export const ApprovalRequested = event("ApprovalRequested", {
 })
 /**
  * An approval was given (the actor is the approver).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ApprovalGranted, {
+ *   type: "ApprovalGranted", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sup-1", role: "supervisor" },
+ *   approvalId: "ap-1"
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ApprovalGranted = event("ApprovalGranted", { approvalId: Id, comment: Schema.optionalKey(SensitiveText) })
 /**
  * An approval was refused, with a comment (the actor is the approver).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { CaseEvent, Validation } from "@homeward/core"
+ *
+ * const event = Validation.decodeUnknown(CaseEvent.ApprovalRejected, {
+ *   type: "ApprovalRejected", eventId: "case-1#3", caseId: "case-1", occurredOn: "2018-09-05", recordedAt: "2018-09-05T08:00:00Z",
+ *   actor: { id: "sup-1", role: "supervisor" },
+ *   approvalId: "ap-1", comment: "Visit the household again first."
+ * })
+ * Result.isSuccess(event) // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ApprovalRejected = event("ApprovalRejected", { approvalId: Id, comment: SensitiveText })

@@ -220,6 +220,13 @@ export const consentCovers = (
  * Boolean convenience over {@link consentCovers} (prefer the Decision, which
  * says why).
  *
+ * @example
+ * ```ts
+ * import { CaseState, Consent, Profiles } from "@homeward/core"
+ *
+ * Consent.isCovered(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"), "information-sharing", "agency-2") // false: no consent recorded
+ * ```
+ *
  * @since 0.1.0
  */
 export const isCovered = (

@@ -532,26 +532,86 @@ export const Refer = command("Refer", {
 })
 /**
  * The receiving agency accepts a pending referral.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.AcceptReferral, {
+ *   type: "AcceptReferral", actor: { id: "partner-1", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   referralId: "ref-1"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const AcceptReferral = command("AcceptReferral", { referralId: Id })
 /**
  * The receiving agency declines a pending referral, with a reason.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.DeclineReferral, {
+ *   type: "DeclineReferral", actor: { id: "partner-1", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   referralId: "ref-1", declineReason: "out-of-area"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const DeclineReferral = command("DeclineReferral", { referralId: Id, declineReason: DeclineReason })
 /**
  * An accepted referral's service was given.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.CompleteReferral, {
+ *   type: "CompleteReferral", actor: { id: "partner-1", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   referralId: "ref-1"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const CompleteReferral = command("CompleteReferral", { referralId: Id })
 /**
  * Close a pending or accepted referral that is no longer needed.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.CloseReferral, {
+ *   type: "CloseReferral", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   referralId: "ref-1"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const CloseReferral = command("CloseReferral", { referralId: Id })
 /**
  * Ask another agency or social worker to take the case; it changes hands only when accepted.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RequestTransfer, {
+ *   type: "RequestTransfer", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   transferId: "tr-1", toAgencyId: "agency-2"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const RequestTransfer = command("RequestTransfer", {
@@ -561,16 +621,52 @@ export const RequestTransfer = command("RequestTransfer", {
 })
 /**
  * The receiving side accepts a pending transfer.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.AcceptTransfer, {
+ *   type: "AcceptTransfer", actor: { id: "sw-9", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   transferId: "tr-1"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const AcceptTransfer = command("AcceptTransfer", { transferId: Id })
 /**
  * The receiving side rejects a pending transfer, with a reason.
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RejectTransfer, {
+ *   type: "RejectTransfer", actor: { id: "sw-9", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   transferId: "tr-1", rejectReason: "no-capacity"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const RejectTransfer = command("RejectTransfer", { transferId: Id, rejectReason: RejectReason })
 /**
  * Ask for a supervisor's approval of a step (`subjectId`: the referral or transfer it is for).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RequestApproval, {
+ *   type: "RequestApproval", actor: { id: "sw-1", role: "social-worker" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   approvalId: "ap-1", step: "closure"
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const RequestApproval = command("RequestApproval", {
@@ -580,11 +676,35 @@ export const RequestApproval = command("RequestApproval", {
 })
 /**
  * Approve a pending approval request (the actor is the approver).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.Approve, {
+ *   type: "Approve", actor: { id: "sup-1", role: "supervisor" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   approvalId: "ap-1", comment: "Agreed."
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const Approve = command("Approve", { approvalId: Id, comment: Schema.optionalKey(SensitiveText) })
 /**
  * Refuse a pending approval request, with a comment (the actor is the approver).
+ * @example
+ * ```ts
+ * import { Result } from "effect"
+ * import { Decider, Validation } from "@homeward/core"
+ *
+ * const command = Validation.decodeUnknown(Decider.RejectApproval, {
+ *   type: "RejectApproval", actor: { id: "sup-1", role: "supervisor" }, recordedAt: "2018-09-05T08:00:00Z",
+ *   approvalId: "ap-1", comment: "Two more visits first."
+ * })
+ * Result.isSuccess(command) // true: ready for Decider.decide
+ * ```
+ *
  * @since 0.3.0
  */
 export const RejectApproval = command("RejectApproval", { approvalId: Id, comment: SensitiveText })

@@ -169,6 +169,13 @@ const byId = <T extends { readonly id: string }>(a: T, b: T) => (a.id < b.id ? -
  * family (or a household of unspecified kind), then a traced kinship
  * household; ties broken by id.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Eligibility } from "@homeward/core"
+ *
+ * Eligibility.targetHousehold(CaseState.initial("c-1"), new Date("2018-01-01")) // undefined: no household traced yet
+ * ```
+ *
  * @since 0.1.0
  */
 export const targetHousehold = (state: CaseState, asOf: Date): Household | undefined => {
@@ -212,7 +219,7 @@ const placementPathway = (t: PlacementType): Pathway | undefined => {
  * ```ts
  * import { CaseState, Eligibility } from "@homeward/core"
  *
- * Eligibility.riskFindings(CaseState.initial("c1"), "HH-1", new Date("2018-06-30")) // []: no assessment yet
+ * Eligibility.riskFindings(CaseState.initial("c1"), new Date("2018-06-30"), "HH-1") // []: no assessment yet
  * ```
  *
  * @since 0.1.0
@@ -637,6 +644,16 @@ const NONE: ReadonlyArray<never> = []
  * The safety plan that covers a high-risk assessment, if any: dated on or
  * after it and on or before `asOf`, for the household (or none named), for
  * that assessment (or none named), covering every listed domain.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Eligibility } from "@homeward/core"
+ *
+ * const s = CaseState.initial("c-1")
+ * const assessment = CaseState.latestAssessment(s, "family")
+ * assessment === undefined ? undefined : Eligibility.safetyPlanCovers(s, new Date("2018-01-01"), assessment, undefined, ["safety"])
+ * // undefined here: no assessment and no safety plan
+ * ```
  *
  * @since 0.2.0
  */

@@ -35,6 +35,13 @@ export interface PlannedVisit {
  * The last day of monitoring: `reunifiedOn` plus the profile's
  * `monitoring.durationMonths` (calendar months, clamped to month ends).
  *
+ * @example
+ * ```ts
+ * import { Monitoring, Profiles } from "@homeward/core"
+ *
+ * Monitoring.monitoringEnd(new Date("2018-03-31"), Profiles.azizasPlace) // the day monitoring may end, months after reunification
+ * ```
+ *
  * @since 0.1.0
  */
 export const monitoringEnd = (reunifiedOn: Date, profile: PolicyProfile): Date => {

@@ -346,7 +346,7 @@ const r = (
  * import { CaseState, Phase, Profiles } from "@homeward/core"
  *
  * const step = Profiles.azizasPlace.parameters.phases.contactSteps.value[0]!
- * Phase.stepProgress(CaseState.initial("c1"), step, new Date("2018-06-30")) // { positive: 0, … }: no contact yet
+ * Phase.stepProgress(CaseState.initial("c1"), new Date("2018-06-30"), step) // { positive: 0, … }: no contact yet
  * ```
  *
  * @since 0.1.0
@@ -451,7 +451,7 @@ export interface WeeklyProgress {
  *
  * const step = Profiles.azizasPlace.parameters.phases.contactSteps.value[0]!
  * step.weekly // { measure: "visits", min: 1, weeks: 4 }: one Sunday visit a week for four weeks
- * Phase.weeklyProgress(CaseState.initial("c1"), step, new Date("2018-06-30"))
+ * Phase.weeklyProgress(CaseState.initial("c1"), new Date("2018-06-30"), step)
  * ```
  *
  * @since 0.2.0
@@ -765,6 +765,14 @@ export const canAdvance = (
  * always needs an override with who approved it and why (UN Guidelines ¶68:
  * the child is prepared for every change). Returns the readiness decision
  * with the move's own reasons added; `ready` is the final verdict.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Phase, Profiles } from "@homeward/core"
+ *
+ * const d = Phase.checkMove(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"), { phase: "preparation" })
+ * d.reasons.map((r) => r.code) // why the move is refused (a skipped phase needs an override)
+ * ```
  *
  * @since 0.1.0
  */

@@ -370,6 +370,14 @@ export type CareExceptionKind = typeof CareExceptionKind.Type
  * has approvals for the case plan, the best-interest assessment and
  * determination, the action plan and closure.
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Approval } from "@homeward/core"
+ *
+ * Schema.is(Approval.ApprovalStep)("reunification") // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ApprovalStep = Schema.Literals(["reunification", "closure", "transfer", "referral"])
@@ -382,12 +390,28 @@ export type ApprovalStep = typeof ApprovalStep.Type
 /**
  * Roles that can approve (the actor roles, `Common.Actor`).
  *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Approval } from "@homeward/core"
+ *
+ * Schema.is(Approval.ApproverRole)("supervisor") // true
+ * ```
+ *
  * @since 0.3.0
  */
 export const ApproverRole = Schema.Literals(["case-manager", "supervisor", "manager", "government-official", "panel"])
 
 /**
  * One approval a programme requires: the step, and the roles that may approve it.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { Approval } from "@homeward/core"
+ *
+ * Schema.is(Approval.ApprovalRule)({ step: "closure", approverRoles: ["supervisor", "manager"] }) // true
+ * ```
  *
  * @since 0.3.0
  */

@@ -41,6 +41,8 @@ export const ServiceType = Schema.Literals([
 ])
 
 /**
+ * The kind of service a referral is for.
+ *
  * @since 0.3.0
  */
 export type ServiceType = typeof ServiceType.Type
@@ -68,6 +70,8 @@ export const DeclineReason = Schema.Literals([
 ])
 
 /**
+ * Why a receiving agency declined a referral.
+ *
  * @since 0.3.0
  */
 export type DeclineReason = typeof DeclineReason.Type

@@ -163,6 +163,14 @@ export const scoreDomains = (
  * Items at or below `scoring.concernAtOrBelow` (on any 1–4 scored form,
  * e.g. Form 3 or Form 6): each must be a goal in the case plan.
  *
+ * @example
+ * ```ts
+ * import { Profiles, Scoring } from "@homeward/core"
+ *
+ * const d = Scoring.requiredGoals({ housing: 2, income: 4 }, Profiles.cambodiaMosvy, new Date("2018-01-01"))
+ * d.outcome.goals.length // 1: a goal for the item scored at or below the concern threshold
+ * ```
+ *
  * @since 0.1.0
  */
 export const requiredGoals = (
@@ -225,6 +233,18 @@ export const visitRating = (criteria: FollowUpCriteria): VisitRating => {
 
 /**
  * Rate a follow-up visit, explaining which criteria drove the rating.
+ *
+ * @example
+ * ```ts
+ * import { Profiles, Scoring } from "@homeward/core"
+ *
+ * const d = Scoring.rateVisit(
+ *   { health: "A", education: "B", food: "A", relationship: "A", safety: "A" },
+ *   Profiles.cambodiaMosvy,
+ *   new Date("2018-01-01")
+ * )
+ * d.outcome.rating // "yellow"
+ * ```
  *
  * @since 0.1.0
  */

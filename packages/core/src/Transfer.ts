@@ -35,6 +35,8 @@ export const RejectReason = Schema.Literals([
 ])
 
 /**
+ * Why the receiving side rejected a transfer.
+ *
  * @since 0.3.0
  */
 export type RejectReason = typeof RejectReason.Type

@@ -94,6 +94,16 @@ export const assessReintegration = (
  * `BestInterestChecks.bestInterestChecks` as an `Either`: `Right` when there
  * is no blocker (warnings may remain in the reasons), `Left` otherwise.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/lib/Either.js"
+ *
+ * const r = Rules.bestInterestChecks(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"))
+ * E.isLeft(r) // true: views not heard, no best-interest determination, ...
+ * ```
+ *
  * @since 0.1.0
  */
 export const bestInterestChecks = (
@@ -170,6 +180,16 @@ export const whatBlocks = (
  * `Consent.consentCovers` as an `Either`: `Right` when caregiver consent (and
  * the child's assent when required) covers the purpose and agency.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/lib/Either.js"
+ *
+ * const r = Rules.consentCovers(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"), "services", "agency-1")
+ * E.isLeft(r) // true: no consent recorded
+ * ```
+ *
  * @since 0.1.0
  */
 export const consentCovers = (
@@ -185,6 +205,16 @@ export const consentCovers = (
  * `Closure.closureEligibility` as an `Either`: `Right` when the case may be
  * closed for the reason.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/lib/Either.js"
+ *
+ * const r = Rules.closureEligibility(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"))
+ * E.isLeft(r) // true: the child was never reunified
+ * ```
+ *
  * @since 0.1.0
  */
 export const closureEligibility = (
@@ -198,6 +228,16 @@ export const closureEligibility = (
 /**
  * `Monitoring.monitoringStatus` as an `Either`: `Right` when nothing needs
  * escalating (no missed visit), `Left` when an escalation is due.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/lib/Either.js"
+ *
+ * const r = Rules.monitoringStatus(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"))
+ * E.isRight(r) // no escalation for a case not yet reunified
+ * ```
  *
  * @since 0.1.0
  */
@@ -240,6 +280,15 @@ export const latestAssessment = (state: State, kind: Assessment.Assessment["kind
 
 /**
  * The household a return would target (`Eligibility.targetHousehold`).
+ *
+ * @example
+ * ```ts
+ * import { CaseState } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as O from "fp-ts/lib/Option.js"
+ *
+ * O.isNone(Rules.targetHousehold(CaseState.initial("c-1"), new Date("2018-01-01"))) // true
+ * ```
  *
  * @since 0.1.0
  */

@@ -109,6 +109,15 @@ const blockerCodes = (d: Decision.Decision<unknown>): ReadonlyArray<string> =>
 /**
  * The decisions of the core rules for one case state under one profile.
  *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Compare } from "@homeward/simulate"
+ *
+ * const d = Compare.decisionsOf(CaseState.initial("c-1"), Profiles.azizasPlace, new Date("2018-01-01"))
+ * Object.keys(d) // the decisions of one case on the day
+ * ```
+ *
  * @since 0.1.0
  */
 export const decisionsOf = (

@@ -164,6 +164,15 @@ const cache = new WeakMap<PolicyProfile.PolicyProfile, Map<number, PolicyFacts>>
 /**
  * {@link derive}, memoised per profile object and day.
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { PolicyFacts } from "@homeward/simulate"
+ *
+ * const a = PolicyFacts.cached(Profiles.azizasPlace, new Date("2017-08-01"))
+ * a === PolicyFacts.cached(Profiles.azizasPlace, new Date("2017-08-01")) // true: computed once per profile and day
+ * ```
+ *
  * @since 0.1.0
  */
 export const cached = (profile: PolicyProfile.PolicyProfile, asOf: Date): PolicyFacts => {

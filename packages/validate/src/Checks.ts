@@ -56,6 +56,14 @@ export const plausibleMaxAge = 30
 /**
  * The catalogue, for a policy profile (the adult age comes from it).
  *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Checks } from "@homeward/validate"
+ *
+ * Checks.catalogue(Profiles.cambodiaMosvy, new Date("2018-01-01")).map((c) => c.code) // ["duplicate-id", ...]
+ * ```
+ *
  * @since 0.1.0
  */
 export const catalogue = (profile: PolicyProfile.PolicyProfile, asOf: Date): ReadonlyArray<Check> => [
@@ -117,6 +125,14 @@ export const catalogue = (profile: PolicyProfile.PolicyProfile, asOf: Date): Rea
 
 /**
  * The adult age of a profile on a day (`eligibility.adultAge`) and its citation.
+ *
+ * @example
+ * ```ts
+ * import { Profiles } from "@homeward/core"
+ * import { Checks } from "@homeward/validate"
+ *
+ * Checks.adultAge(Profiles.cambodiaMosvy, new Date("2018-01-01")).value // 18
+ * ```
  *
  * @since 0.1.0
  */

@@ -396,6 +396,13 @@ export const rules: Readonly<Record<string, RuleText>> = {
 /**
  * Whether a rule code has its own wording.
  *
+ * @example
+ * ```ts
+ * import { Messages } from "@homeward/validator-web"
+ *
+ * Messages.hasRule("no-rows") // true
+ * ```
+ *
  * @since 0.1.0
  */
 export const hasRule = (rule: string): boolean => Object.hasOwn(rules, rule)
@@ -407,6 +414,13 @@ const FALLBACK: RuleText = r(
 
 /**
  * The wording of a rule (a general one for a code not listed).
+ *
+ * @example
+ * ```ts
+ * import { Messages } from "@homeward/validator-web"
+ *
+ * Messages.rule("no-rows").title.en // "No rows"
+ * ```
  *
  * @since 0.1.0
  */

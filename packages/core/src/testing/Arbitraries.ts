@@ -1279,6 +1279,14 @@ const FULL_A: FollowUpCriteria = { health: "A", education: "A", food: "A", relat
  * answers, approval requests and their answers, and gated steps (`Close`,
  * `Transfer`), by a social worker, a supervisor or a manager.
  *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { Arbitraries } from "@homeward/core/testing"
+ *
+ * fc.sample(Arbitraries.caseworkCommand(new Date("2018-06-01"), 0), 3) // three random case-work commands
+ * ```
+ *
  * @since 0.3.0
  */
 export const caseworkCommand = (on: Date, n: number): fc.Arbitrary<Command> => {
