@@ -6,6 +6,8 @@ export default defineProject({
   test: {
     name: "report",
     include: ["test/**/*.test.ts"],
+    // pins fast-check's seed when HOMEWARD_FC_SEED is set (mutation runs): see the file
+    setupFiles: ["../../scripts/fc-seed.setup.ts"],
     // per project, not only in the root config: a project run alone (e.g. `vitest --project` or a mutation
     // run) must not fall back to the 5 s default on a busy machine
     testTimeout: 300_000,
