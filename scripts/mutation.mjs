@@ -10,10 +10,12 @@
 //                                                  unchanged since its score was recorded, and scores ≥ 90%
 //
 // 1. Runs StrykerJS (vitest runner, per-test coverage, incremental: mutation/<pkg>.incremental.json) from the
-//    package's folder with fast-check's seed pinned (scripts/fc-seed.setup.ts, scripts/stryker.base.mjs).
-// 2. Re-checks every survivor and uncovered mutant: applies it to the file, runs the package's whole test
-//    suite (bail on the first failure), restores the file (also on error or Ctrl-C). A survivor the suite
-//    kills is counted as killed ("killed on re-check"): Stryker's per-test coverage attributed it wrongly.
+//    package's folder, one module at a time against the module's own test files (`tests` in the package's
+//    stryker.config.mjs, passed to its vitest config as HOMEWARD_MUTATION_TESTS), with fast-check's seed
+//    pinned (scripts/fc-seed.setup.ts, scripts/stryker.base.mjs).
+// 2. Re-checks every survivor and uncovered mutant: applies it to the file, runs all the module's test files
+//    (bail on the first failure), restores the file (also on error or Ctrl-C). A survivor they kill is
+//    counted as killed ("killed on re-check"): Stryker's per-test coverage attributed it wrongly.
 // 3. Subtracts the equivalent mutants listed with a reason in mutation/equivalent.json and writes
 //    docs/mutation-scores.json (per module: score, counts, survivors, equivalents, sha256 of the source,
 //    date, command) and docs/quality.md.
@@ -48,7 +50,7 @@ if (flags.has("--check")) {
   const record = readJson(scoresFile, { modules: {} })
   const problems = []
   for (const pkg of PACKAGES) {
-    for (const mod of await modulesOf(pkg)) {
+    for (const { file: mod } of await modulesOf(pkg)) {
       const id = `${pkg}/${mod}`
       const r = record.modules[id]
       if (r === undefined) {
@@ -72,24 +74,24 @@ if (flags.has("--check")) {
 }
 
 // ---------------------------------------------------------------- which packages and modules
-/** @type {Map<string, Array<string>>} package → modules to mutate (relative to the package) */
+/** @type {Map<string, Array<{ file: string, tests: ReadonlyArray<string> }>>} package → modules to mutate */
 const plan = new Map()
 for (const t of targets.length === 0 ? PACKAGES : targets) {
   const [pkg, name] = t.split("/")
   if (!PACKAGES.includes(pkg)) throw new Error(`unknown package ${pkg}: one of ${PACKAGES.join(", ")}`)
   const all = await modulesOf(pkg)
-  const chosen = name === undefined ? all : all.filter((m) => m === `src/${name}.ts`)
+  const chosen = name === undefined ? all : all.filter((m) => m.file === `src/${name}.ts`)
   if (chosen.length === 0)
     throw new Error(`${t} is not a mutation-tested module (see packages/${pkg}/stryker.config.mjs)`)
   plan.set(pkg, [...new Set([...(plan.get(pkg) ?? []), ...chosen])])
 }
 
-const env = { ...process.env, HOMEWARD_FC_SEED: process.env.HOMEWARD_FC_SEED ?? FC_SEED, HOMEWARD_MUTATION: "1" }
+const baseEnv = { ...process.env, HOMEWARD_FC_SEED: process.env.HOMEWARD_FC_SEED ?? FC_SEED }
 const command = `pnpm test:mutation${args.length > 0 ? ` ${args.join(" ")}` : ""}`
 
 // ---------------------------------------------------------------- re-check by hand
-/** Runs the package's whole suite against the file as it is on disk; true when some test fails. */
-const suiteFails = (pkg) => {
+/** Runs the module's test files against the file as it is on disk; true when some test fails. */
+const suiteFails = (pkg, env) => {
   const r = spawnSync("pnpm", ["exec", "vitest", "run", "--bail=1", "--reporter=dot", "--maxWorkers=1"], {
     cwd: join(root, "packages", pkg),
     env,
@@ -128,16 +130,17 @@ const date = new Date().toISOString().slice(0, 10)
 
 for (const [pkg, modules] of plan) {
   const cwd = join(root, "packages", pkg)
-  if (!flags.has("--record-only")) {
-    const stryker = ["exec", "stryker", "run", "stryker.config.mjs", "--mutate", modules.join(",")]
-    if (flags.has("--force")) stryker.push("--force")
-    console.log(`\n# ${pkg}: stryker ${stryker.slice(3).join(" ")}`)
-    const r = spawnSync("pnpm", stryker, { cwd, env, stdio: "inherit" })
-    if (r.status !== 0) throw new Error(`stryker failed in packages/${pkg} (exit ${r.status})`)
-  }
-  const report = readJson(join(root, "mutation", "reports", `${pkg}.json`), undefined)
-  if (report === undefined) throw new Error(`no Stryker report for ${pkg}: run without --record-only first`)
-  for (const mod of modules) {
+  for (const { file: mod, tests } of modules) {
+    const env = { ...baseEnv, HOMEWARD_MUTATION_TESTS: tests.join(",") }
+    if (!flags.has("--record-only")) {
+      const stryker = ["exec", "stryker", "run", "stryker.config.mjs", "--mutate", mod]
+      if (flags.has("--force")) stryker.push("--force")
+      console.log(`\n# ${pkg}: stryker ${stryker.slice(3).join(" ")} (tests: ${tests.join(", ")})`)
+      const r = spawnSync("pnpm", stryker, { cwd, env, stdio: "inherit" })
+      if (r.status !== 0) throw new Error(`stryker failed in packages/${pkg} (exit ${r.status})`)
+    }
+    const report = readJson(join(root, "mutation", "reports", `${pkg}.json`), undefined)
+    if (report === undefined) throw new Error(`no Stryker report for ${pkg}: run without --record-only first`)
     const id = `${pkg}/${mod}`
     const file = join(cwd, mod)
     const source = readFileSync(file, "utf8")
@@ -177,7 +180,7 @@ for (const [pkg, modules] of plan) {
           restoreOnExit.set(file, source)
           try {
             writeFileSync(file, source.slice(0, start) + m.replacement + source.slice(end))
-            killed = suiteFails(pkg)
+            killed = suiteFails(pkg, env)
           } finally {
             writeFileSync(file, source)
             restoreOnExit.delete(file)
@@ -203,6 +206,7 @@ for (const [pkg, modules] of plan) {
       survivors,
       killedOnRecheck,
       equivalent,
+      tests,
       sha256: hash,
       date,
       command
@@ -217,7 +221,7 @@ writeFileSync(scoresFile, `${JSON.stringify({ minimum: MIN_SCORE, modules: sorte
 
 const rows = []
 for (const pkg of PACKAGES)
-  for (const mod of await modulesOf(pkg)) {
+  for (const { file: mod } of await modulesOf(pkg)) {
     const id = `${pkg}/${mod}`
     const r = sorted[id]
     if (r === undefined) {

@@ -11,7 +11,8 @@ export const FC_SEED = "20260101"
 
 /**
  * @param {string} configUrl `import.meta.url` of the package's stryker.config.mjs
- * @param {ReadonlyArray<string>} modules the package's rule modules, relative to the package (`src/Closure.ts`)
+ * @param {ReadonlyArray<{ file: string, tests: ReadonlyArray<string> }>} modules the package's rule modules, relative
+ *   to the package (`src/Closure.ts`), each with the test files (globs) it is mutation-tested against
  */
 export const strykerConfig = (configUrl, modules) => {
   const pkgDir = dirname(fileURLToPath(configUrl))
@@ -19,8 +20,6 @@ export const strykerConfig = (configUrl, modules) => {
   // the property tests name their seed: it must be the same in the dry run and in every mutant run,
   // or Stryker selects no property test for a mutant it covers (and reports killed mutants as survivors)
   process.env.HOMEWARD_FC_SEED ??= FC_SEED
-  // read by the packages' vitest configs (core leaves out its test that scans the working tree)
-  process.env.HOMEWARD_MUTATION = "1"
   return {
     $schema: "../../node_modules/@stryker-mutator/core/schema/stryker-schema.json",
     packageManager: "pnpm",
@@ -29,7 +28,7 @@ export const strykerConfig = (configUrl, modules) => {
     plugins: [fileURLToPath(import.meta.resolve("@stryker-mutator/vitest-runner"))],
     vitest: { configFile: "vitest.config.ts", related: true },
     coverageAnalysis: "perTest",
-    mutate: [...modules],
+    mutate: modules.map((m) => m.file),
     // tests import the other packages through the `@homeward/source` export condition, which resolves
     // through node_modules to the real packages: a sandbox copy would be bypassed, so mutate in place
     inPlace: true,
