@@ -155,7 +155,7 @@ for (const [pkg, modules] of plan) {
     if (entry === undefined) throw new Error(`${mod} is not in Stryker's report of ${pkg}`)
     if (sha256(entry.source) !== hash) throw new Error(`${mod} changed while Stryker ran: run again`)
     const prev = previous.modules[id]
-    const rechecked = new Map((prev?.sha256 === hash ? (prev.killedOnRecheck ?? []) : []).map((k) => [k.key, k]))
+    const rechecked = new Map((prev?.sha256 === hash ? (prev.killedOnRecheckMutants ?? []) : []).map((k) => [k.key, k]))
     const equivalentList = equivalents[id] ?? []
     const counts = { killed: 0, timeout: 0, killedOnRecheck: 0, survived: 0, noCoverage: 0, equivalent: 0, invalid: 0 }
     const survivors = []
@@ -210,8 +210,8 @@ for (const [pkg, modules] of plan) {
       score,
       ...counts,
       survivors,
-      killedOnRecheck,
-      equivalent,
+      killedOnRecheckMutants: killedOnRecheck,
+      equivalentMutants: equivalent,
       tests,
       sha256: hash,
       date,
@@ -246,7 +246,7 @@ const survivorLines = Object.entries(sorted).flatMap(([id, r]) =>
   )
 )
 const equivalentLines = Object.entries(sorted).flatMap(([id, r]) =>
-  r.equivalent.map(
+  r.equivalentMutants.map(
     (e) =>
       `- ${id}:${e.line} ${e.mutator}: \`${e.code.split("\n")[0]}\` → \`${e.replacement.split("\n")[0]}\`: ${e.reason}`
   )
