@@ -203,6 +203,8 @@ for (const [pkg, modules] of plan) {
         }
       }
     }
+    // --record-only measures nothing new: a module unchanged since its record keeps the record's date and command
+    const kept = flags.has("--record-only") && prev?.sha256 === hash ? prev : undefined
     const detected = counts.killed + counts.timeout + counts.killedOnRecheck
     const valid = detected + counts.survived + counts.noCoverage
     const score = valid === 0 ? 100 : Math.floor((detected / valid) * 1000) / 10
@@ -214,8 +216,8 @@ for (const [pkg, modules] of plan) {
       equivalentMutants: equivalent,
       tests,
       sha256: hash,
-      date,
-      command
+      date: kept?.date ?? date,
+      command: kept?.command ?? command
     }
     console.log(`${id}: ${score}% (${detected} detected of ${valid}; ${counts.equivalent} equivalent)`)
   }
