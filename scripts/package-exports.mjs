@@ -20,6 +20,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const extra = {
   "@homeward/core": {
     "./schema/*.json": "./schema/*.json"
+  },
+  "@homeward/validator-web": {
+    "./validator.html": "./dist/validator.html"
   }
 }
 

@@ -10,6 +10,7 @@ import { join } from "node:path"
 import { Format, validateFile } from "@homeward/cli"
 import * as Export from "@homeward/cli/Export"
 import {
+  Blockers,
   CaseState,
   Decider,
   Eligibility,
@@ -74,7 +75,7 @@ const open: Decider.Command = {
   placement: { type: "residential-care", since: new Date("2015-03-01"), institutionId: "RCI-1" }
 }
 const memory = EventStore.makeMemoryStore()
-const state0 = CaseState.replay(await memory.read("case-7"), "case-7")
+const state0 = CaseState.replay("case-7", await memory.read("case-7"))
 const decided = Decider.decide(state0, open, profile, asOf)
 assert.ok(decided.ok, "OpenCase is accepted")
 if (!decided.ok) throw new Error("unreachable")
@@ -82,12 +83,15 @@ const appended = await memory.append("case-7", state0.version, decided.events)
 assert.equal(appended._tag, "Appended")
 const conflict = await memory.append("case-7", 0, decided.events)
 assert.equal(conflict._tag, "Conflict")
-const state = CaseState.replay(await memory.read("case-7"), "case-7")
+const state = CaseState.replay("case-7", await memory.read("case-7"))
 assert.equal(state.version, decided.events.length)
 const eligibility = Eligibility.assessReintegration(state, profile, asOf)
 assert.ok(eligibility.reasons.length > 0)
 const readiness = Phase.canAdvance(state, profile, asOf, { eligibility })
 assert.equal(typeof readiness.outcome.ready, "boolean")
+const blocks = Blockers.whatBlocks(state, profile, asOf)
+assert.equal(new Set(blocks.reasons.map((r) => r.code)).size, blocks.reasons.length, "whatBlocks: one reason per code")
+assert.equal(blocks.outcome.canAdvance, readiness.outcome.ready)
 
 const sqlite = await openSqliteStore(join(dir, "programme.sqlite"))
 assert.equal((await sqlite.append("case-7", 0, decided.events))._tag, "Appended")

@@ -54,7 +54,7 @@ export const makeServer = (options: Options): Server => {
   const profile = options.profile ?? Profiles.azizasPlace
   const today = options.today ?? (() => new Date())
 
-  const load = async (caseId: string) => CaseState.replay(await store.read(caseId), caseId)
+  const load = async (caseId: string) => CaseState.replay(caseId, await store.read(caseId))
 
   const command = async (caseId: string, body: unknown, asOf: Date) => {
     const decoded = Validation.decodeUnknown(Decider.Command, body)

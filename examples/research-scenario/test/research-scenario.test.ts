@@ -7,7 +7,8 @@ import { main } from "../src/main.js"
 
 describe("example: research-scenario", () => {
   it("[UNICEF Siem Reap 2017 vs Aziza's Place] the policies differ: two years of follow-up monitor fewer children on the deadline (the 144 returned since 2016 finish sooner)", async () => {
-    const [{ comparison }] = await comparePolicies(12, [20], 1)
+    const [first] = await comparePolicies(12, [20], 1)
+    const comparison = first!.comparison
     const d = comparison.differences[0]!
     expect(d.inputs.map((x) => x.path)).toContain("policy.monitoring.durationMonths")
     expect(d.metrics.underMonitoringOnDeadline.mean).toBeLessThan(0)

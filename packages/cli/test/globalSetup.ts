@@ -2,7 +2,7 @@
  * Builds what the end-to-end tests run: the CLI (`dist/bin.js`) when it is
  * missing or older than a source file, and `@homeward/core`'s `dist` when it
  * is missing, and `@homeward/validate`, `@homeward/simulate`, `@homeward/report` and
- * `@homeward/store-sqlite` when missing or stale (the CI runs `pnpm build`
+ * `@homeward/store-sqlite` when missing or stale, and the validator page (the CI runs `pnpm build`
  * first, so this is for local runs).
  */
 import { execFileSync } from "node:child_process"
@@ -37,6 +37,15 @@ export default function setup(): void {
     const dist = join(pkg, "dist/index.js")
     if (!existsSync(dist) || statSync(dist).mtimeMs < newest(join(pkg, "src"))) build(pkg)
   }
+  // the validator page (`homeward validator`): its build bundles the sources of core and validate
+  const web = resolve(cli, "../validator-web")
+  const page = join(web, "dist/validator.html")
+  if (
+    !existsSync(page) ||
+    !existsSync(join(web, "dist/index.js")) ||
+    statSync(page).mtimeMs < Math.max(newest(join(web, "src")), newest(join(web, "page")))
+  )
+    build(web)
   const bin = join(cli, "dist/bin.js")
   if (!existsSync(bin) || statSync(bin).mtimeMs < newest(join(cli, "src"))) build(cli)
 }

@@ -199,7 +199,7 @@ export const bestInterestChecks = (
     state.placement !== undefined && isFamilyBased(state.placement.type) && state.placement.householdId !== undefined
       ? state.placement.householdId
       : targetHousehold(state, asOf)?.id
-  const risks = riskFindings(state, hid, asOf)
+  const risks = riskFindings(state, asOf, hid)
   for (const f of risks) {
     if (f.mitigation === "mitigated") continue
     add(
@@ -402,7 +402,7 @@ export const bestInterestChecks = (
       )
     if (risk.materialOnly) continue
     const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
-    if (safetyPlanCovers(state, a, hid, domains, asOf) === undefined)
+    if (safetyPlanCovers(state, asOf, a, hid, domains) === undefined)
       add(
         "blocker",
         "family-high-risk",

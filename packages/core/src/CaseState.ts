@@ -1,8 +1,9 @@
 /**
  * Case state: the fold of a case's events. `evolve(state, event)` is total
  * over valid events (an event that does not fit the current state is recorded
- * as an anomaly, never thrown), `replay(events)` folds a whole stream, and
- * `initial(caseId)` is the state before any event.
+ * as an anomaly, never thrown; so is an event of another case),
+ * `replay(caseId, events)` folds a case's whole stream, and `initial(caseId)`
+ * is the state before any event.
  *
  * @since 0.1.0
  */
@@ -179,7 +180,9 @@ const enter = (s: CaseState, phase: PhaseRef, on: Date, override?: PhaseSpan["ov
 }
 
 /**
- * Fold one event into the state. Total: never throws on a valid event.
+ * Fold one event into the state. Total: never throws on a valid event. An
+ * event whose `caseId` is not the state's is not applied: the state only gains
+ * an anomaly (`event of another case`).
  *
  * @example
  * ```ts
@@ -192,6 +195,11 @@ const enter = (s: CaseState, phase: PhaseRef, on: Date, override?: PhaseSpan["ov
  * @since 0.1.0
  */
 export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
+  if (event.caseId !== state.caseId)
+    return {
+      ...state,
+      anomalies: [...state.anomalies, { eventId: event.eventId, type: event.type, problem: "event of another case" }]
+    }
   const on = event.occurredOn
   let s: CaseState = { ...state, version: state.version + 1, lastEventOn: on, eventDays: withDay(state.eventDays, on) }
   if (!s.opened && event.type !== "CaseOpened") {
@@ -332,14 +340,27 @@ export const evolve = (state: CaseState, event: CaseEvent): CaseState => {
 }
 
 /**
- * Fold a whole event stream.
+ * Fold the event stream of case `caseId` (as read from a store) from the
+ * initial state. The case id is required: an event of another case is not
+ * folded in but recorded in `anomalies` (problem `event of another case`,
+ * with the event's id and type), so that a stream mixed up by the caller shows
+ * in the state instead of as a later unrelated error.
+ *
+ * @example
+ * ```ts
+ * import { CaseState } from "@homeward/core"
+ *
+ * const s = CaseState.replay("case-1", [])
+ * s.caseId // "case-1"
+ * s.version // 0
+ * ```
  *
  * @since 0.1.0
  */
-export const replay = (events: Iterable<CaseEvent>, caseId?: string): CaseState => {
-  let s: CaseState | undefined
-  for (const e of events) s = evolve(s ?? initial(caseId ?? e.caseId), e)
-  return s ?? initial(caseId ?? "")
+export const replay = (caseId: string, events: Iterable<CaseEvent>): CaseState => {
+  let s = initial(caseId)
+  for (const e of events) s = evolve(s, e)
+  return s
 }
 
 /**

@@ -65,7 +65,7 @@ export interface ConferenceCheck {
  * ```ts
  * import { CaseState, Conference, Profiles } from "@homeward/core"
  *
- * const d = Conference.conferenceHeld(CaseState.initial("c1"), "family-reunification", Profiles.cambodiaMosvy, new Date("2018-01-01"))
+ * const d = Conference.conferenceHeld(CaseState.initial("c1"), Profiles.cambodiaMosvy, new Date("2018-01-01"), "family-reunification")
  * d.outcome // { required: true, held: false }
  * ```
  *
@@ -73,9 +73,9 @@ export interface ConferenceCheck {
  */
 export const conferenceHeld = (
   state: CaseState,
-  situation: ConferenceTrigger,
   profile: PolicyProfile,
   asOf: Date,
+  situation: ConferenceTrigger,
   since?: Date
 ): Decision<ConferenceCheck> => {
   const policy = { ...resolve(profile, asOf), asOf }

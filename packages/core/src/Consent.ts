@@ -102,7 +102,7 @@ const why = (c: Consent, purpose: Purpose, agency: string, asOf: Date): string =
  * ```ts
  * import { CaseState, Consent, Profiles } from "@homeward/core"
  *
- * const d = Consent.consentCovers(CaseState.initial("c-1"), "tracing", "AG-1", new Date("2018-01-01"), Profiles.cambodiaMosvy)
+ * const d = Consent.consentCovers(CaseState.initial("c-1"), Profiles.cambodiaMosvy, new Date("2018-01-01"), "tracing", "AG-1")
  * d.outcome.covered // false: no consent recorded
  * ```
  *
@@ -110,10 +110,10 @@ const why = (c: Consent, purpose: Purpose, agency: string, asOf: Date): string =
  */
 export const consentCovers = (
   state: CaseState,
-  purpose: Purpose,
-  agency: string,
+  profile: PolicyProfile,
   asOf: Date,
-  profile: PolicyProfile
+  purpose: Purpose,
+  agency: string
 ): Decision<Coverage> => {
   const policy = { ...resolve(profile, asOf), asOf }
   const assentFrom = policy.values.eligibility.childAssentFromAge
@@ -190,8 +190,8 @@ export const consentCovers = (
  */
 export const isCovered = (
   state: CaseState,
-  purpose: Purpose,
-  agency: string,
+  profile: PolicyProfile,
   asOf: Date,
-  profile: PolicyProfile
-): boolean => consentCovers(state, purpose, agency, asOf, profile).outcome.covered
+  purpose: Purpose,
+  agency: string
+): boolean => consentCovers(state, profile, asOf, purpose, agency).outcome.covered

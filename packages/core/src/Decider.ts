@@ -3,7 +3,8 @@
  * asOf)` checks a command against the case state and the rules (phase order
  * and readiness, closure eligibility, closed cases) and returns plain data:
  * `{ ok: true, events }` or `{ ok: false, reasons }`. `evolve` folds events
- * into state (it is `CaseState.evolve`), `replay` folds a stream. Event ids
+ * into state (it is `CaseState.evolve`); `CaseState.replay(caseId, events)`
+ * folds a stream. Event ids
  * are deterministic: `${caseId}#${version}`. Effect users get
  * `decideEffect` and the command Schemas to decode commands from JSON.
  *
@@ -49,13 +50,7 @@ export {
    *
    * @since 0.1.0
    */
-  initial,
-  /**
-   * Fold a whole stream (`CaseState.replay`).
-   *
-   * @since 0.1.0
-   */
-  replay
+  initial
 } from "./CaseState.js"
 
 const envelope = {
@@ -300,7 +295,7 @@ const consentBlockers = (
   profile: PolicyProfile,
   on: Date
 ): ReadonlyArray<Reason> =>
-  consentCovers(state, purpose, agency, on, profile).reasons.filter((x) => x.severity === "blocker")
+  consentCovers(state, profile, on, purpose, agency).reasons.filter((x) => x.severity === "blocker")
 
 type Fields<T extends CaseEvent["type"]> = Omit<
   Extract<CaseEvent, { readonly type: T }>,
@@ -576,7 +571,7 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
         return reject("same-agency", "decider/transfer", "The case is already with this agency.")
       const refused = [
         ...consentBlockers(state, "information-sharing", cmd.toAgencyId, profile, on),
-        ...conferenceHeld(state, "relocation-or-transfer", profile, on).reasons.filter((x) => x.severity === "blocker")
+        ...conferenceHeld(state, profile, on, "relocation-or-transfer").reasons.filter((x) => x.severity === "blocker")
       ]
       if (refused.length > 0) return { ok: false, reasons: refused }
       return one("CaseTransferred", {

@@ -220,8 +220,8 @@ const placementPathway = (t: PlacementType): Pathway | undefined => {
  */
 export const riskFindings = (
   state: CaseState,
-  householdId: string | undefined,
-  asOf: Date
+  asOf: Date,
+  householdId: string | undefined
 ): ReadonlyArray<{ readonly factor: RiskFactor; readonly mitigation: string; readonly assessmentId: string }> => {
   requireValidDate(asOf)
   const out: Array<{ factor: RiskFactor; mitigation: string; assessmentId: string }> = []
@@ -421,7 +421,7 @@ export const assessReintegration = (
   const hid = target.id
 
   // Harm: risk factors (MoSVY Form 2) and open incidents.
-  const findings = riskFindings(state, hid, asOf)
+  const findings = riskFindings(state, asOf, hid)
   const unmitigated = [...new Set(findings.filter((f) => f.mitigation === "unmitigated").map((f) => f.factor))]
   for (const factor of unmitigated) {
     add(
@@ -598,7 +598,7 @@ export const assessReintegration = (
     act("plan-alternative-care")
     const others = Object.values(state.households)
       .filter((h) => h.tracing === "traced" && h.id !== hid && hasKinCaregiver(h))
-      .filter((h) => riskFindings(state, h.id, asOf).every((f) => f.mitigation !== "unmitigated"))
+      .filter((h) => riskFindings(state, asOf, h.id).every((f) => f.mitigation !== "unmitigated"))
     const alternatives: Array<Pathway> = []
     if (others.length > 0) alternatives.push("kinship-care")
     alternatives.push("foster-care", "community-based-care")
@@ -652,10 +652,10 @@ type Act = (code: ActionCode, householdId?: string, categories?: ReadonlyArray<S
  */
 export const safetyPlanCovers = (
   state: CaseState,
+  asOf: Date,
   a: Assessment,
   hid: string | undefined,
-  domains: ReadonlyArray<string>,
-  asOf: Date
+  domains: ReadonlyArray<string>
 ) =>
   state.safetyPlans.find(
     (p) =>
@@ -687,7 +687,7 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
         if (risk.materialOnly) material = true
         else {
           const domains = risk.triggerDomains.filter((d) => !materialDomains.includes(d))
-          const plan = safetyPlanCovers(state, a, hid, domains, asOf)
+          const plan = safetyPlanCovers(state, asOf, a, hid, domains)
           const details = {
             assessmentId: a.id,
             kind,
@@ -730,7 +730,7 @@ const riskChecks = (state: CaseState, hid: string, asOf: Date, profile: PolicyPr
     }
     const outcome = a.riskOutcome
     if (outcome === "significant-harm") {
-      const plan = safetyPlanCovers(state, a, hid, [], asOf)
+      const plan = safetyPlanCovers(state, asOf, a, hid, [])
       if (plan === undefined) {
         add(
           "blocker",

@@ -326,7 +326,7 @@ export const monitoringStatus = (state: CaseState, profile: PolicyProfile, asOf:
     }
   }
   if (latest !== undefined && visitRating(latest.criteria) === "red") {
-    const deadline = responseDeadline("high", latest.date, profile).outcome
+    const deadline = responseDeadline("high", profile, latest.date).outcome
     const hours = deadline.hours
     const respondBy = deadline.dueBy
     const overdueEsc = t > respondBy.getTime()

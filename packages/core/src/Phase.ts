@@ -180,23 +180,22 @@ export const nextOf = (ref: PhaseRef, steps: ReadonlyArray<ContactStep>): PhaseR
 }
 
 /**
- * The next phase of a case (`asOf` picks the profile values in force;
- * default: the day of the case's last event).
+ * The next phase of a case (`asOf` picks the contact steps of the profile
+ * in force on that day).
  *
  * @example
  * ```ts
  * import { CaseState, Phase, Profiles } from "@homeward/core"
  *
- * Phase.next(CaseState.initial("c1"), Profiles.azizasPlace) // { phase: "assessment" }
+ * Phase.next(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2018-01-01")) // { phase: "assessment" }
  * ```
  *
  * @since 0.1.0
  */
-export const next = (state: CaseState, profile: PolicyProfile, asOf?: Date): PhaseRef | undefined =>
-  nextOf(
-    state.phase,
-    stepsOf(profile, asOf ?? state.lastEventOn ?? profile.parameters.phases.contactSteps.effectiveFrom)
-  )
+export const next = (state: CaseState, profile: PolicyProfile, asOf: Date): PhaseRef | undefined => {
+  requireValidDate(asOf)
+  return nextOf(state.phase, stepsOf(profile, asOf))
+}
 
 /**
  * The previous position (one step back) of a phase, if stepping back is
@@ -268,8 +267,8 @@ const r = (
  */
 export const stepProgress = (
   state: CaseState,
-  step: ContactStep,
-  asOf: Date
+  asOf: Date,
+  step: ContactStep
 ): { readonly positive: number; readonly dwellDays: number; readonly concernsInStep: number } => {
   requireValidDate(asOf)
   const since = state.phaseSince?.getTime() ?? Number.NEGATIVE_INFINITY
@@ -353,7 +352,7 @@ export interface WeeklyProgress {
  *
  * @since 0.2.0
  */
-export const weeklyProgress = (state: CaseState, step: ContactStep, asOf: Date): WeeklyProgress | undefined => {
+export const weeklyProgress = (state: CaseState, asOf: Date, step: ContactStep): WeeklyProgress | undefined => {
   requireValidDate(asOf)
   const w = step.weekly
   if (w === undefined) return undefined
@@ -543,7 +542,7 @@ export const canAdvance = (
         )
       )
     } else {
-      const p = stepProgress(state, step, asOf)
+      const p = stepProgress(state, asOf, step)
       if (p.positive < step.minPositiveContacts)
         reasons.push(
           r(
@@ -588,7 +587,7 @@ export const canAdvance = (
             { warningDays: step.longDwellWarningDays, days: p.dwellDays, stepId: step.id }
           )
         )
-      const w = weeklyProgress(state, step, asOf)
+      const w = weeklyProgress(state, asOf, step)
       if (w !== undefined && step.weekly !== undefined) {
         const wk = step.weekly
         const src = step.source ?? stepSource

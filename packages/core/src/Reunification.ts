@@ -148,11 +148,11 @@ export const reunificationChecks = (
     }
   }
   const trigger = familyReturn(placement) ? "family-reunification" : "placement-in-alternative-care"
-  for (const x of conferenceHeld(state, trigger, profile, asOf).reasons)
+  for (const x of conferenceHeld(state, profile, asOf, trigger).reasons)
     if (x.severity === "blocker") reasons.push(rule(x, "reunification/case-conference"))
   const agency = state.agencyId
   if (agency !== undefined)
-    for (const x of consentCovers(state, "services", agency, asOf, profile).reasons)
+    for (const x of consentCovers(state, profile, asOf, "services", agency).reasons)
       if (x.severity === "blocker") reasons.push(rule(x, "reunification/consent"))
   if (independent)
     for (const x of workOrStudy(state, profile, asOf).reasons)

@@ -272,7 +272,7 @@ export const rateVisit = (
  * ```ts
  * import { Profiles, Scoring } from "@homeward/core"
  *
- * Scoring.responseDeadline("high", new Date("2018-03-01T09:00:00Z"), Profiles.cambodiaMosvy).outcome.dueBy
+ * Scoring.responseDeadline("high", Profiles.cambodiaMosvy, new Date("2018-03-01T09:00:00Z")).outcome.dueBy
  * // 2018-03-02T09:00:00.000Z
  * ```
  *
@@ -280,8 +280,8 @@ export const rateVisit = (
  */
 export const responseDeadline = (
   level: RiskLevel,
-  reportedAt: Date,
-  profile: PolicyProfile
+  profile: PolicyProfile,
+  reportedAt: Date
 ): Decision<{ readonly dueBy: Date; readonly hours: number }> => {
   requireValidDate(reportedAt, "reportedAt")
   const policy = { ...resolve(profile, reportedAt), asOf: reportedAt }

@@ -288,7 +288,7 @@ describe("properties of the young-child, conference and independent-living rules
         }))
       }
       const held = cs.some((c) => c.offset >= start && c.offset <= 0 && c.reasons.includes("family-reunification"))
-      expect(Conference.conferenceHeld(s, "family-reunification", P, asOf).outcome).toMatchObject({
+      expect(Conference.conferenceHeld(s, P, asOf, "family-reunification").outcome).toMatchObject({
         required: true,
         held
       })

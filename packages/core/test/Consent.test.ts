@@ -25,7 +25,7 @@ describe("Consent.consentCovers", () => {
     "matches the oracle: caregiver consent in force and in scope, plus assent from childAssentFromAge",
     (consents, age, purpose, agency, asOf) => {
       const s = stateFrom({ childAge: age, consents }, asOf)
-      const d = Consent.consentCovers(s, purpose, agency, asOf, P)
+      const d = Consent.consentCovers(s, P, asOf, purpose, agency)
       const caregiver = consents.some((c) => c.kind === "caregiver-consent" && matches(c, purpose, agency))
       const assent = consents.some((c) => c.kind === "child-assent" && matches(c, purpose, agency))
       expect(d.outcome.assentRequired).toBe(age >= assentFrom)
@@ -37,7 +37,7 @@ describe("Consent.consentCovers", () => {
     "covered ⇒ the matched records are in force with the purpose and the agency in scope",
     (consents, age, purpose, agency, asOf) => {
       const s = stateFrom({ childAge: age, consents }, asOf)
-      const d = Consent.consentCovers(s, purpose, agency, asOf, P)
+      const d = Consent.consentCovers(s, P, asOf, purpose, agency)
       fc.pre(d.outcome.covered)
       for (const id of [d.outcome.consentId, d.outcome.assentId]) {
         if (id === undefined) continue
@@ -69,16 +69,16 @@ describe("Consent.consentCovers", () => {
     { numRuns: 200 }
   )("withdrawn, expired or not-yet-given consents never cover", (consents, spoil, age, purpose, agency, asOf) => {
     const s = stateFrom({ childAge: age, consents: consents.map(spoil) }, asOf)
-    expect(Consent.consentCovers(s, purpose, agency, asOf, P).outcome.covered).toBe(false)
-    expect(Consent.isCovered(s, purpose, agency, asOf, P)).toBe(false)
+    expect(Consent.consentCovers(s, P, asOf, purpose, agency).outcome.covered).toBe(false)
+    expect(Consent.isCovered(s, P, asOf, purpose, agency)).toBe(false)
   })
 
   test.prop([arbConsents, arbAge, arbPurpose, arbAgency, arbDay])(
     "is deterministic and every reason is cited",
     (consents, age, purpose, agency, asOf) => {
       const s = stateFrom({ childAge: age, consents }, asOf)
-      assertDeterministic((x: typeof s) => Consent.consentCovers(x, purpose, agency, asOf, P), s)
-      const d = Consent.consentCovers(s, purpose, agency, asOf, P)
+      assertDeterministic((x: typeof s) => Consent.consentCovers(x, P, asOf, purpose, agency), s)
+      const d = Consent.consentCovers(s, P, asOf, purpose, agency)
       expect(d.reasons.length).toBeGreaterThan(0)
       for (const r of d.reasons) expect(r.code.length * r.rule.length * r.source.document.length).toBeGreaterThan(0)
     }
@@ -93,7 +93,7 @@ describe("Consent.consentCovers", () => {
       },
       asOf
     )
-    const d = Consent.consentCovers(s, "tracing", "AG-1", asOf, P)
+    const d = Consent.consentCovers(s, P, asOf, "tracing", "AG-1")
     expect(d.outcome).toMatchObject({ covered: false, assentRequired: true, consentId: "C1" })
     expect(d.reasons.map((r) => r.code)).toContain("child-age-unknown-assent-required")
   })
@@ -113,6 +113,6 @@ describe("Consent.consentCovers", () => {
         }
       }
     }
-    expect(JSON.stringify(Consent.consentCovers(s, "tracing", "AG-1", asOf, P))).not.toContain("PERSON-SECRET-7")
+    expect(JSON.stringify(Consent.consentCovers(s, P, asOf, "tracing", "AG-1"))).not.toContain("PERSON-SECRET-7")
   })
 })

@@ -138,7 +138,7 @@ describe("Decider properties", () => {
       events.forEach((e, i) => {
         expect(e.eventId).toBe(`${scenario.caseId}#${i + 1}`)
       })
-      expect(JSON.stringify(Decider.replay(events, scenario.caseId))).toBe(JSON.stringify(state))
+      expect(JSON.stringify(CaseState.replay(scenario.caseId, events))).toBe(JSON.stringify(state))
     }
   )
 
@@ -172,7 +172,7 @@ describe("Decider properties", () => {
 
   test.prop([Arbitraries.anyEvents()], { numRuns: 200 })("evolve is total over valid events in any order", (events) => {
     for (const e of events) expect(Result.isSuccess(decodeEvent(encodeEvent(e)))).toBe(true)
-    const s = Decider.replay(events, "case-1")
+    const s = CaseState.replay("case-1", events)
     expect(s.version).toBe(events.length)
   })
 })
@@ -656,10 +656,10 @@ describe("Decider: consent, agreement and case conference before information is 
           const on = command.occurredOn
           if (command.type === "Transfer" || command.type === "Refer")
             expect(
-              Consent.consentCovers(before, "information-sharing", command.toAgencyId, on, sc.profile).outcome.covered
+              Consent.consentCovers(before, sc.profile, on, "information-sharing", command.toAgencyId).outcome.covered
             ).toBe(true)
           if (command.type === "Reunify") {
-            expect(Consent.consentCovers(before, "services", before.agencyId!, on, sc.profile).outcome.covered).toBe(
+            expect(Consent.consentCovers(before, sc.profile, on, "services", before.agencyId!).outcome.covered).toBe(
               true
             )
             expect(Reunification.reunificationChecks(before, sc.profile, on, command.placement).outcome.ready).toBe(

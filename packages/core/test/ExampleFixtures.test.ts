@@ -67,11 +67,11 @@ const run = (input: Input, asOf: Date): Decision.Decision<unknown> => {
     case "rateVisit":
       return Scoring.rateVisit(input.criteria, profile, asOf)
     case "responseDeadline":
-      return Scoring.responseDeadline(input.level, new Date(input.reportedAt), profile)
+      return Scoring.responseDeadline(input.level, profile, new Date(input.reportedAt))
     case "conferenceRequired":
       return Scoring.conferenceRequired(input.situations, profile, asOf)
     case "consentCovers":
-      return Consent.consentCovers(stateFrom(input.scenario, asOf), input.purpose, input.agency, asOf, profile)
+      return Consent.consentCovers(stateFrom(input.scenario, asOf), profile, asOf, input.purpose, input.agency)
   }
 }
 

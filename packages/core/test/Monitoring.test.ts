@@ -280,7 +280,7 @@ describe("[HD-case-note-days] a case with nothing recorded for longer than caseN
   it("evolve records every event's day (the activity the rule reads)", () => {
     const events = fc.sample(Arbitraries.anyEvents("c1", 30), { numRuns: 20, seed: 5 })
     for (const es of events) {
-      const s2 = CaseState.replay(es, "c1")
+      const s2 = CaseState.replay("c1", es)
       const days = [...new Set(es.map((e) => e.occurredOn.getTime()))].sort((a, b) => a - b)
       expect(s2.eventDays.map((d) => d.getTime())).toEqual(days)
     }

@@ -194,7 +194,7 @@ describe("Phase properties", () => {
     "ready in a contact step implies enough positive contacts, enough dwell and no open incident",
     ({ profile, step, state, asOf }) => {
       const d = Phase.canAdvance(state, profile, asOf)
-      const p = Phase.stepProgress(state, step, asOf)
+      const p = Phase.stepProgress(state, asOf, step)
       if (d.outcome.ready) {
         expect(p.positive).toBeGreaterThanOrEqual(step.minPositiveContacts)
         expect(p.dwellDays).toBeGreaterThanOrEqual(step.minDwellDays)
@@ -376,7 +376,7 @@ describe("[seed: Aziza's Place] contact steps count visits and nights week by we
     "ready in a weekly step ⇔ each of its last complete weeks meets the minimum with no concern since (oracle)",
     ({ step, since, contacts, asOf, state }) => {
       const d = Phase.canAdvance(state, Profiles.azizasPlace, asOf, { withReturnSafeguards: false })
-      const w = Phase.weeklyProgress(state, step, asOf)!
+      const w = Phase.weeklyProgress(state, asOf, step)!
       expect(w.met).toBe(weeklyOracle(step, since, contacts, asOf))
       if (d.outcome.ready) expect(w.met).toBe(true)
     }

@@ -314,13 +314,14 @@ describe("[issue 14, item 16] every rule refuses an Invalid Date instead of answ
     ["Eligibility.targetHousehold", () => Eligibility.targetHousehold(s, bad)],
     ["BestInterestChecks.bestInterestChecks", () => BestInterestChecks.bestInterestChecks(s, p, bad)],
     ["Phase.canAdvance", () => Phase.canAdvance(s, p, bad)],
-    ["Phase.stepProgress", () => Phase.stepProgress(s, p.parameters.phases.contactSteps.value[0]!, bad)],
+    ["Phase.stepProgress", () => Phase.stepProgress(s, bad, p.parameters.phases.contactSteps.value[0]!)],
+    ["Phase.next", () => Phase.next(s, p, bad)],
     ["Monitoring.monitoringStatus", () => Monitoring.monitoringStatus(s, p, bad)],
     ["Monitoring.monitoringPlan", () => Monitoring.monitoringPlan(bad, p)],
     ["Monitoring.reviewStatus", () => Monitoring.reviewStatus(s, p, bad)],
     ["Monitoring.activityStatus", () => Monitoring.activityStatus(s, p, bad)],
     ["Closure.closureEligibility", () => Closure.closureEligibility(s, p, bad)],
-    ["Consent.consentCovers", () => Consent.consentCovers(s, "tracing", "AG-1", bad, p)],
+    ["Consent.consentCovers", () => Consent.consentCovers(s, p, bad, "tracing", "AG-1")],
     [
       "Consent.isInForce",
       () =>
@@ -337,10 +338,10 @@ describe("[issue 14, item 16] every rule refuses an Invalid Date instead of answ
         )
     ],
     ["Scoring.scoreDomains", () => Scoring.scoreDomains({ health: 1 }, p, bad)],
-    ["Scoring.responseDeadline", () => Scoring.responseDeadline("high", bad, p)],
+    ["Scoring.responseDeadline", () => Scoring.responseDeadline("high", p, bad)],
     ["Scoring.conferenceRequired", () => Scoring.conferenceRequired("family-reunification", p, bad)],
     ["Reunification.reunificationChecks", () => Reunification.reunificationChecks(s, p, bad)],
-    ["Conference.conferenceHeld", () => Conference.conferenceHeld(s, "family-reunification", p, bad)],
+    ["Conference.conferenceHeld", () => Conference.conferenceHeld(s, p, bad, "family-reunification")],
     ["IndependentLiving.workOrStudy", () => IndependentLiving.workOrStudy(s, p, bad)],
     ["Child.ageOn", () => Child.ageOn(new Date("2010-01-01"), bad)]
   ]

@@ -30,7 +30,7 @@ describe("Projection", () => {
     await store.append("a", 2, [Conformance.sampleEvent("a", 3)])
     expect(await p.catchUp(store)).toBe(2)
     expect(await p.catchUp(store)).toBe(0)
-    expect(p.state("a")).toEqual(CaseState.replay(await store.read("a")))
+    expect(p.state("a")).toEqual(CaseState.replay("a", await store.read("a")))
     expect(p.casesByPhase()).toEqual({ intake: ["a", "b"] })
     expect(p.casesPerWorker()).toEqual({ "sw-3": ["a"], "sw-1": ["b"] })
   })

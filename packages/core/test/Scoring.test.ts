@@ -121,7 +121,7 @@ describe("Scoring.responseDeadline", () => {
     fc.integer({ min: Date.UTC(2006, 0, 1), max: Date.UTC(2035, 0, 1) })
   ])("due = reported + the profile's hours for the level", (level, t) => {
     const at = new Date(t)
-    const d = Scoring.responseDeadline(level, at, P)
+    const d = Scoring.responseDeadline(level, P, at)
     const key = level === "high" ? "highHours" : level === "medium" ? "mediumHours" : "lowHours"
     const hours = PolicyProfile.resolve(P, at).values.responseTime[key]
     expect(d.outcome.hours).toBe(hours)
@@ -129,7 +129,7 @@ describe("Scoring.responseDeadline", () => {
     expect(d.reasons[0]!.source).toEqual(PolicyProfile.cite(P, "responseTime", key))
   })
   test.prop([arbDay])("higher risk never gets a later deadline", (at) => {
-    assertMonotone(["high", "medium", "low"].map((l) => Scoring.responseDeadline(l as "high", at, P).outcome.hours))
+    assertMonotone(["high", "medium", "low"].map((l) => Scoring.responseDeadline(l as "high", P, at).outcome.hours))
   })
 })
 

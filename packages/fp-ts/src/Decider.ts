@@ -1,8 +1,9 @@
 /**
  * The case decider for fp-ts code: `decide` returns
  * `Either<ReadonlyArray<Reason>, ReadonlyArray<CaseEvent>>` (the blocking
- * reasons, or the events to append); `evolve`, `replay` and `initial` are the
- * core fold. Thin: calls `@homeward/core`.
+ * reasons, or the events to append); `evolve` and `initial` are the core
+ * fold (fold a whole stream with `CaseState.replay(caseId, events)` of
+ * `@homeward/core`). Thin: calls `@homeward/core`.
  *
  * @since 0.1.0
  */
@@ -44,13 +45,6 @@ export const decide = (
  * @since 0.1.0
  */
 export const evolve: (state: CaseState.CaseState, event: CaseEvent.CaseEvent) => CaseState.CaseState = CaseState.evolve
-
-/**
- * Fold events from the initial state (`CaseState.replay`).
- *
- * @since 0.1.0
- */
-export const replay: (events: Iterable<CaseEvent.CaseEvent>, caseId?: string) => CaseState.CaseState = CaseState.replay
 
 /**
  * The state before any event (`CaseState.initial`).

@@ -12,6 +12,7 @@
 import {
   type Assessment,
   BestInterestChecks,
+  Blockers,
   type CaseEvent,
   CaseState,
   Closure,
@@ -138,6 +139,34 @@ export const canAdvance = (
   )
 
 /**
+ * `Blockers.whatBlocks` as an `Either`: `Right` when nothing blocks the case
+ * (no blocker among eligibility, the best-interest checks and the next step),
+ * `Left` with the merged reasons (one per code, with the checks that raised
+ * it) otherwise.
+ *
+ * @example
+ * ```ts
+ * import { CaseState, Profiles } from "@homeward/core"
+ * import { Rules } from "@homeward/fp-ts"
+ * import * as E from "fp-ts/lib/Either.js"
+ *
+ * const r = Rules.whatBlocks(CaseState.initial("c1"), Profiles.cambodiaMosvy, new Date("2018-01-01"))
+ * E.isLeft(r) && r.left.outcome.blockers // ["child-record-missing", …]
+ * ```
+ *
+ * @since 0.2.0
+ */
+export const whatBlocks = (
+  state: State,
+  profile: Profile,
+  asOf: Date,
+  options?: Blockers.Options
+): E.Either<Blockers.WhatBlocks, Blockers.WhatBlocks> => {
+  const d = Blockers.whatBlocks(state, profile, asOf, options)
+  return d.outcome.blocked ? E.left(d) : E.right(d)
+}
+
+/**
  * `Consent.consentCovers` as an `Either`: `Right` when caregiver consent (and
  * the child's assent when required) covers the purpose and agency.
  *
@@ -145,12 +174,12 @@ export const canAdvance = (
  */
 export const consentCovers = (
   state: State,
-  purpose: Consent.Purpose,
-  agency: string,
+  profile: Profile,
   asOf: Date,
-  profile: Profile
+  purpose: Consent.Purpose,
+  agency: string
 ): Judged<Consent.Coverage> =>
-  judge((o: Consent.Coverage) => o.covered)(Consent.consentCovers(state, purpose, agency, asOf, profile))
+  judge((o: Consent.Coverage) => o.covered)(Consent.consentCovers(state, profile, asOf, purpose, agency))
 
 /**
  * `Closure.closureEligibility` as an `Either`: `Right` when the case may be
@@ -185,12 +214,12 @@ export const monitoringStatus = (state: State, profile: Profile, asOf: Date): Ju
  * import { CaseState, Profiles } from "@homeward/core"
  * import { Rules } from "@homeward/fp-ts"
  *
- * Rules.nextPhase(CaseState.initial("c1"), Profiles.azizasPlace) // some({ phase: "assessment" })
+ * Rules.nextPhase(CaseState.initial("c1"), Profiles.azizasPlace, new Date("2018-01-01")) // some({ phase: "assessment" })
  * ```
  *
  * @since 0.1.0
  */
-export const nextPhase = (state: State, profile: Profile, asOf?: Date): O.Option<Phase.PhaseRef> =>
+export const nextPhase = (state: State, profile: Profile, asOf: Date): O.Option<Phase.PhaseRef> =>
   O.fromNullable(Phase.next(state, profile, asOf))
 
 /**

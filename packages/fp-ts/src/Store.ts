@@ -107,7 +107,7 @@ export const fromStore = (store: EventStore.CaseEventStore): TaskEitherStore => 
     )
   const read: TaskEitherStore["read"] = (caseId) => TE.tryCatch(() => store.read(caseId), onReject("read"))
   const load: TaskEitherStore["load"] = (caseId) =>
-    TE.map((events: ReadonlyArray<CaseEvent.CaseEvent>) => CaseState.replay(events, caseId))(read(caseId))
+    TE.map((events: ReadonlyArray<CaseEvent.CaseEvent>) => CaseState.replay(caseId, events))(read(caseId))
   return {
     append,
     read,

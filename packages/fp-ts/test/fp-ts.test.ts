@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest"
 import {
   BestInterestChecks,
+  Blockers,
   type CaseEvent,
   CaseState,
   Closure,
@@ -44,7 +45,9 @@ describe("types", () => {
     expectTypeOf(Rules.canAdvance(s, Profiles.azizasPlace, asOf)).toEqualTypeOf<
       E.Either<Decision.Decision<Phase.Readiness>, Decision.Decision<Rules.Ready>>
     >()
-    expectTypeOf(Rules.nextPhase(s, Profiles.azizasPlace)).toEqualTypeOf<O.Option<Phase.PhaseRef>>()
+    expectTypeOf(Rules.nextPhase(s, Profiles.azizasPlace, new Date("2018-01-01"))).toEqualTypeOf<
+      O.Option<Phase.PhaseRef>
+    >()
     expectTypeOf(Decider.decide).returns.toEqualTypeOf<
       E.Either<ReadonlyArray<Decision.Reason>, ReadonlyArray<CaseEvent.CaseEvent>>
     >()
@@ -65,7 +68,7 @@ describe("rules agree with core [Homeward]", () => {
     expect(E.isLeft(r) && r.left.outcome.kind).toBe("not-yet")
     expect(E.isLeft(Rules.canAdvance(s, Profiles.azizasPlace, asOf))).toBe(true)
     expect(E.isLeft(Rules.bestInterestChecks(s, Profiles.cambodiaMosvy, asOf))).toBe(true)
-    expect(Rules.nextPhase(s, Profiles.azizasPlace)).toEqual(O.some({ phase: "assessment" }))
+    expect(Rules.nextPhase(s, Profiles.azizasPlace, new Date("2018-01-01"))).toEqual(O.some({ phase: "assessment" }))
     expect(Rules.latestAssessment(s, "family")).toEqual(O.none)
     expect(Rules.targetHousehold(s, asOf)).toEqual(O.none)
   })
@@ -89,11 +92,13 @@ describe("rules agree with core [Homeward]", () => {
       same(Rules.canAdvance(state, p, on), ca, ca.outcome.ready && ca.outcome.next !== undefined)
       const bi = BestInterestChecks.bestInterestChecks(state, p, on)
       same(Rules.bestInterestChecks(state, p, on), bi, bi.outcome.blockers === 0)
-      const cc = Consent.consentCovers(state, "services", "AG-1", on, p)
-      same(Rules.consentCovers(state, "services", "AG-1", on, p), cc, cc.outcome.covered)
+      const cc = Consent.consentCovers(state, p, on, "services", "AG-1")
+      same(Rules.consentCovers(state, p, on, "services", "AG-1"), cc, cc.outcome.covered)
       const cl = Closure.closureEligibility(state, p, on)
       same(Rules.closureEligibility(state, p, on), cl, cl.outcome.eligible)
       expect(O.toUndefined(Rules.nextPhase(state, p, on))).toEqual(Phase.next(state, p, on))
+      const wb = Blockers.whatBlocks(state, p, on)
+      same(Rules.whatBlocks(state, p, on), wb, !wb.outcome.blocked)
     }
   )
 
@@ -111,7 +116,7 @@ describe("rules agree with core [Homeward]", () => {
           events.push(...r.right)
         }
       }
-      expect(Decider.replay(events, sc.caseId)).toEqual(state)
+      expect(CaseState.replay(sc.caseId, events)).toEqual(state)
     }
   )
 })

@@ -119,7 +119,7 @@ describe("Report.aggregate", () => {
       ev("PhaseAdvanced", "c1", 2, "2017-07-01", { from: { phase: "intake" }, to: { phase: "assessment" } }),
       ev("CaseClosed", "c1", 3, "2018-03-01", { closureReason: "moved-cannot-be-found" })
     ]
-    const folded = CaseState.replay(events, "c1")
+    const folded = CaseState.replay("c1", events)
     expect(() => Report.aggregate({ cases: [folded], profile, asOf: d("2018-01-31") })).toThrow(RangeError)
     expect(() => Report.caseworker({ cases: [folded], profile, asOf: d("2018-01-31") })).toThrow(
       /after the report date/

@@ -202,7 +202,7 @@ export const compareOnHistories = async (
       .sort((x, y) => x.version - y.version)
       .map((x) => x.event)
       .filter((e) => e.occurredOn.getTime() <= asOf.getTime())
-    const state = CaseState.replay(events, id)
+    const state = CaseState.replay(id, events)
     const a = decisionsOf(state, profileA, asOf)
     const b = decisionsOf(state, profileB, asOf)
     const ch = changedAspects(a, b)

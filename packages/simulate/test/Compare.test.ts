@@ -77,7 +77,7 @@ describe("compareOnHistories", () => {
     }
     const report = await compareOnHistories(stub, Profiles.cambodiaMosvy, Profiles.azizasPlace, last)
     for (const c of report.cases) {
-      const state = CaseState.replay(await store.read(c.caseId), c.caseId)
+      const state = CaseState.replay(c.caseId, await store.read(c.caseId))
       expect(c.a).toEqual(decisionsOf(state, Profiles.cambodiaMosvy, last))
       expect(c.b).toEqual(decisionsOf(state, Profiles.azizasPlace, last))
     }

@@ -10,13 +10,21 @@ import * as Report from "./report.js"
 import * as Schema from "./schema.js"
 import * as Simulate from "./simulate.js"
 import * as Validate from "./validate.js"
+import * as Validator from "./validator.js"
 
 /**
  * Subcommands, in the order help lists them.
  *
  * @since 0.1.0
  */
-export const subcommands = [Demo.command, Validate.command, Schema.command, Simulate.command, Report.command] as const
+export const subcommands = [
+  Demo.command,
+  Validate.command,
+  Validator.command,
+  Schema.command,
+  Simulate.command,
+  Report.command
+] as const
 
 /**
  * The root command.

@@ -81,5 +81,5 @@ export const readCases = async (
     xs.push(e.event)
   }
   const ids = [...byCase.keys()].sort()
-  return { cases: ids.map((id) => CaseState.replay(byCase.get(id)!, id)), events }
+  return { cases: ids.map((id) => CaseState.replay(id, byCase.get(id)!)), events }
 }

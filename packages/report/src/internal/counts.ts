@@ -128,7 +128,7 @@ export const statesAsOf = (events: Iterable<CaseEvent.CaseEvent>, asOf: Date): A
   }
   const out: Array<CaseState.CaseState> = []
   for (const [id, xs] of byCase) {
-    const s = CaseState.replay(xs, id)
+    const s = CaseState.replay(id, xs)
     if (s.opened) out.push(s)
   }
   return out
