@@ -71,7 +71,7 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
     ["purpose-not-in-scope", { purposes: ["tracing"] as const }],
     ["agency-not-in-scope", { agencies: ["AG-2"] }]
   ] as const)("a caregiver consent that is %s does not cover, and says why", (problem, over) => {
-    const d = Consent.consentCovers(state(5, consent(over)), "services", "AG-1", asOf, P)
+    const d = Consent.consentCovers(state(5, consent(over)), P, asOf, "services", "AG-1")
     expect(d.outcome).toEqual({ covered: false, assentRequired: false })
     expect(d.reasons).toEqual([
       {
@@ -102,7 +102,7 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
       agencies: ["AG-2"]
     }
     const problem = (over: Partial<Consent.Consent>) =>
-      Consent.consentCovers(state(5, consent(over)), "services", "AG-1", asOf, P).reasons[0]!.details!["problem"]
+      Consent.consentCovers(state(5, consent(over)), P, asOf, "services", "AG-1").reasons[0]!.details!["problem"]
     expect(problem(all)).toBe("given-after-asof")
     expect(problem({ ...all, givenOn: asOf })).toBe("withdrawn")
     expect(problem({ ...all, givenOn: asOf, withdrawnOn: undefined } as never)).toBe("expired")
@@ -114,10 +114,10 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
   it("a consent that covers says so; the first covering record by id is the one named", () => {
     const d = Consent.consentCovers(
       state(5, consent({ id: "c2" }), consent({ id: "c1" }), consent({ id: "c3", agencies: ["AG-9"] })),
-      "services",
-      "AG-1",
+      P,
       asOf,
-      P
+      "services",
+      "AG-1"
     )
     expect(d.outcome).toEqual({ covered: true, assentRequired: false, consentId: "c1" })
     expect(codes(d)).toEqual([
@@ -139,19 +139,19 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
   })
 
   it("an assent is not a caregiver consent and a caregiver consent is not an assent", () => {
-    const onlyAssent = Consent.consentCovers(state(15, assent()), "services", "AG-1", asOf, P)
+    const onlyAssent = Consent.consentCovers(state(15, assent()), P, asOf, "services", "AG-1")
     expect(onlyAssent.outcome).toEqual({ covered: false, assentRequired: true, assentId: "a1" })
     expect(codes(onlyAssent)).toEqual(["child-assent-covers", "no-caregiver-consent"])
-    const onlyConsent = Consent.consentCovers(state(15, consent()), "services", "AG-1", asOf, P)
+    const onlyConsent = Consent.consentCovers(state(15, consent()), P, asOf, "services", "AG-1")
     expect(onlyConsent.outcome).toEqual({ covered: false, assentRequired: true, consentId: "c1" })
     expect(codes(onlyConsent)).toEqual(["caregiver-consent-covers", "no-child-assent"])
     // two assents and two consents: the first of each by id
     const both = Consent.consentCovers(
       state(15, assent({ id: "a2" }), assent({ id: "a1" }), consent({ id: "c2" }), consent({ id: "c1" })),
-      "services",
-      "AG-1",
+      P,
       asOf,
-      P
+      "services",
+      "AG-1"
     )
     expect(both.outcome).toEqual({ covered: true, assentRequired: true, consentId: "c1", assentId: "a1" })
     expect(both.reasons.every((r) => r.severity === "info")).toBe(true)
@@ -162,7 +162,7 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
     [12, true],
     [13, true]
   ] as const)("[HD-assent-age: from 12] a child of %i needs assent: %s", (age, required) => {
-    const d = Consent.consentCovers(state(age, consent()), "services", "AG-1", asOf, P)
+    const d = Consent.consentCovers(state(age, consent()), P, asOf, "services", "AG-1")
     expect(d.outcome.assentRequired).toBe(required)
     expect(d.outcome.covered).toBe(!required)
     if (required)
@@ -175,12 +175,12 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
         details: { assentFromAge: 12 }
       })
     else expect(d.reasons.every((r) => r.severity === "info")).toBe(true)
-    expect(Consent.isCovered(state(age, consent()), "services", "AG-1", asOf, P)).toBe(!required)
-    expect(Consent.isCovered(state(age, consent(), assent()), "services", "AG-1", asOf, P)).toBe(true)
+    expect(Consent.isCovered(state(age, consent()), P, asOf, "services", "AG-1")).toBe(!required)
+    expect(Consent.isCovered(state(age, consent(), assent()), P, asOf, "services", "AG-1")).toBe(true)
   })
 
   it("a child whose age is unknown needs assent", () => {
-    const d = Consent.consentCovers(state(undefined, consent()), "services", "AG-1", asOf, P)
+    const d = Consent.consentCovers(state(undefined, consent()), P, asOf, "services", "AG-1")
     expect(d.outcome).toEqual({ covered: false, assentRequired: true, consentId: "c1" })
     expect(d.reasons.at(-1)).toEqual({
       code: "child-age-unknown-assent-required",
@@ -192,12 +192,12 @@ describe("Consent.consentCovers reasons [HR-consent-scope, HD-assent-age]", () =
       details: { assentFromAge: 12 }
     })
     expect(
-      Consent.consentCovers(state(undefined, consent(), assent()), "services", "AG-1", asOf, P).outcome.covered
+      Consent.consentCovers(state(undefined, consent(), assent()), P, asOf, "services", "AG-1").outcome.covered
     ).toBe(true)
   })
 
   it("no consent at all: both blockers", () => {
-    const d = Consent.consentCovers(state(14), "tracing", "AG-1", asOf, P)
+    const d = Consent.consentCovers(state(14), P, asOf, "tracing", "AG-1")
     expect(d.outcome).toEqual({ covered: false, assentRequired: true })
     expect(codes(d)).toEqual(["no-caregiver-consent", "no-child-assent"])
     expect(d.reasons[0]!.details).toEqual({ purpose: "tracing" })

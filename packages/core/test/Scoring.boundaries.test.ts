@@ -206,7 +206,7 @@ describe("Scoring.responseDeadline [PRIM response times]", () => {
     ["medium", 72, "mediumHours"],
     ["low", 120, "lowHours"]
   ] as const)("%s risk: within %i hours", (level, hours, key) => {
-    const d = Scoring.responseDeadline(level, t, P)
+    const d = Scoring.responseDeadline(level, P, t)
     expect(d.outcome).toEqual({ dueBy: new Date(t.getTime() + hours * 3_600_000), hours })
     expect(d.reasons).toEqual([
       {
@@ -222,7 +222,7 @@ describe("Scoring.responseDeadline [PRIM response times]", () => {
     expect(d.asOf).toEqual(t)
   })
   it("an invalid report time throws a named error", () => {
-    expect(() => Scoring.responseDeadline("high", new Date(Number.NaN), P)).toThrow(/reportedAt/)
+    expect(() => Scoring.responseDeadline("high", P, new Date(Number.NaN))).toThrow(/reportedAt/)
   })
 })
 
