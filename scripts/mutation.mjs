@@ -25,6 +25,7 @@ import { createHash } from "node:crypto"
 import { existsSync, readFileSync, writeFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
+import ts from "typescript"
 import { FC_SEED } from "./stryker.base.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
@@ -39,6 +40,14 @@ const flags = new Set(args.filter((a) => a.startsWith("--")))
 const targets = args.filter((a) => !a.startsWith("--"))
 
 const sha256 = (text) => createHash("sha256").update(text).digest("hex")
+/**
+ * The sha256 of a module's code, printed by TypeScript without comments (layout normalised), so that a documentation
+ * change (a JSDoc summary or @example) does not invalidate a recorded score, while any change Stryker
+ * could mutate (code, strings, regular expressions) does.
+ */
+const printer = ts.createPrinter({ removeComments: true })
+const codeHash = (text) =>
+  sha256(printer.printFile(ts.createSourceFile("module.ts", text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS)))
 const readJson = (file, fallback) => (existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : fallback)
 const modulesOf = async (pkg) =>
   (await import(pathToFileURL(join(root, "packages", pkg, "stryker.config.mjs")).href)).modules
@@ -62,7 +71,7 @@ if (flags.has("--check")) {
         )
         continue
       }
-      const now = sha256(readFileSync(join(root, "packages", pkg, mod), "utf8"))
+      const now = codeHash(readFileSync(join(root, "packages", pkg, mod), "utf8"))
       if (now !== r.sha256)
         problems.push(
           `${id}: changed since its mutation score was recorded on ${r.date} (run: pnpm test:mutation ${shortName(id)})`
@@ -150,10 +159,10 @@ for (const [pkg, modules] of plan) {
     const id = `${pkg}/${mod}`
     const file = join(cwd, mod)
     const source = readFileSync(file, "utf8")
-    const hash = sha256(source)
+    const hash = codeHash(source)
     const entry = report.files[mod] ?? report.files[file]
     if (entry === undefined) throw new Error(`${mod} is not in Stryker's report of ${pkg}`)
-    if (sha256(entry.source) !== hash) throw new Error(`${mod} changed while Stryker ran: run again`)
+    if (codeHash(entry.source) !== hash) throw new Error(`${mod} changed while Stryker ran: run again`)
     const prev = previous.modules[id]
     const rechecked = new Map((prev?.sha256 === hash ? (prev.killedOnRecheckMutants ?? []) : []).map((k) => [k.key, k]))
     const equivalentList = equivalents[id] ?? []
