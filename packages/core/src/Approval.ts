@@ -84,15 +84,15 @@ export const source: Citation = {
  * ```ts
  * import { Approval, Profiles } from "@homeward/core"
  *
- * Approval.requiredApprovers(Profiles.cambodiaMosvy, new Date("2018-01-01"), "closure") // undefined
+ * Approval.requiredApprovers("closure", Profiles.cambodiaMosvy, new Date("2018-01-01")) // undefined
  * ```
  *
  * @since 0.3.0
  */
 export const requiredApprovers = (
+  step: ApprovalStep,
   profile: PolicyProfile,
-  asOf: Date,
-  step: ApprovalStep
+  asOf: Date
 ): ReadonlyArray<string> | undefined => {
   const rules = resolve(profile, asOf).values.approvals.required.filter((r) => r.step === step)
   if (rules.length === 0) return undefined
@@ -213,7 +213,7 @@ export const approvalCheck = (
 ): Decision<ApprovalOutcome> => {
   requireValidDate(asOf)
   const policy = { ...resolve(profile, asOf), asOf }
-  const roles = requiredApprovers(profile, asOf, options.step)
+  const roles = requiredApprovers(options.step, profile, asOf)
   if (roles === undefined) return make(policy, { required: false, approved: true, approverRoles: [] }, [])
   const ruleSource = cite(profile, "approvals", "required")
   const reasons: Array<Reason> = []

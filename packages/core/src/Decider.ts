@@ -1037,7 +1037,7 @@ const decideValid = (state: CaseState, cmd: Command, profile: PolicyProfile, asO
           }
         ]
       }
-    const roles = requiredApprovers(profile, on, a.step) ?? ApproverRoleLiterals
+    const roles = requiredApprovers(a.step, profile, on) ?? ApproverRoleLiterals
     if (!roles.includes(cmd.actor.role))
       return {
         ok: false,

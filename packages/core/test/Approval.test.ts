@@ -54,9 +54,9 @@ describe("Approval: profile data", () => {
     expect(Result.isFailure(PolicyProfile.decodeProfile(bad))).toBe(true)
   })
   it("[PRIMERO] a programme's approval rules say which step needs which roles", () => {
-    expect(Approval.requiredApprovers(P, at("2018-02-01"), "closure")).toEqual(["supervisor", "manager"])
-    expect(Approval.requiredApprovers(P, at("2018-02-01"), "reunification")).toEqual(["supervisor"])
-    expect(Approval.requiredApprovers(withApprovals([]), at("2018-02-01"), "closure")).toBeUndefined()
+    expect(Approval.requiredApprovers("closure", P, at("2018-02-01"))).toEqual(["supervisor", "manager"])
+    expect(Approval.requiredApprovers("reunification", P, at("2018-02-01"))).toEqual(["supervisor"])
+    expect(Approval.requiredApprovers("closure", withApprovals([]), at("2018-02-01"))).toBeUndefined()
   })
 })
 

@@ -29,4 +29,13 @@ describe("internal day helpers", () => {
     expect(new Date(addMonthsMs(Date.UTC(2020, 1, 29), 48)).toISOString()).toBe("2024-02-29T00:00:00.000Z")
     expect(isoDay(new Date(Date.UTC(2024, 1, 29, 23, 59)))).toBe("2024-02-29")
   })
+
+  it("years 0 to 99 are those years, not 1900 to 1999 (Date.UTC's two-digit years)", () => {
+    const t = new Date("0050-01-31T06:00:00.000Z").getTime()
+    expect(new Date(addMonthsMs(t, 1)).toISOString()).toBe("0050-02-28T06:00:00.000Z")
+    expect(addMonths(new Date(t), 1).toISOString()).toBe("0050-02-28T06:00:00.000Z")
+    expect(new Date(addMonthsMs(new Date("0099-12-31T00:00:00.000Z").getTime(), 2)).toISOString()).toBe(
+      "0100-02-28T00:00:00.000Z"
+    )
+  })
 })

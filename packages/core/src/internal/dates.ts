@@ -12,6 +12,15 @@ export const dayNumber = (d: Date): number => Math.floor(d.getTime() / MS_PER_DA
 /** `d` plus `n` days. */
 export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * MS_PER_DAY)
 
+/** Days in 400 Gregorian years: the calendar repeats exactly after them. */
+const CYCLE_MS = 146_097 * MS_PER_DAY
+
+/**
+ * `Date.UTC(y, m, d)` for every year: `Date.UTC` reads the years 0 to 99 as 1900 to 1999, so the day is
+ * computed 400 years later (the same calendar) and moved back.
+ */
+const utc = (y: number, m: number, d: number): number => Date.UTC(y + 400, m, d) - CYCLE_MS
+
 /**
  * `d` plus `n` calendar months, clamped to the last day of the target month
  * (31 January + 1 month = 28 or 29 February).
@@ -19,10 +28,10 @@ export const addDays = (d: Date, n: number): Date => new Date(d.getTime() + n * 
 export const addMonths = (d: Date, n: number): Date => {
   const y = d.getUTCFullYear()
   const m = d.getUTCMonth() + n
-  const target = new Date(Date.UTC(y, m, 1))
-  const last = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
+  const target = new Date(utc(y, m, 1))
+  const last = new Date(utc(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate()
   return new Date(
-    Date.UTC(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) +
+    utc(target.getUTCFullYear(), target.getUTCMonth(), Math.min(d.getUTCDate(), last)) +
       (d.getTime() - dayOf(d).getTime())
   )
 }
@@ -37,8 +46,8 @@ export const addMonthsMs = (t: number, n: number): number => {
   const total = d.getUTCFullYear() * 12 + d.getUTCMonth() + n
   const y = Math.floor(total / 12)
   const m = total - y * 12
-  const last = (Date.UTC(y, m + 1, 1) - Date.UTC(y, m, 1)) / MS_PER_DAY
-  return Date.UTC(y, m, Math.min(d.getUTCDate(), last)) + (t - dayStart)
+  const last = (utc(y, m + 1, 1) - utc(y, m, 1)) / MS_PER_DAY
+  return utc(y, m, Math.min(d.getUTCDate(), last)) + (t - dayStart)
 }
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : `${n}`)
