@@ -162,8 +162,8 @@ export const maxProblemsLimit = 100_000
  * import { Report } from "@homeward/validate"
  *
  * Report.sortSummary([
- *   { column: "sex", rule: "literal", severity: "warning", count: 9 },
- *   { column: "birth.date", rule: "date", severity: "error", count: 2 }
+ *   { column: "sex", rule: "choice", severity: "warning", count: 9 },
+ *   { column: "birth.date", rule: "IsoDate", severity: "error", count: 2 }
  * ])[0]?.severity // "error": errors first
  * ```
  *

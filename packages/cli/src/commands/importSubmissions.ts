@@ -4,14 +4,13 @@
  * @since 0.2.0
  */
 import { writeFile } from "node:fs/promises"
-import { Profiles } from "@homeward/core"
 import { Unusable } from "@homeward/validate"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import * as CollectionForm from "../CollectionForm.js"
 import * as Format from "../Format.js"
 import * as ImportSubmissions from "../ImportSubmissions.js"
-import * as Validate from "../Validate.js"
+import * as Options from "../internal/reportOptions.js"
 import { exitWith, unusable } from "./exit.js"
 
 const SHORT = "Turn ODK Central or KoboToolbox submissions of a Homeward form into checked Homeward records"
@@ -36,17 +35,6 @@ not questions of the form.
 Exit code: 0 no errors, 1 problems found, 2 unusable input (missing/unreadable/empty/binary file, JSON
 that is not a list of submissions, no header naming a question, unknown record type, bad option).
 Record types: ${CollectionForm.formTypes.join(", ")}`
-
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-
-const parseDay = (s: string): Date | undefined => {
-  const m = DAY.exec(s)
-  if (m === null) return undefined
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
-    ? d
-    : undefined
-}
 
 /**
  * The `import-submissions` subcommand.
@@ -84,36 +72,15 @@ export const command = Command.make(
       Flag.withDescription("The day the data describes (YYYY-MM-DD): no date may be after it. Default: today"),
       Flag.optional
     ),
-    profile: Flag.String("profile").pipe(
-      Flag.withDescription(
-        `Policy profile of the age checks: ${Object.keys(Profiles.builtIn).join(", ")} (default cambodia-mosvy)`
-      ),
-      Flag.optional
-    ),
-    maxProblems: Flag.Int("max-problems").pipe(
-      Flag.withDescription("Problems kept in full in the report, 0 to 100000 (counts stay exact)"),
-      Flag.withDefault(1000)
-    ),
-    show: Flag.Int("show").pipe(Flag.withDescription("Problems listed in the table"), Flag.withDefault(20))
+    profile: Options.profile,
+    maxProblems: Options.maxProblems,
+    show: Options.show
   },
   (o) =>
     Effect.promise(async () => {
-      if (!Number.isInteger(o.maxProblems) || o.maxProblems < 0 || o.maxProblems > Validate.maxProblemsLimit) {
-        unusable(`--max-problems must be a whole number from 0 to ${Validate.maxProblemsLimit}`)
-        return
-      }
-      if (!Number.isInteger(o.show) || o.show < 0 || o.show > Validate.maxProblemsLimit) {
-        unusable(`--show must be a whole number from 0 to ${Validate.maxProblemsLimit}`)
-        return
-      }
-      let asOf: Date | undefined
-      if (Option.isSome(o.asOf)) {
-        asOf = parseDay(o.asOf.value)
-        if (asOf === undefined) {
-          unusable("--as-of must be a real date written YYYY-MM-DD")
-          return
-        }
-      }
+      const checked = Options.checkReportOptions(o)
+      if (checked === false) return
+      const asOf = checked.asOf
       let delimiter: string | undefined
       if (Option.isSome(o.delimiter)) {
         delimiter = o.delimiter.value === "tab" ? "\t" : o.delimiter.value

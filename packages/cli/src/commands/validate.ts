@@ -3,12 +3,13 @@
  *
  * @since 0.1.0
  */
-import { Profiles, Registry } from "@homeward/core"
+import { Registry } from "@homeward/core"
 import { Presets, Unusable } from "@homeward/validate"
 import { Effect, Option } from "effect"
 import { Argument, Command, Flag } from "effect/cli"
 import * as Format from "../Format.js"
 import * as Progress from "../internal/progress.js"
+import * as Options from "../internal/reportOptions.js"
 import * as Validate from "../Validate.js"
 import { exitWith, unusable } from "./exit.js"
 
@@ -39,17 +40,6 @@ Exit code: 0 no errors, 1 problems found, 2 unusable input (missing/unreadable/e
 malformed file, unknown record type, bad mapping, bad option).
 Record types: ${Registry.recordTypes.join(", ")}`
 
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
-
-const parseDay = (s: string): Date | undefined => {
-  const m = DAY.exec(s)
-  if (m === null) return undefined
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3])
-    ? d
-    : undefined
-}
-
 /**
  * The `validate` subcommand.
  *
@@ -79,12 +69,7 @@ export const command = Command.make(
       ),
       Flag.optional
     ),
-    profile: Flag.String("profile").pipe(
-      Flag.withDescription(
-        `Policy profile of the age checks: ${Object.keys(Profiles.builtIn).join(", ")} (default cambodia-mosvy)`
-      ),
-      Flag.optional
-    ),
+    profile: Options.profile,
     allSheets: Flag.Boolean("all-sheets").pipe(
       Flag.withDescription("Read every sheet of a workbook as one dataset (default: the first sheet, or --sheet)"),
       Flag.withDefault(false)
@@ -111,30 +96,14 @@ export const command = Command.make(
       ),
       Flag.optional
     ),
-    maxProblems: Flag.Int("max-problems").pipe(
-      Flag.withDescription("Problems kept in full in the report, 0 to 100000 (counts stay exact)"),
-      Flag.withDefault(1000)
-    ),
-    show: Flag.Int("show").pipe(Flag.withDescription("Problems listed in the table"), Flag.withDefault(20))
+    maxProblems: Options.maxProblems,
+    show: Options.show
   },
   (o) =>
     Effect.promise(async () => {
-      if (!Number.isInteger(o.maxProblems) || o.maxProblems < 0 || o.maxProblems > Validate.maxProblemsLimit) {
-        unusable(`--max-problems must be a whole number from 0 to ${Validate.maxProblemsLimit}`)
-        return
-      }
-      if (!Number.isInteger(o.show) || o.show < 0 || o.show > Validate.maxProblemsLimit) {
-        unusable(`--show must be a whole number from 0 to ${Validate.maxProblemsLimit}`)
-        return
-      }
-      let asOf: Date | undefined
-      if (Option.isSome(o.asOf)) {
-        asOf = parseDay(o.asOf.value)
-        if (asOf === undefined) {
-          unusable("--as-of must be a real date written YYYY-MM-DD")
-          return
-        }
-      }
+      const checked = Options.checkReportOptions(o)
+      if (checked === false) return
+      const asOf = checked.asOf
       const progress = Progress.make()
       try {
         const report = await Validate.validateFile(o.file, {
