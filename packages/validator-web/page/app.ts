@@ -253,7 +253,9 @@ const onResponse = (m: Response): void => {
   }
   running(false)
   if (m.kind === "unusable") {
-    setStatus(`${L("unusable")}${state.lang === "km" ? "៖" : ":"} ${m.message}`, "error")
+    // in Khmer the reason by its code (the detail of the English message names things in English)
+    const reason = state.lang === "km" ? Messages.unusableReasons[m.code].km : m.message
+    setStatus(`${L("unusable")}${state.lang === "km" ? "៖" : ":"} ${reason}`, "error")
     return
   }
   state.report = m.report

@@ -1,5 +1,5 @@
 /** Messages between the page and its worker. */
-import type { Report } from "@homeward/validate"
+import type { Report, Unusable } from "@homeward/validate"
 
 export type DateOrder = "iso" | "dmy" | "mdy"
 
@@ -20,4 +20,4 @@ export interface Request {
 export type Response =
   | { readonly kind: "progress"; readonly rows: number; readonly fraction: number }
   | { readonly kind: "done"; readonly report: Report.ValidationReport; readonly millis: number }
-  | { readonly kind: "unusable"; readonly message: string }
+  | { readonly kind: "unusable"; readonly message: string; readonly code: Unusable.Code }

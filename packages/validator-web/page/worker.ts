@@ -15,7 +15,14 @@ declare const self: {
   postMessage: (m: Response) => void
 }
 
-class Refused extends Error {}
+class Refused extends Error {
+  constructor(
+    message: string,
+    readonly code: Unusable.Code
+  ) {
+    super(message)
+  }
+}
 
 const post = (m: Response): void => self.postMessage(m)
 
@@ -35,13 +42,13 @@ const resolveMapping = async (req: Request): Promise<Mapping.DatasetMapping> => 
     try {
       json = JSON.parse(Bytes.decodeAll(new Uint8Array(await req.mappingFile.arrayBuffer())).replace(/^\uFEFF/, ""))
     } catch {
-      throw new Refused("bad mapping file: not valid JSON (UTF-8)")
+      throw new Refused("bad mapping file: not valid JSON (UTF-8)", "mapping")
     }
     const r = Mapping.datasetFromJson(json, type === undefined ? {} : { as: type })
-    if (Result.isFailure(r)) throw new Refused(`bad mapping file: ${r.failure.join("; ")}`)
+    if (Result.isFailure(r)) throw new Refused(`bad mapping file: ${r.failure.join("; ")}`, "mapping")
     return r.success
   }
-  if (type === undefined) throw new Refused("choose a record type, a preset or a mapping file")
+  if (type === undefined) throw new Refused("choose a record type, a preset or a mapping file", "record-type")
   return Mapping.single(type)
 }
 
@@ -50,8 +57,10 @@ type Format = "csv" | "xlsx" | "json" | "jsonl"
 const detect = (name: string, head: Uint8Array): Format => {
   const ext = /\.[^.]*$/.exec(name.toLowerCase())?.[0] ?? ""
   if (head[0] === 0x50 && head[1] === 0x4b) return "xlsx"
-  if (ext === ".xlsx" || ext === ".xlsm") throw new Refused("the file has an .xlsx name but is not an Excel workbook")
-  if (ext === ".xls") throw new Refused("old Excel .xls files are not supported; save the sheet as .xlsx or CSV")
+  if (ext === ".xlsx" || ext === ".xlsm")
+    throw new Refused("the file has an .xlsx name but is not an Excel workbook", "malformed")
+  if (ext === ".xls")
+    throw new Refused("old Excel .xls files are not supported; save the sheet as .xlsx or CSV", "malformed")
   if (ext === ".jsonl" || ext === ".ndjson") return "jsonl"
   if (ext === ".json") return "json"
   return "csv"
@@ -62,10 +71,10 @@ const PROGRESS_MS = 100
 const run = async (req: Request): Promise<void> => {
   const started = performance.now()
   const asOf = parseDay(req.asOf)
-  if (asOf === undefined) throw new Refused("the as-of date must be a real date written YYYY-MM-DD")
+  if (asOf === undefined) throw new Refused("the as-of date must be a real date written YYYY-MM-DD", "options")
   const mapping = await resolveMapping(req)
   const file = req.file
-  if (file.size === 0) throw new Refused(`the file ${file.name} is empty`)
+  if (file.size === 0) throw new Refused(`the file ${file.name} is empty`, "empty")
   const session = Dataset.make({
     mapping,
     asOf,
@@ -110,7 +119,8 @@ const feedCsv = async (
       if (header) {
         header = false
         const headers = r.cells.map((h, i) => (i === 0 ? Csv.stripBom(h) : h))
-        if (headers.every((h) => h.trim() === "")) throw new Refused(`the first row (headers) of ${file.name} is empty`)
+        if (headers.every((h) => h.trim() === ""))
+          throw new Refused(`the first row (headers) of ${file.name} is empty`, "no-header")
         flat = session.flat({ name: file.name, format: "csv", headers, delimiter, names })
         continue
       }
@@ -142,13 +152,13 @@ const feedCsv = async (
   const rest = decoder.end()
   if (parser === undefined) {
     pending += rest
-    if (Csv.stripBom(pending).trim() === "") throw new Refused(`the file ${file.name} is empty`)
+    if (Csv.stripBom(pending).trim() === "") throw new Refused(`the file ${file.name} is empty`, "empty")
     delimiter = Csv.sniffDelimiter(pending)
     parser = Csv.parser(delimiter)
     feedText(pending)
   } else feedText(rest)
   take(parser.end())
-  if (header) throw new Refused(`the file ${file.name} is empty`)
+  if (header) throw new Refused(`the file ${file.name} is empty`, "empty")
   flat?.close()
 }
 
@@ -210,7 +220,7 @@ const feedJsonl = async (
   }
   split(decoder.end())
   if (rest !== "") take(rest.replace(/\r$/, ""))
-  if (!any) throw new Refused(`the file ${file.name} is empty`)
+  if (!any) throw new Refused(`the file ${file.name} is empty`, "empty")
   records.close()
 }
 
@@ -255,6 +265,14 @@ self.onmessage = (e) => {
       err instanceof Refused || err instanceof Xlsx.XlsxError || Unusable.isUnusableInput(err)
         ? (err as Error).message
         : `unexpected failure reading the file (${err instanceof Error ? err.name : "error"})`
-    post({ kind: "unusable", message })
+    const code: Unusable.Code =
+      err instanceof Refused
+        ? err.code
+        : Unusable.isUnusableInput(err)
+          ? err.code
+          : err instanceof Xlsx.XlsxError
+            ? "malformed"
+            : "unreadable"
+    post({ kind: "unusable", message, code })
   })
 }

@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import type { Registry } from "@homeward/core"
-import type { Report } from "@homeward/validate"
+import type { Report, Unusable } from "@homeward/validate"
 
 /**
  * A text in both languages of the page.
@@ -482,4 +482,39 @@ export const problemMessage = (problem: Report.Problem, lang: Language, asOf?: s
     extra.push(rel.file === undefined ? where : `${where} ${label("inFile", lang, { file: rel.file })}`)
   }
   return extra.length === 0 ? base : `${base} (${extra.join("; ")})`
+}
+
+/**
+ * Why a file cannot be checked, by the code of the refusal (`Unusable.Code`), in
+ * English and Khmer: the page shows this in Khmer, and the detailed English
+ * reason in English.
+ *
+ * @example
+ * ```ts
+ * import { Messages } from "@homeward/validator-web"
+ *
+ * Messages.unusableReasons.empty.en // "The file is empty."
+ * ```
+ *
+ * @since 0.1.0
+ */
+export const unusableReasons: Readonly<Record<Unusable.Code, Text>> = {
+  empty: t("The file is empty.", "ឯកសារនេះទទេ។"),
+  binary: t(
+    "The file is not text (a picture, a program or a damaged file?).",
+    "ឯកសារនេះមិនមែនជាអត្ថបទទេ (រូបភាព កម្មវិធី ឬឯកសារខូច?)។"
+  ),
+  encoding: t(
+    "The file is not UTF-8 text: save it as CSV UTF-8.",
+    "ឯកសារនេះមិនមែនជាអត្ថបទ UTF-8 ទេ៖ សូមរក្សាទុកជា CSV UTF-8។"
+  ),
+  malformed: t("The file is damaged or not in the format its name says.", "ឯកសារនេះខូច ឬមិនមែនជាទម្រង់ដែលឈ្មោះរបស់វាបញ្ជាក់។"),
+  "too-large": t("The file is too large to check here.", "ឯកសារនេះធំពេកមិនអាចពិនិត្យនៅទីនេះបានទេ។"),
+  "no-header": t("The first row (the column names) is empty.", "ជួរដេកទីមួយ (ឈ្មោះជួរឈរ) ទទេ។"),
+  "record-type": t("Choose a record type, a preset or a mapping file.", "សូមជ្រើសរើសប្រភេទកំណត់ត្រា គំរូ ឬឯកសារផ្គូផ្គង។"),
+  mapping: t("The mapping file cannot be used.", "មិនអាចប្រើឯកសារផ្គូផ្គងនេះបានទេ។"),
+  options: t("A choice on the page is not valid (e.g. the as-of date).", "ជម្រើសមួយនៅលើទំព័រមិនត្រឹមត្រូវ (ឧ. កាលបរិច្ឆេទគោល)។"),
+  "not-found": t("The file was not found.", "រកមិនឃើញឯកសារនេះទេ។"),
+  permission: t("The file may not be read.", "មិនមានសិទ្ធិអានឯកសារនេះទេ។"),
+  unreadable: t("The file could not be read.", "មិនអាចអានឯកសារនេះបានទេ។")
 }

@@ -187,3 +187,17 @@ describe("problem messages", () => {
     expect(lang === "en" || !m.includes(value)).toBe(true)
   })
 })
+
+describe("why a file cannot be used, in English and Khmer", () => {
+  test("every refusal code of @homeward/validate has both wordings, the Khmer one in Khmer script", () => {
+    const unusableSource = readFileSync(join(PACKAGES, "validate", "src", "Unusable.ts"), "utf8")
+    const block = /export type Code =([^/]*)/.exec(unusableSource)?.[1] ?? ""
+    const codes = [...block.matchAll(/"([a-z-]+)"/g)].map((m) => m[1] as string)
+    expect(codes.length).toBeGreaterThanOrEqual(10)
+    expect(Object.keys(Messages.unusableReasons).sort()).toEqual([...codes].sort())
+    for (const text of Object.values(Messages.unusableReasons)) {
+      expect(text.en.length).toBeGreaterThan(0)
+      expect(text.km).toMatch(/[\u1780-\u17FF]/)
+    }
+  })
+})

@@ -327,9 +327,7 @@ describe("[Browser] the validator page in headless Chromium, from file://", () =
     await page.click("button[data-lang=km]")
     await page.click("#check")
     await page.waitForFunction(() => document.getElementById("status")?.className === "error")
-    expect(await page.textContent("#status")).toBe(
-      "មិនអាចពិនិត្យឯកសារនេះបានទេ៖ the file has an .xlsx name but is not an Excel workbook"
-    )
+    expect(await page.textContent("#status")).toBe("មិនអាចពិនិត្យឯកសារនេះបានទេ៖ ឯកសារនេះខូច ឬមិនមែនជាទម្រង់ដែលឈ្មោះរបស់វាបញ្ជាក់។")
     expect(await page.isHidden("#results")).toBe(true)
     await close(w)
   })
