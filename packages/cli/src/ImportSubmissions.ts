@@ -306,8 +306,11 @@ const readText = async (path: string): Promise<string> => {
  *
  * @example
  * ```ts
+ * import { writeFileSync } from "node:fs"
  * import { ImportSubmissions } from "@homeward/cli"
  *
+ * // an ODK Central export of the child form (group-prefixed headers)
+ * writeFileSync("homeward_child.csv", "KEY,id,birth-date,birth-estimated,sex\nuuid:1,CH-1,2010-05-01,no,female\n")
  * const r = await ImportSubmissions.importFile("homeward_child.csv", { as: "child" })
  * if (!r.report.ok) console.table(r.report.summary)
  * ```

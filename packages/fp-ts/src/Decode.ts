@@ -23,7 +23,7 @@ export type DecodeError = ReadonlyArray<Validation.ValidationIssue>
  * @example
  * ```ts
  * import { Result } from "effect"
- * import * as E from "fp-ts/Either"
+ * import * as E from "fp-ts/lib/Either.js"
  * import { Decode } from "@homeward/fp-ts"
  *
  * E.isRight(Decode.fromResult(Result.succeed(42))) // true
@@ -59,7 +59,7 @@ export const decoder =
  *
  * @example
  * ```ts
- * import * as E from "fp-ts/Either"
+ * import * as E from "fp-ts/lib/Either.js"
  * import { Decode } from "@homeward/fp-ts"
  *
  * const decodeChild = Decode.decoderFor("child")

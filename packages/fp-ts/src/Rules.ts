@@ -267,7 +267,7 @@ export const nextPhase = (state: State, profile: Profile, asOf: Date): O.Option<
  *
  * @example
  * ```ts
- * import * as O from "fp-ts/Option"
+ * import * as O from "fp-ts/lib/Option.js"
  * import { Decider, Rules } from "@homeward/fp-ts"
  *
  * O.isNone(Rules.latestAssessment(Decider.initial("case-1"), "family")) // true
