@@ -164,15 +164,15 @@ const feedCsv = async (
 
 const feedJson = (session: Dataset.Session, bytes: ArrayBuffer, name: string, names: ReadonlyArray<string>): void => {
   const text = Csv.stripBom(Bytes.decodeAll(new Uint8Array(bytes)))
-  if (text.trim() === "") throw new Refused(`the file ${name} is empty`)
+  if (text.trim() === "") throw new Refused(`the file ${name} is empty`, "empty")
   let data: unknown
   try {
     data = JSON.parse(text)
   } catch {
-    throw new Refused("malformed JSON: the file is not valid JSON")
+    throw new Refused("malformed JSON: the file is not valid JSON", "malformed")
   }
   const items = Array.isArray(data) ? data : [data]
-  if (items.length === 0) throw new Refused("the JSON array is empty")
+  if (items.length === 0) throw new Refused("the JSON array is empty", "empty")
   const file = session.records({ name, format: "json", names })
   let row = 0
   for (const item of items) file.record(++row, item)
@@ -234,12 +234,13 @@ const feedXlsx = (
   const sheet = Xlsx.open(bytes)
   const rows = sheet.rows()
   const first = rows.next()
-  if (first.done === true) throw new Refused("the first sheet of the workbook is empty")
+  if (first.done === true) throw new Refused("the first sheet of the workbook is empty", "empty")
   const [headerRow, headerCells] = first.value
   const headers = headerCells.map(headerText)
-  if (headers.every((h) => h.trim() === "")) throw new Refused(`the first row (headers) of ${name} is empty`)
+  if (headers.every((h) => h.trim() === ""))
+    throw new Refused(`the first row (headers) of ${name} is empty`, "no-header")
   if (headers.length > Csv.defaultLimits.maxColumns) {
-    throw new Refused(`the sheet has more than ${Csv.defaultLimits.maxColumns} columns`)
+    throw new Refused(`the sheet has more than ${Csv.defaultLimits.maxColumns} columns`, "too-large")
   }
   // the sheet's name may be a child's name: it is named by its position, as the CLI does
   const flat = session.flat({ name, format: "xlsx", headers, sheet: "sheet 1", names: [...names, sheet.name] })
